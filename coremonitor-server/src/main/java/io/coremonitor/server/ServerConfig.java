@@ -1,0 +1,233 @@
+package io.coremonitor.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Every setting of the server, read once at start-up from flags, environment variables and an optional file
+ * (a flag wins over the environment, which wins over the file, which wins over the defaults).
+ *
+ * @param host           address to listen on
+ * @param port           port to listen on
+ * @param db             a SQLite file path or a {@code jdbc:postgresql:} URL
+ * @param token          the bearer token every {@code /api/v1} call needs, when set
+ * @param dockerHost     the Docker engine to drive
+ * @param queueOnFailure {@code halt} or {@code continue}
+ * @param queueOnCrash   {@code retry} or {@code fail}
+ * @param allowInsecure  listen on a non-loopback address without a token anyway
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String db,
+        Optional<String> token,
+        URI dockerHost,
+        String queueOnFailure,
+        String queueOnCrash,
+        boolean allowInsecure) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_DB = "./data/coremonitor.db";
+    public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+
+    /** One setting: its flag, its environment variable and its key in the settings file. */
+    private enum Setting {
+        HOST("--host", "COREMONITOR_HOST", "host"),
+        PORT("--port", "COREMONITOR_PORT", "port"),
+        DB("--db", "COREMONITOR_DB", "db"),
+        TOKEN("--token", "COREMONITOR_TOKEN", "token"),
+        DOCKER_HOST("--docker-host", "DOCKER_HOST", "docker-host"),
+        QUEUE_ON_FAILURE("--queue-on-failure", "COREMONITOR_QUEUE_ON_FAILURE", "queue.on-failure"),
+        QUEUE_ON_CRASH("--queue-on-crash", "COREMONITOR_QUEUE_ON_CRASH", "queue.on-crash"),
+        ALLOW_INSECURE("--allow-insecure", "COREMONITOR_ALLOW_INSECURE", "allow-insecure"),
+        CONFIG("--config", "COREMONITOR_CONFIG", "");
+
+        final String flag;
+        final String env;
+        final String key;
+
+        Setting(String flag, String env, String key) {
+            this.flag = flag;
+            this.env = env;
+            this.key = key;
+        }
+    }
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(dockerHost, "dockerHost");
+        Objects.requireNonNull(queueOnFailure, "queueOnFailure");
+        Objects.requireNonNull(queueOnCrash, "queueOnCrash");
+    }
+
+    /** The embedded defaults. */
+    public static ServerConfig defaults() {
+        return parse(List.of(), Map.of());
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param args the command-line flags ({@code --name value} or {@code --name=value})
+     * @param env  the environment
+     * @throws ConfigException for an unknown flag, a missing or bad value, or an unreadable settings file
+     */
+    public static ServerConfig parse(List<String> args, Map<String, String> env) {
+        Map<Setting, String> flags = readFlags(args);
+        String configFile = flags.getOrDefault(Setting.CONFIG, env.get(Setting.CONFIG.env));
+        Properties file = configFile == null ? new Properties() : readFile(Path.of(configFile));
+        List<String> unknownKeys = new ArrayList<>();
+        for (String key : file.stringPropertyNames()) {
+            if (Arrays.stream(Setting.values()).noneMatch(s -> s.key.equals(key) && !key.isEmpty())) {
+                unknownKeys.add(key);
+            }
+        }
+        if (!unknownKeys.isEmpty()) {
+            throw new ConfigException("unknown setting(s) in " + configFile + ": " + String.join(", ", unknownKeys));
+        }
+        Map<Setting, String> values = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            String v = flags.get(s);
+            if (v == null) {
+                v = env.get(s.env);
+                if (v != null && v.isBlank()) {
+                    v = null;
+                }
+            }
+            if (v == null && !s.key.isEmpty()) {
+                v = file.getProperty(s.key);
+            }
+            if (v != null) {
+                values.put(s, v.trim());
+            }
+        }
+        String host = values.getOrDefault(Setting.HOST, DEFAULT_HOST);
+        int port = parsePort(values.getOrDefault(Setting.PORT, Integer.toString(DEFAULT_PORT)));
+        String db = values.getOrDefault(Setting.DB, DEFAULT_DB);
+        Optional<String> token = Optional.ofNullable(values.get(Setting.TOKEN)).filter(t -> !t.isBlank());
+        URI docker = parseDockerHost(values.getOrDefault(Setting.DOCKER_HOST, DEFAULT_DOCKER_HOST));
+        String onFailure = oneOf(Setting.QUEUE_ON_FAILURE, values.getOrDefault(Setting.QUEUE_ON_FAILURE, "halt"), "halt", "continue");
+        String onCrash = oneOf(Setting.QUEUE_ON_CRASH, values.getOrDefault(Setting.QUEUE_ON_CRASH, "retry"), "retry", "fail");
+        boolean insecure = parseBoolean(Setting.ALLOW_INSECURE, values.getOrDefault(Setting.ALLOW_INSECURE, "false"));
+        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, insecure);
+    }
+
+    /** True when the server listens only on the loopback interface. */
+    public boolean loopbackOnly() {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /** The settings with the token hidden, for logging. */
+    public String describe() {
+        return "host=" + host + " port=" + port + " db=" + redactDb(db) + " docker=" + dockerHost
+                + " token=" + (token.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
+                + " queue.on-crash=" + queueOnCrash;
+    }
+
+    private static String redactDb(String db) {
+        return db.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static Map<Setting, String> readFlags(List<String> args) {
+        Map<Setting, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Setting setting = null;
+            for (Setting s : Setting.values()) {
+                if (s.flag.equals(name)) {
+                    setting = s;
+                }
+            }
+            if (setting == null) {
+                throw new ConfigException("unknown option '" + arg + "'");
+            }
+            if (value == null) {
+                if (setting == Setting.ALLOW_INSECURE) {
+                    value = "true";
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new ConfigException("option " + name + " needs a value");
+                }
+            }
+            flags.put(setting, value);
+        }
+        return flags;
+    }
+
+    private static Properties readFile(Path path) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(path)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read settings file " + path + ": " + e.getMessage());
+        }
+        return p;
+    }
+
+    private static int parsePort(String v) {
+        try {
+            int p = Integer.parseInt(v);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("port must be a number from 0 to 65535, got '" + v + "'");
+    }
+
+    private static URI parseDockerHost(String v) {
+        try {
+            URI uri = URI.create(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.equals("unix") || scheme.equals("tcp") || scheme.equals("npipe")) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ConfigException("DOCKER_HOST must be a unix://, tcp:// or npipe:// address, got '" + v + "'");
+    }
+
+    private static String oneOf(Setting s, String v, String... allowed) {
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v)) {
+                return a;
+            }
+        }
+        throw new ConfigException(s.flag + " must be one of " + String.join("|", allowed) + ", got '" + v + "'");
+    }
+
+    private static boolean parseBoolean(Setting s, String v) {
+        if (v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false") || v.equals("0") || v.equalsIgnoreCase("no")) {
+            return false;
+        }
+        throw new ConfigException(s.flag + " must be true or false, got '" + v + "'");
+    }
+}

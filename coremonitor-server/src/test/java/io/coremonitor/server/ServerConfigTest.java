@@ -1,0 +1,81 @@
+package io.coremonitor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsAreTheEmbeddedOnes() {
+        ServerConfig c = ServerConfig.parse(List.of(), Map.of());
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.db()).isEqualTo("./data/coremonitor.db");
+        assertThat(c.token()).isEmpty();
+        assertThat(c.dockerHost()).isEqualTo(URI.create("unix:///var/run/docker.sock"));
+        assertThat(c.queueOnFailure()).isEqualTo("halt");
+        assertThat(c.queueOnCrash()).isEqualTo("retry");
+        assertThat(c.loopbackOnly()).isTrue();
+    }
+
+    @Test
+    void flagWinsOverEnvironmentWhichWinsOverFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("coremonitor.properties");
+        Files.writeString(file, "port=7000\nhost=127.0.0.2\ndb=/var/lib/cm.db\nqueue.on-crash=fail\n");
+        ServerConfig c = ServerConfig.parse(
+                List.of("--config", file.toString(), "--port=9000"),
+                Map.of("COREMONITOR_PORT", "8500", "COREMONITOR_HOST", "127.0.0.3", "DOCKER_HOST", "tcp://10.0.0.1:2375"));
+        assertThat(c.port()).isEqualTo(9000);
+        assertThat(c.host()).isEqualTo("127.0.0.3");
+        assertThat(c.db()).isEqualTo("/var/lib/cm.db");
+        assertThat(c.queueOnCrash()).isEqualTo("fail");
+        assertThat(c.dockerHost()).isEqualTo(URI.create("tcp://10.0.0.1:2375"));
+    }
+
+    @Test
+    void tokenAndPolicies() {
+        ServerConfig c = ServerConfig.parse(
+                List.of("--token", "s3cret", "--queue-on-failure", "continue", "--host", "0.0.0.0", "--allow-insecure"), Map.of());
+        assertThat(c.token()).isEqualTo(Optional.of("s3cret"));
+        assertThat(c.queueOnFailure()).isEqualTo("continue");
+        assertThat(c.loopbackOnly()).isFalse();
+        assertThat(c.allowInsecure()).isTrue();
+        assertThat(c.describe()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheirName(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--prot", "1"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--port"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--port", "99999"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("99999");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("COREMONITOR_QUEUE_ON_CRASH", "explode")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("retry|fail");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("DOCKER_HOST", "http://x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DOCKER_HOST");
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "prot=1\n");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--config", file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prot");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--config", dir.resolve("none").toString()), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void passwordInPostgresUrlIsHiddenWhenDescribed() {
+        ServerConfig c = ServerConfig.parse(
+                List.of("--db", "jdbc:postgresql://db:5432/cm?user=cm&password=hunter2"), Map.of());
+        assertThat(c.describe()).contains("password=***").doesNotContain("hunter2");
+    }
+}

@@ -39,7 +39,8 @@ fi
 
 # The cluster on port 5432; create one with the newest installed server when there is no cluster at all.
 cluster_line() {
-    pg_lsclusters --no-header 2>/dev/null | awk -v port="$PG_PORT" '$3 == port { print; exit }'
+    # awk reads all its input (no early exit): under pipefail, a writer killed by SIGPIPE would fail the script.
+    pg_lsclusters --no-header 2>/dev/null | awk -v port="$PG_PORT" '!found && $3 == port { print; found = 1 }'
 }
 if [ -z "$(cluster_line)" ]; then
     if [ -n "$(pg_lsclusters --no-header 2>/dev/null)" ]; then

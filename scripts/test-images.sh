@@ -123,18 +123,20 @@ GROUP
 
 file_is_static() {
     # busybox-static's binary has no program interpreter; `ldd` says so on glibc systems.
-    ! ldd "$1" >/dev/null 2>&1 || ldd "$1" 2>&1 | grep -q 'not a dynamic executable'
+    local out
+    out=$(ldd "$1" 2>&1) && [[ "$out" != *"not a dynamic executable"* ]] && return 1
+    return 0
 }
 
 # The Debian mirror apt uses here (deb822 .sources or classic .list), default deb.debian.org.
 debian_mirror() {
     local m=""
     m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null \
-        | awk '{print $2}' | grep -E '/debian/?$' | head -n 1 || true)
+        | awk '{print $2}' | grep -E '/debian/?$' | sed -n 1p || true)
     if [ -z "$m" ]; then
         m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
             | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit }}' \
-            | grep -E '/debian/?$' | head -n 1 || true)
+            | grep -E '/debian/?$' | sed -n 1p || true)
     fi
     echo "${m:-http://deb.debian.org/debian}"
 }

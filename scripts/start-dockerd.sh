@@ -58,7 +58,7 @@ wait_for_engine() {
 }
 
 # A dockerd someone else started may still be booting: give it the same wait before starting another.
-if pgrep -x dockerd >/dev/null 2>&1; then
+if command -v pgrep >/dev/null 2>&1 && pgrep -x dockerd >/dev/null 2>&1; then
     cm_log "a dockerd process is running but not answering yet; waiting up to ${wait_secs}s"
     if wait_for_engine ""; then
         cm_log "Docker answers on $COREMONITOR_DOCKER_SOCK"

@@ -55,6 +55,18 @@ image_inputs() {
     cm_docker image inspect --format "{{ index .Config.Labels \"$LABEL_KEY\" }}" "$1" 2>/dev/null || true
 }
 
+# Imports a tar as an image and removes the image the name pointed to before, unless a container still uses it.
+import_image() {
+    local tar=$1 name=$2 old new
+    shift 2
+    old=$(cm_docker image inspect --format '{{.Id}}' "$name" 2>/dev/null || true)
+    cm_docker import "$@" "$tar" "$name" >/dev/null
+    new=$(cm_docker image inspect --format '{{.Id}}' "$name")
+    if [ -n "$old" ] && [ "$old" != "$new" ]; then
+        cm_docker image rm "$old" >/dev/null 2>&1 || true
+    fi
+}
+
 work=$(mktemp -d /tmp/coremonitor-test-images.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -108,13 +120,12 @@ GROUP
         return 0
     fi
     cm_log "importing $BUSYBOX_IMAGE (inputs ${sum:0:12})"
-    cm_docker import \
+    import_image "$work/busybox.tar" "$BUSYBOX_IMAGE" \
         --change "LABEL $LABEL_KEY=$sum" \
         --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'WORKDIR /' \
         --change 'CMD ["sh"]' \
-        --message "coremonitor test image from Debian busybox-static" \
-        "$work/busybox.tar" "$BUSYBOX_IMAGE" >/dev/null
+        --message "coremonitor test image from Debian busybox-static"
     # Smoke check: the image runs and has the applets the tests use.
     cm_docker run --rm "$BUSYBOX_IMAGE" sh -c 'for a in sh httpd nc wget sleep echo cat; do command -v $a >/dev/null || exit 1; done' \
         || { cm_log "$BUSYBOX_IMAGE was imported but does not run its applets"; exit 1; }
@@ -166,12 +177,11 @@ build_debian() {
     rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/tmp/* "$root"/var/log/*.log
     cm_log "importing $DEBIAN_IMAGE (inputs ${sum:0:12})"
     repro_tar "$root" "$work/debian.tar"
-    cm_docker import \
+    import_image "$work/debian.tar" "$DEBIAN_IMAGE" \
         --change "LABEL $LABEL_KEY=$sum" \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'CMD ["bash"]' \
-        --message "coremonitor test image: debootstrap minbase bookworm" \
-        "$work/debian.tar" "$DEBIAN_IMAGE" >/dev/null
+        --message "coremonitor test image: debootstrap minbase bookworm"
     cm_docker run --rm "$DEBIAN_IMAGE" sh -c 'test -x /usr/bin/apt-get' \
         || { cm_log "$DEBIAN_IMAGE was imported but does not run"; exit 1; }
     cm_log "built $DEBIAN_IMAGE"

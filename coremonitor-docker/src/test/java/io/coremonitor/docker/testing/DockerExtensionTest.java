@@ -19,15 +19,15 @@ class DockerExtensionTest {
     void aReachableEngineLetsTheTestRun() {
         DockerHealth up = DockerHealth.up(DEAD, "20.10.24", "1.41");
 
-        assertThatCode(() -> DockerExtension.requireDocker(up, true, "t")).doesNotThrowAnyException();
-        assertThatCode(() -> DockerExtension.requireDocker(up, false, "t")).doesNotThrowAnyException();
+        assertThatCode(() -> DockerExtension.requireDocker(up, true, "simulated-test")).doesNotThrowAnyException();
+        assertThatCode(() -> DockerExtension.requireDocker(up, false, "simulated-test")).doesNotThrowAnyException();
     }
 
     @Test
     void underCiAnUnreachableEngineFailsTheTest() {
         DockerHealth down = DockerHealth.down(DEAD, "connection refused");
 
-        assertThatThrownBy(() -> DockerExtension.requireDocker(down, true, "t"))
+        assertThatThrownBy(() -> DockerExtension.requireDocker(down, true, "simulated-test"))
             .isInstanceOf(AssertionFailedError.class)
             .hasMessageStartingWith("CI=true but Docker is not reachable at unix:///tmp/nope.sock: connection refused");
     }
@@ -36,7 +36,7 @@ class DockerExtensionTest {
     void outsideCiAnUnreachableEngineSkipsTheTest() {
         DockerHealth down = DockerHealth.down(DEAD, "connection refused");
 
-        assertThatThrownBy(() -> DockerExtension.requireDocker(down, false, "t"))
+        assertThatThrownBy(() -> DockerExtension.requireDocker(down, false, "simulated-test"))
             .isInstanceOf(TestAbortedException.class)
             .hasMessageContaining("Docker is not reachable at unix:///tmp/nope.sock: connection refused");
     }

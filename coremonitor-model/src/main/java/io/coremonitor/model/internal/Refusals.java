@@ -51,7 +51,9 @@ public final class Refusals {
             "devices", "device reservations (GPUs) are not supported",
             "generic_resources", SWARM),
         "deploy.resources.limits", Map.of(),
-        "mount", Map.of("consistency", "mount consistency only matters on Docker Desktop for macOS", "image", "image mounts are not supported"),
+        "mount", Map.of(
+            "consistency", "mount consistency only matters on Docker Desktop for macOS",
+            "image", "image mounts are not supported"),
         "network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported"));
 
     /** Service keys of the compose specification refused without a specific reason. */

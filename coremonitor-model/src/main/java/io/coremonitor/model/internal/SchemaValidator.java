@@ -70,8 +70,9 @@ public final class SchemaValidator {
             }
             if (substantive.isEmpty()) {
                 List<String> segments = segments(e.getPointerToViolation());
-                add(problems, seen, path(tree, segments),
-                    "must be " + String.join(" or ", expected) + ", not " + TreeTypes.describe(nodeAt(tree, segments)));
+                String wanted = expected.equals(Set.of("a boolean", "a string")) ? "true or false"
+                    : String.join(" or ", expected);
+                add(problems, seen, path(tree, segments), "must be " + wanted + ", not " + TreeTypes.describe(nodeAt(tree, segments)));
             } else {
                 for (ValidationException c : substantive) {
                     translate(c, tree, problems, seen);

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everit.json.schema.Schema;
@@ -27,6 +28,7 @@ public final class SchemaValidator {
     private static final Schema SCHEMA = loadSchema();
     private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)\\] is not permitted");
     private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)\\] not found");
+    private static final Pattern EXPECTED_NULL = Pattern.compile("expected: null, found: (\\w+)");
     private static final Pattern EXPECTED = Pattern.compile("expected type: (\\w+), found: (\\w+)");
 
     private SchemaValidator() {
@@ -59,10 +61,14 @@ public final class SchemaValidator {
         String keyword = e.getKeyword();
         if (!causes.isEmpty() && ("anyOf".equals(keyword) || "oneOf".equals(keyword))) {
             List<ValidationException> substantive = new ArrayList<>();
-            Set<String> expected = new LinkedHashSet<>();
+            Set<String> expected = new TreeSet<>();
             for (ValidationException c : causes) {
                 Matcher m = EXPECTED.matcher(c.getErrorMessage());
-                if ("type".equals(c.getKeyword()) && m.find() && c.getPointerToViolation().equals(e.getPointerToViolation())) {
+                Matcher n = EXPECTED_NULL.matcher(c.getErrorMessage());
+                boolean samePlace = c.getPointerToViolation().equals(e.getPointerToViolation());
+                if (samePlace && n.matches()) {
+                    expected.add("null");
+                } else if ("type".equals(c.getKeyword()) && m.find() && samePlace) {
                     expected.add(typeName(m.group(1)));
                 } else {
                     substantive.add(c);

@@ -27,13 +27,15 @@ class CanonicalJsonTest {
         return Stream.of(
             Arguments.of(web("ports: ['8080:80']"), web("ports: [{target: 80, published: '8080'}]")),
             Arguments.of(web("ports: ['8080:80']"), web("ports: [{target: 80, published: 8080, protocol: tcp, mode: ingress}]")),
-            Arguments.of(web("ports: ['127.0.0.1:53:53/udp']"), web("ports: [{target: 53, published: 53, host_ip: 127.0.0.1, protocol: udp}]")),
+            Arguments.of(web("ports: ['127.0.0.1:53:53/udp']"),
+                web("ports: [{target: 53, published: 53, host_ip: 127.0.0.1, protocol: udp}]")),
             Arguments.of(web("ports: ['8000-8001:80-81']"), web("ports: ['8001:81', '8000:80']")),
             Arguments.of(web("environment: [A=1, B=two, C]"), web("environment: {B: two, A: 1, C: null}")),
             Arguments.of(web("environment: {DEBUG: true}"), web("environment: ['DEBUG=true']")),
             Arguments.of(web("labels: [a=1, b]"), web("labels: {b: '', a: '1'}")),
             Arguments.of("services: {web: {image: x, depends_on: [db]}, db: {image: y}}",
-                "services: {web: {image: x, depends_on: {db: {condition: service_started, required: true, restart: false}}}, db: {image: y}}"),
+                "services: {web: {image: x, depends_on: {db: {condition: service_started, required: true, restart: false}}},"
+                    + " db: {image: y}}"),
             Arguments.of(web("ulimits: {nofile: 1024}"), web("ulimits: {nofile: {soft: 1024, hard: 1024}}")),
             Arguments.of(web("healthcheck: {test: 'curl -f x', interval: 90s}"),
                 web("healthcheck: {test: [CMD-SHELL, 'curl -f x'], interval: 1m30s}")),
@@ -41,11 +43,13 @@ class CanonicalJsonTest {
             Arguments.of(web("mem_limit: 512m"), web("deploy: {resources: {limits: {memory: 0.5g}}}")),
             Arguments.of(web("mem_limit: 536870912"), web("mem_limit: 512MB")),
             Arguments.of(web("cpus: 0.50"), web("deploy: {resources: {limits: {cpus: '0.5'}}}")),
-            Arguments.of(web("pids_limit: 100, mem_reservation: 1k"), web("deploy: {resources: {limits: {pids: 100}, reservations: {memory: 1024}}}")),
+            Arguments.of(web("pids_limit: 100, mem_reservation: 1k"),
+                web("deploy: {resources: {limits: {pids: 100}, reservations: {memory: 1024}}}")),
             Arguments.of(web("restart: on-failure:3"), web("deploy: {restart_policy: {condition: on-failure, max_attempts: 3}}")),
             Arguments.of(web("restart: always"), web("deploy: {restart_policy: {}}")),
             Arguments.of("services: {web: {image: x, volumes: ['data:/data:rw']}}\nvolumes: {data: }",
-                "services: {web: {image: x, volumes: [{type: volume, source: data, target: /data, read_only: false}]}}\nvolumes: {data: {}}"),
+                "services: {web: {image: x, volumes: [{type: volume, source: data, target: /data, read_only: false}]}}"
+                    + "\nvolumes: {data: {}}"),
             Arguments.of(web("volumes: ['/a:/b:ro']"), web("volumes: [{type: bind, source: /a, target: /b, read_only: true,"
                 + " bind: {create_host_path: true}}]")),
             Arguments.of(web("extra_hosts: ['db:10.0.0.2', 'api=10.0.0.3']"), web("extra_hosts: {api: 10.0.0.3, db: [10.0.0.2]}")),

@@ -77,6 +77,12 @@ class InvalidDefinitionTest {
                 "'bind' options only apply to type bind"),
             Arguments.of(web("volumes: [{type: bind, source: /a, target: /b, consistency: cached}]"),
                 "services.web.volumes[0].consistency", "'consistency' is not supported by Core Monitor"),
+            Arguments.of(web("volumes: [{type: bind, source: /a, target: /b, bind: {recursive: disabled}}]"),
+                "services.web.volumes[0].bind.recursive", "'recursive' is not supported by Core Monitor"),
+            Arguments.of("services: {web: {image: x, volumes: [{type: volume, source: v, target: /b, volume: {labels: {a: b}}}]}}\n"
+                + "volumes: {v: {}}", "services.web.volumes[0].volume.labels", "'labels' is not supported by Core Monitor"),
+            Arguments.of("services: {web: {image: x}}\nvolumes: {v: {name: a, external: {name: b}}}", "volumes.v.external.name",
+                "conflicts with 'name: a'"),
             // --- networks
             Arguments.of(web("networks: [back]"), "services.web.networks.back", "undefined network 'back'"),
             Arguments.of(web("networks: [default], network_mode: host"), "services.web.network_mode", "cannot be combined with 'networks'"),

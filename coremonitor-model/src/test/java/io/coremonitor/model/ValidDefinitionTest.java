@@ -259,6 +259,9 @@ class ValidDefinitionTest {
         assertThat(d.networks().get("proxy").external()).isTrue();
         assertThat(d.networks().get("proxy").name()).contains("traefik_proxy");
         assertThat(d.volumes().get("certs").external()).isTrue();
+        ComposeDefinition legacy = ComposeLoader.load("services: {web: {image: x, networks: [proxy]}}\n"
+            + "networks: {proxy: {external: {name: traefik_proxy}}}");
+        assertThat(legacy.networks()).isEqualTo(d.networks());
     }
 
     @Test

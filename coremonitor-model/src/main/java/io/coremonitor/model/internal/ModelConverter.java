@@ -874,9 +874,11 @@ public final class ModelConverter {
     // ---------------------------------------------------------------- networks and volumes
 
     private NetworkSpec network(Map<String, Object> n, String path) {
-        boolean external = v.bool(n, path, "external", false);
+        Optional<String> name = v.string(n, path, "name");
+        boolean external = external(n, path);
         if (external) {
             externalOnlyName(n, path, "network");
+            name = externalName(n, path, name);
         }
         Optional<Ipam> ipam = Optional.empty();
         if (n.get("ipam") != null) {
@@ -896,18 +898,37 @@ public final class ModelConverter {
             }
             ipam = Optional.of(new Ipam(v.string(i, ip, "driver"), pools, v.scalarMap(i, ip, "options")));
         }
-        return new NetworkSpec(v.string(n, path, "name"), external, v.string(n, path, "driver"), v.scalarMap(n, path, "driver_opts"),
+        return new NetworkSpec(name, external, v.string(n, path, "driver"), v.scalarMap(n, path, "driver_opts"),
             v.bool(n, path, "attachable", false), v.bool(n, path, "enable_ipv6"), v.bool(n, path, "internal", false),
             v.stringMap(n, path, "labels"), ipam);
     }
 
     private VolumeSpec volume(Map<String, Object> m, String path) {
-        boolean external = v.bool(m, path, "external", false);
+        Optional<String> name = v.string(m, path, "name");
+        boolean external = external(m, path);
         if (external) {
             externalOnlyName(m, path, "volume");
+            name = externalName(m, path, name);
         }
-        return new VolumeSpec(v.string(m, path, "name"), external, v.string(m, path, "driver"), v.scalarMap(m, path, "driver_opts"),
+        return new VolumeSpec(name, external, v.string(m, path, "driver"), v.scalarMap(m, path, "driver_opts"),
             v.stringMap(m, path, "labels"));
+    }
+
+    /** {@code external: true}, or the legacy {@code external: {name: x}} form. */
+    private boolean external(Map<String, Object> m, String path) {
+        return m.get("external") instanceof Map || v.bool(m, path, "external", false);
+    }
+
+    private Optional<String> externalName(Map<String, Object> m, String path, Optional<String> name) {
+        if (!(m.get("external") instanceof Map)) {
+            return name;
+        }
+        String ep = Paths.key(path, "external");
+        Optional<String> legacy = v.string(v.mapping(m.get("external"), ep), ep, "name");
+        if (legacy.isPresent() && name.isPresent() && !legacy.equals(name)) {
+            v.error(Paths.key(ep, "name"), "conflicts with 'name: " + name.get() + "'");
+        }
+        return name.isPresent() ? name : legacy;
     }
 
     private void externalOnlyName(Map<String, Object> m, String path, String kind) {

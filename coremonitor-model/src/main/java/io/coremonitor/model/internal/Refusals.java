@@ -54,6 +54,8 @@ public final class Refusals {
         "mount", Map.of(
             "consistency", "mount consistency only matters on Docker Desktop for macOS",
             "image", "image mounts are not supported"),
+        "mount.bind", Map.of("recursive", "recursive bind mount options are not supported"),
+        "mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead"),
         "network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported"));
 
     /** Service keys of the compose specification refused without a specific reason. */
@@ -110,6 +112,9 @@ public final class Refusals {
         }
         if ("volumes".equals(rest.get(0)) && rest.size() == 2) {
             return "mount";
+        }
+        if ("volumes".equals(rest.get(0)) && rest.size() == 3) {
+            return "mount." + rest.get(2);
         }
         return "other";
     }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** A definition (or a name) is invalid; carries every error found, each with its path. */
 public class InvalidDefinitionException extends CoreMonitorException {
 
-    private final transient List<ValidationError> errors;
+    private final List<ValidationError> errors;
 
     public InvalidDefinitionException(List<ValidationError> errors) {
         super(summary(errors));

@@ -1,5 +1,6 @@
 package io.coremonitor.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param path    where: {@code services.web.ports[1]}; {@code ""} for the document itself
  * @param message what is wrong, for a person
  */
-public record ValidationError(String path, String message) {
+public record ValidationError(String path, String message) implements Serializable {
 
     public ValidationError {
         Objects.requireNonNull(path, "path");

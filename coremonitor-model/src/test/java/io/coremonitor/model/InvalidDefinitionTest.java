@@ -91,6 +91,12 @@ class InvalidDefinitionTest {
             Arguments.of("services: {web: {image: x}}\nnetworks: {n: {enable_ipv4: false}}", "networks.n.enable_ipv4",
                 "'enable_ipv4' is not supported by Core Monitor"),
             Arguments.of("services: {web: {image: x}}\nvolumes: {v: {driver: local, size: 1g}}", "volumes.v.size", "unknown key 'size'"),
+            Arguments.of(web("network_mode: host, ports: ['80:80']"), "services.web.ports",
+                "ports are not published with network_mode: host"),
+            Arguments.of("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+                "", "the definition is too large"),
             // --- depends_on
             Arguments.of(web("depends_on: [db]"), "services.web.depends_on.db", "depends on undefined service 'db'"),
             Arguments.of("services: {web: {image: x, depends_on: {db: {condition: service_ready}}}, db: {image: y}}",

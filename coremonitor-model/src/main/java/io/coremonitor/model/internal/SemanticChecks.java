@@ -68,6 +68,10 @@ public final class SemanticChecks {
                 }
             }
             serviceRef(s.networkMode(), path, "network_mode");
+            if (s.networkMode().filter("host"::equals).isPresent() && !s.ports().isEmpty()) {
+                problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
+                    + " host's ports directly); remove 'ports:'");
+            }
             serviceRef(s.ipc(), path, "ipc");
             serviceRef(s.pid(), path, "pid");
             for (Mount m : s.volumes()) {

@@ -39,6 +39,9 @@ public final class YamlReader {
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
+    /** Upper bound on the number of values of a document, aliases expanded (guards against "billion laughs"). */
+    static final int MAX_NODES = 200_000;
+
     private YamlReader() {
     }
 
@@ -60,7 +63,7 @@ public final class YamlReader {
                 + TreeTypes.describe(raw));
         }
         Problems problems = new Problems();
-        Object tree = normalize(raw, "", problems);
+        Object tree = normalize(raw, "", problems, new int[] {MAX_NODES});
         if (problems.hasErrors()) {
             throw new InvalidDefinitionException(problems.errors());
         }
@@ -82,7 +85,7 @@ public final class YamlReader {
     private static Object readYaml(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(200);
+        options.setMaxAliasesForCollections(100);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
@@ -104,7 +107,11 @@ public final class YamlReader {
         }
     }
 
-    private static Object normalize(Object value, String path, Problems problems) {
+    private static Object normalize(Object value, String path, Problems problems, int[] budget) {
+        if (--budget[0] < 0) {
+            throw new InvalidDefinitionException("", "the definition is too large: more than " + MAX_NODES
+                + " values once YAML aliases are expanded");
+        }
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
@@ -133,15 +140,15 @@ public final class YamlReader {
                     problems.error(path, "a key must be a plain string, not " + TreeTypes.describe(k));
                     continue;
                 }
-                String key = k instanceof Number ? normalize(k, path, problems).toString() : k.toString();
-                out.put(key, normalize(e.getValue(), Paths.key(path, key), problems));
+                String key = k instanceof Number ? normalize(k, path, problems, budget).toString() : k.toString();
+                out.put(key, normalize(e.getValue(), Paths.key(path, key), problems, budget));
             }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                out.add(normalize(list.get(i), Paths.index(path, i), problems));
+                out.add(normalize(list.get(i), Paths.index(path, i), problems, budget));
             }
             return out;
         }

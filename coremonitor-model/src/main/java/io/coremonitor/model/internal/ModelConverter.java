@@ -273,13 +273,11 @@ public final class ModelConverter {
         return Optional.empty();
     }
 
+    /** {@code command}/{@code entrypoint}: absent or null: keep the image's; {@code []} or {@code ''}: override with nothing. */
     private Optional<List<String>> command(Map<String, Object> s, String path, String key) {
-        if (!s.containsKey(key)) {
-            return Optional.empty();
-        }
         Object value = s.get(key);
         if (value == null) {
-            return Optional.of(List.of());
+            return Optional.empty();
         }
         if (value instanceof String text) {
             Optional<List<String>> words = ShellWords.split(text);

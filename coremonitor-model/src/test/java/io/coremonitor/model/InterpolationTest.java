@@ -119,9 +119,18 @@ class InterpolationTest {
     }
 
     @Test
-    void extensionsAreNotInterpolated() {
-        LoadResult r = ComposeLoader.loadWithWarnings("x-raw: '${NOT_CHECKED'\nservices: {web: {image: nginx, x-note: '$5'}}", Map.of());
-        assertThat(r.warnings()).isEmpty();
+    void keysNamedLikeExtensionsInDataMapsAreInterpolated() {
+        ServiceSpec web = ComposeLoader.load("services: {web: {image: x, environment: {x-api-key: '${SET}'}, labels: {x-a: $B}}}", VARS)
+            .services().get("web");
+        assertThat(web.environment()).containsEntry("x-api-key", Optional.of("value"));
+        assertThat(web.labels()).containsEntry("x-a", "bee");
+    }
+
+    @Test
+    void extensionsAreInterpolatedLikeCompose() {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class,
+            () -> ComposeLoader.load("x-raw: '${NOT_CLOSED'\nservices: {web: {image: nginx}}", Map.of()));
+        assertThat(e.errors()).extracting(ValidationError::path).containsExactly("x-raw");
     }
 
     @Test

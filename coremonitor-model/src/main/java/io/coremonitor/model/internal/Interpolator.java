@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Compose variable interpolation of string values (never keys): {@code $V}, {@code ${V}}, {@code ${V:-d}},
  * {@code ${V-d}}, {@code ${V:?err}}, {@code ${V?err}}, {@code ${V:+alt}}, {@code ${V+alt}}, {@code $$}; defaults and
- * alternatives are interpolated too (nesting). An unset variable without default becomes "" with a warning. Subtrees
- * under {@code x-*} keys are left alone (they are ignored anyway).
+ * alternatives are interpolated too (nesting). An unset variable without default becomes "" with a warning. Like compose,
+ * {@code x-*} extension values are interpolated too (a key named x-... is also an ordinary label or variable name).
  */
 public final class Interpolator {
 
@@ -30,7 +30,7 @@ public final class Interpolator {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = (String) e.getKey();
-                out.put(key, key.startsWith("x-") ? e.getValue() : tree(e.getValue(), Paths.key(path, key)));
+                out.put(key, tree(e.getValue(), Paths.key(path, key)));
             }
             return out;
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * one mapping per container port.
  *
  * @param target      the container port
- * @param published   the host port (or a host range for Docker to pick from); empty: a random host port when
- *                    published at all (compose publishes every {@code ports:} entry)
+ * @param published   the host port, or a host range Docker picks a free port from; empty: Docker picks any free host
+ *                    port (every {@code ports:} entry is published, as in compose)
  * @param hostIp      the host address to bind
  * @param protocol    tcp, udp or sctp
  * @param mode        {@code ingress} (default) or {@code host}; both publish on the host's engine

@@ -3,8 +3,6 @@ package io.coremonitor.model.internal;
 import io.coremonitor.model.CoreMonitorException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -225,9 +223,6 @@ public final class SchemaValidator {
                 a.put(toJson(item));
             }
             return a;
-        }
-        if (value instanceof BigDecimal || value instanceof BigInteger || value instanceof Long) {
-            return value;
         }
         return value;
     }

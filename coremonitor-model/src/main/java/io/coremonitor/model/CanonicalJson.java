@@ -1,0 +1,363 @@
+package io.coremonitor.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.coremonitor.model.internal.GoDuration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The canonical form of a definition: the JSON that is stored and hashed. It is itself a valid compose document that
+ * {@link ComposeLoader} reads back into an equal {@link ComposeDefinition}, and two definitions that mean the same thing
+ * (short or long syntax, list or map forms, defaults given or not) have the same canonical form.
+ *
+ * <p>Rules: keys sorted; long syntax everywhere (ports, volumes, depends_on, ulimits, devices); port ranges expanded; lists
+ * whose order means nothing sorted; order-significant lists (command, entrypoint, healthcheck test, dns, dns_search,
+ * dns_opt, ipam config) kept in order; durations in Go format ({@code 1m30s}, {@code 500ms}); sizes in bytes (integers);
+ * {@code false} booleans, empty lists/maps and absent values omitted, except {@code depends_on} entries which are always
+ * complete and {@code attach} which is written only when false; {@code restart} written as its string
+ * ({@code on-failure:3}), also when it came from {@code deploy.restart_policy}; resource limits written as the
+ * service-level keys ({@code cpus}, {@code mem_limit}, {@code mem_reservation}, {@code pids_limit}); no {@code version},
+ * no {@code build} (ignored), no {@code x-*}. A literal {@code $} in a value is written {@code $$} so that loading the
+ * canonical form (which interpolates) gives back the same value.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper COMPACT = new ObjectMapper()
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper PRETTY = COMPACT.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CanonicalJson() {
+    }
+
+    /** The canonical JSON, compact (the stored and hashed form). */
+    public static String toJson(ComposeDefinition definition) {
+        return write(COMPACT, definition);
+    }
+
+    /** The canonical JSON, indented for people; same content as {@link #toJson}. */
+    public static String toPrettyJson(ComposeDefinition definition) {
+        return write(PRETTY, definition);
+    }
+
+    /** SHA-256 of the UTF-8 bytes of a canonical text, lower-case hex. */
+    public static String sha256(String canonical) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** {@code sha256(toJson(definition))}. */
+    public static String hash(ComposeDefinition definition) {
+        return sha256(toJson(definition));
+    }
+
+    /** Reads a canonical text back (it is a compose document); throws InvalidDefinitionException if it is not valid. */
+    public static ComposeDefinition parse(String canonical) {
+        return ComposeLoader.load(canonical, Map.of());
+    }
+
+    private static String write(ObjectMapper mapper, ComposeDefinition definition) {
+        try {
+            return mapper.writeValueAsString(tree(definition));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("canonical JSON cannot fail to serialize", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- tree building
+
+    static Map<String, Object> tree(ComposeDefinition d) {
+        Map<String, Object> root = new TreeMap<>();
+        d.name().ifPresent(n -> root.put("name", esc(n)));
+        Map<String, Object> services = new TreeMap<>();
+        d.services().forEach((name, s) -> services.put(name, service(s)));
+        root.put("services", services);
+        if (!d.networks().isEmpty()) {
+            Map<String, Object> networks = new TreeMap<>();
+            d.networks().forEach((name, n) -> networks.put(name, network(n)));
+            root.put("networks", networks);
+        }
+        if (!d.volumes().isEmpty()) {
+            Map<String, Object> volumes = new TreeMap<>();
+            d.volumes().forEach((name, v) -> volumes.put(name, volume(v)));
+            root.put("volumes", volumes);
+        }
+        return root;
+    }
+
+    private static Map<String, Object> service(ServiceSpec s) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("image", esc(s.image()));
+        s.command().ifPresent(c -> m.put("command", escList(c)));
+        s.entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
+        if (!s.environment().isEmpty()) {
+            Map<String, Object> env = new TreeMap<>();
+            s.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+            m.put("environment", env);
+        }
+        if (!s.ports().isEmpty()) {
+            List<Object> ports = new ArrayList<>();
+            for (PortMapping p : s.ports()) {
+                Map<String, Object> pm = new TreeMap<>();
+                pm.put("target", p.target());
+                p.published().ifPresent(r -> pm.put("published", r.toString()));
+                p.hostIp().ifPresent(ip -> pm.put("host_ip", esc(ip)));
+                pm.put("protocol", p.protocol().value());
+                pm.put("mode", esc(p.mode()));
+                p.name().ifPresent(n -> pm.put("name", esc(n)));
+                p.appProtocol().ifPresent(a -> pm.put("app_protocol", esc(a)));
+                ports.add(pm);
+            }
+            m.put("ports", ports);
+        }
+        list(m, "expose", s.expose());
+        if (!s.volumes().isEmpty()) {
+            List<Object> volumes = new ArrayList<>();
+            for (Mount v : s.volumes()) {
+                volumes.add(mount(v));
+            }
+            m.put("volumes", volumes);
+        }
+        list(m, "tmpfs", s.tmpfs());
+        if (!s.networks().isEmpty()) {
+            Map<String, Object> networks = new TreeMap<>();
+            s.networks().forEach((k, a) -> networks.put(k, attachment(a)));
+            m.put("networks", networks);
+        }
+        opt(m, "network_mode", s.networkMode());
+        if (!s.dependsOn().isEmpty()) {
+            Map<String, Object> deps = new TreeMap<>();
+            s.dependsOn().forEach((k, dep) -> {
+                Map<String, Object> dm = new TreeMap<>();
+                dm.put("condition", dep.condition().value());
+                dm.put("restart", dep.restart());
+                dm.put("required", dep.required());
+                deps.put(k, dm);
+            });
+            m.put("depends_on", deps);
+        }
+        s.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
+        s.restart().ifPresent(r -> m.put("restart", r.toString()));
+        s.limits().cpus().ifPresent(c -> m.put("cpus", c));
+        s.limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
+        s.limits().pids().ifPresent(p -> m.put("pids_limit", p));
+        s.reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
+        s.reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
+        s.memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
+        s.shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
+        s.cpuShares().ifPresent(c -> m.put("cpu_shares", c));
+        map(m, "labels", s.labels());
+        map(m, "annotations", s.annotations());
+        opt(m, "user", s.user());
+        opt(m, "working_dir", s.workingDir());
+        opt(m, "hostname", s.hostname());
+        opt(m, "domainname", s.domainname());
+        opt(m, "container_name", s.containerName());
+        list(m, "cap_add", s.capAdd());
+        list(m, "cap_drop", s.capDrop());
+        flag(m, "privileged", s.privileged());
+        flag(m, "read_only", s.readOnly());
+        list(m, "security_opt", s.securityOpt());
+        if (!s.extraHosts().isEmpty()) {
+            List<Object> hosts = new ArrayList<>();
+            s.extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
+            m.put("extra_hosts", hosts);
+        }
+        list(m, "dns", s.dns());
+        list(m, "dns_search", s.dnsSearch());
+        list(m, "dns_opt", s.dnsOpt());
+        if (!s.ulimits().isEmpty()) {
+            Map<String, Object> ulimits = new TreeMap<>();
+            s.ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
+            m.put("ulimits", ulimits);
+        }
+        flag(m, "init", s.init());
+        opt(m, "stop_signal", s.stopSignal());
+        s.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
+        flag(m, "tty", s.tty());
+        flag(m, "stdin_open", s.stdinOpen());
+        map(m, "sysctls", s.sysctls());
+        s.logging().ifPresent(l -> {
+            Map<String, Object> lm = new TreeMap<>();
+            l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
+            map(lm, "options", l.options());
+            m.put("logging", lm);
+        });
+        opt(m, "platform", s.platform());
+        opt(m, "pull_policy", s.pullPolicy());
+        opt(m, "ipc", s.ipc());
+        opt(m, "pid", s.pid());
+        opt(m, "userns_mode", s.usernsMode());
+        if (!s.devices().isEmpty()) {
+            List<Object> devices = new ArrayList<>();
+            for (DeviceMapping dev : s.devices()) {
+                Map<String, Object> dm = new TreeMap<>();
+                dm.put("source", esc(dev.source()));
+                dm.put("target", esc(dev.target()));
+                dev.permissions().ifPresent(p -> dm.put("permissions", esc(p)));
+                devices.add(dm);
+            }
+            m.put("devices", devices);
+        }
+        list(m, "group_add", s.groupAdd());
+        opt(m, "mac_address", s.macAddress());
+        s.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
+        flag(m, "oom_kill_disable", s.oomKillDisable());
+        opt(m, "cgroup_parent", s.cgroupParent());
+        opt(m, "runtime", s.runtime());
+        opt(m, "isolation", s.isolation());
+        if (!s.attach()) {
+            m.put("attach", false);
+        }
+        list(m, "profiles", s.profiles());
+        return m;
+    }
+
+    private static Map<String, Object> mount(Mount v) {
+        Map<String, Object> vm = new TreeMap<>();
+        vm.put("type", v.type().value());
+        v.source().ifPresent(src -> vm.put("source", esc(src)));
+        vm.put("target", esc(v.target()));
+        flag(vm, "read_only", v.readOnly());
+        v.bind().ifPresent(b -> {
+            Map<String, Object> bm = new TreeMap<>();
+            opt(bm, "propagation", b.propagation());
+            flag(bm, "create_host_path", b.createHostPath());
+            opt(bm, "selinux", b.selinux());
+            vm.put("bind", bm);
+        });
+        v.volume().ifPresent(o -> {
+            Map<String, Object> om = new TreeMap<>();
+            flag(om, "nocopy", o.nocopy());
+            opt(om, "subpath", o.subpath());
+            vm.put("volume", om);
+        });
+        v.tmpfs().ifPresent(t -> {
+            Map<String, Object> tm = new TreeMap<>();
+            t.size().ifPresent(b -> tm.put("size", b.bytes()));
+            t.mode().ifPresent(md -> tm.put("mode", md));
+            vm.put("tmpfs", tm);
+        });
+        return vm;
+    }
+
+    private static Map<String, Object> attachment(NetworkAttachment a) {
+        Map<String, Object> am = new TreeMap<>();
+        list(am, "aliases", a.aliases());
+        opt(am, "ipv4_address", a.ipv4Address());
+        opt(am, "ipv6_address", a.ipv6Address());
+        opt(am, "mac_address", a.macAddress());
+        list(am, "link_local_ips", a.linkLocalIps());
+        a.priority().ifPresent(p -> am.put("priority", p));
+        a.gwPriority().ifPresent(p -> am.put("gw_priority", p));
+        map(am, "driver_opts", a.driverOpts());
+        opt(am, "interface_name", a.interfaceName());
+        return am;
+    }
+
+    private static Map<String, Object> healthcheck(HealthCheck h) {
+        Map<String, Object> hm = new TreeMap<>();
+        if (!h.test().isEmpty()) {
+            hm.put("test", escList(h.test()));
+        }
+        h.interval().ifPresent(d -> hm.put("interval", duration(d)));
+        h.timeout().ifPresent(d -> hm.put("timeout", duration(d)));
+        h.startPeriod().ifPresent(d -> hm.put("start_period", duration(d)));
+        h.startInterval().ifPresent(d -> hm.put("start_interval", duration(d)));
+        h.retries().ifPresent(r -> hm.put("retries", r));
+        flag(hm, "disable", h.disable());
+        return hm;
+    }
+
+    private static Map<String, Object> network(NetworkSpec n) {
+        Map<String, Object> nm = new TreeMap<>();
+        opt(nm, "name", n.name());
+        flag(nm, "external", n.external());
+        opt(nm, "driver", n.driver());
+        map(nm, "driver_opts", n.driverOpts());
+        flag(nm, "attachable", n.attachable());
+        n.enableIpv6().ifPresent(b -> nm.put("enable_ipv6", b));
+        flag(nm, "internal", n.internal());
+        map(nm, "labels", n.labels());
+        n.ipam().ifPresent(i -> {
+            Map<String, Object> im = new TreeMap<>();
+            opt(im, "driver", i.driver());
+            if (!i.config().isEmpty()) {
+                List<Object> pools = new ArrayList<>();
+                for (IpamPool p : i.config()) {
+                    Map<String, Object> pm = new TreeMap<>();
+                    opt(pm, "subnet", p.subnet());
+                    opt(pm, "gateway", p.gateway());
+                    opt(pm, "ip_range", p.ipRange());
+                    map(pm, "aux_addresses", p.auxAddresses());
+                    pools.add(pm);
+                }
+                im.put("config", pools);
+            }
+            map(im, "options", i.options());
+            nm.put("ipam", im);
+        });
+        return nm;
+    }
+
+    private static Map<String, Object> volume(VolumeSpec v) {
+        Map<String, Object> vm = new TreeMap<>();
+        opt(vm, "name", v.name());
+        flag(vm, "external", v.external());
+        opt(vm, "driver", v.driver());
+        map(vm, "driver_opts", v.driverOpts());
+        map(vm, "labels", v.labels());
+        return vm;
+    }
+
+    private static String duration(Duration d) {
+        return GoDuration.format(d);
+    }
+
+    private static String esc(String s) {
+        return s.replace("$", "$$");
+    }
+
+    private static List<String> escList(List<String> list) {
+        return list.stream().map(CanonicalJson::esc).toList();
+    }
+
+    private static void opt(Map<String, Object> m, String key, Optional<String> value) {
+        value.ifPresent(v -> m.put(key, esc(v)));
+    }
+
+    private static void flag(Map<String, Object> m, String key, boolean value) {
+        if (value) {
+            m.put(key, true);
+        }
+    }
+
+    private static void list(Map<String, Object> m, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            m.put(key, escList(values));
+        }
+    }
+
+    private static void map(Map<String, Object> m, String key, Map<String, String> values) {
+        if (!values.isEmpty()) {
+            Map<String, Object> out = new TreeMap<>();
+            values.forEach((k, v) -> out.put(k, esc(v)));
+            m.put(key, out);
+        }
+    }
+}

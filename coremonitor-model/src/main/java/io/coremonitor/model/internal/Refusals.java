@@ -1,0 +1,121 @@
+package io.coremonitor.model.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keys of the compose specification that Core Monitor refuses, by context, with the reason shown to the user.
+ * A key neither supported (in the schema) nor listed here is reported as unknown.
+ */
+public final class Refusals {
+
+    private static final String FILES = "Core Monitor stores definitions, the files are not available";
+    private static final String SELF_CONTAINED = "Core Monitor stores one self-contained definition; copy the keys"
+        + " (YAML anchors and '<<' merge keys work)";
+    private static final String SWARM = "it is a Swarm setting; Core Monitor runs one container per service on one engine";
+
+    private static final Map<String, Map<String, String>> REFUSED = Map.of(
+        "top", Map.of(
+            "include", SELF_CONTAINED,
+            "configs", "configs are not managed; use a bind mount or environment variables",
+            "secrets", "secrets are not managed; use a bind mount or environment variables",
+            "models", "AI models are not managed"),
+        "service", Map.ofEntries(
+            Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
+            Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
+            Map.entry("configs", "configs are not managed; use a bind mount or environment variables"),
+            Map.entry("secrets", "secrets are not managed; use a bind mount or environment variables"),
+            Map.entry("extends", SELF_CONTAINED),
+            Map.entry("links", "legacy links are not supported; services reach each other by name on a shared network"),
+            Map.entry("external_links", "legacy links are not supported; services reach each other by name on a shared network"),
+            Map.entry("volumes_from", "declare the shared volumes under 'volumes:' of both services"),
+            Map.entry("develop", "development mode (watch) is not supported"),
+            Map.entry("scale", "Core Monitor runs exactly one container per service"),
+            Map.entry("gpus", "GPU access is not supported"),
+            Map.entry("models", "AI models are not managed"),
+            Map.entry("provider", "provider services are not supported"),
+            Map.entry("post_start", "lifecycle hooks are not supported"),
+            Map.entry("pre_stop", "lifecycle hooks are not supported"),
+            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly")),
+        "deploy", Map.of(
+            "labels", SWARM + "; use the service's 'labels:'",
+            "placement", SWARM,
+            "update_config", SWARM,
+            "rollback_config", SWARM,
+            "endpoint_mode", SWARM),
+        "deploy.restart_policy", Map.of(
+            "delay", "Docker restart policies have no delay",
+            "window", "Docker restart policies have no window"),
+        "deploy.resources.reservations", Map.of(
+            "devices", "device reservations (GPUs) are not supported",
+            "generic_resources", SWARM),
+        "deploy.resources.limits", Map.of(),
+        "mount", Map.of(
+            "consistency", "mount consistency only matters on Docker Desktop for macOS",
+            "image", "image mounts are not supported"),
+        "mount.bind", Map.of("recursive", "recursive bind mount options are not supported"),
+        "mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead"),
+        "network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported"));
+
+    /** Service keys of the compose specification refused without a specific reason. */
+    private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "blkio_config", "cpu_count", "cpu_percent",
+        "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpuset", "cgroup", "device_cgroup_rules", "storage_opt",
+        "uts", "mem_swappiness", "pull_refresh_after", "volume_driver", "net");
+
+    private Refusals() {
+    }
+
+    /** The reason why a known compose key is refused in that context; empty for a key unknown to compose. */
+    public static Optional<String> reason(String context, String key) {
+        Map<String, String> refused = REFUSED.get(context);
+        if (refused != null && refused.containsKey(key)) {
+            return Optional.of(refused.get(key));
+        }
+        if ("service".equals(context) && SERVICE_GENERIC.contains(key)) {
+            return Optional.of("");
+        }
+        return Optional.empty();
+    }
+
+    /** The message for a key found in a context. */
+    public static String message(String context, String key) {
+        return reason(context, key)
+            .map(r -> "'" + key + "' is not supported by Core Monitor" + (r.isEmpty() ? "" : ": " + r))
+            .orElse("unknown key '" + key + "' (not part of the compose specification"
+                + ("top".equals(context) ? " top level" : "") + ")");
+    }
+
+    /** The context of a mapping, from the path segments leading to it. */
+    public static String context(List<String> segments) {
+        int n = segments.size();
+        if (n == 0) {
+            return "top";
+        }
+        String root = segments.get(0);
+        if ("networks".equals(root) && n == 2) {
+            return "network";
+        }
+        if ("volumes".equals(root) && n == 2) {
+            return "volume";
+        }
+        if (!"services".equals(root) || n < 2) {
+            return "other";
+        }
+        List<String> rest = segments.subList(2, n);
+        if (rest.isEmpty()) {
+            return "service";
+        }
+        String joined = String.join(".", rest);
+        if (joined.startsWith("deploy")) {
+            return joined;
+        }
+        if ("volumes".equals(rest.get(0)) && rest.size() == 2) {
+            return "mount";
+        }
+        if ("volumes".equals(rest.get(0)) && rest.size() == 3) {
+            return "mount." + rest.get(2);
+        }
+        return "other";
+    }
+}

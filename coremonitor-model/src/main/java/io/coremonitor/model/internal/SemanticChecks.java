@@ -1,0 +1,169 @@
+package io.coremonitor.model.internal;
+
+import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.Mount;
+import io.coremonitor.model.MountType;
+import io.coremonitor.model.Names;
+import io.coremonitor.model.PortMapping;
+import io.coremonitor.model.ServiceSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks that need the whole definition: names, references, dependency cycles, port conflicts. */
+public final class SemanticChecks {
+
+    private final ComposeDefinition d;
+    private final Map<Object, String> origins;
+    private final Problems problems;
+
+    private SemanticChecks(ComposeDefinition d, Map<Object, String> origins, Problems problems) {
+        this.d = d;
+        this.origins = origins;
+        this.problems = problems;
+    }
+
+    public static void check(ComposeDefinition d, Map<String, Object> root, Map<Object, String> origins, Problems problems) {
+        SemanticChecks c = new SemanticChecks(d, origins, problems);
+        c.names(root);
+        c.references();
+        c.cycles();
+        c.ports();
+        c.containerNames();
+    }
+
+    private void names(Map<String, Object> root) {
+        d.name().filter(n -> !Names.STACK_NAME.matcher(n).matches()).ifPresent(n ->
+            problems.error("name", "'" + n + "' is not a valid project name: use lower-case letters, digits, '_' and '-', starting"
+                + " with a letter or a digit"));
+        if (root.get("services") instanceof Map<?, ?> services && services.isEmpty()) {
+            problems.error("services", "at least one service is required");
+        }
+        for (String kind : List.of("services", "networks", "volumes")) {
+            if (root.get(kind) instanceof Map<?, ?> map) {
+                for (Object key : map.keySet()) {
+                    String name = (String) key;
+                    if (!Names.isValidResourceName(name)) {
+                        problems.error(Paths.key(kind, name), "'" + name + "' is not a valid " + kind.substring(0, kind.length() - 1)
+                            + " name: use letters, digits, '_', '.' and '-', starting with a letter or a digit");
+                    }
+                }
+            }
+        }
+    }
+
+    private void references() {
+        d.services().forEach((name, s) -> {
+            String path = Paths.key("services", name);
+            s.dependsOn().keySet().stream().filter(t -> !d.services().containsKey(t)).forEach(t ->
+                problems.error(Paths.key(Paths.key(path, "depends_on"), t), "depends on undefined service '" + t + "'"));
+            for (String key : s.networks().keySet()) {
+                if (!"default".equals(key) && !d.networks().containsKey(key)) {
+                    problems.error(Paths.key(Paths.key(path, "networks"), key), "undefined network '" + key
+                        + "' (declare it under the top-level 'networks:')");
+                }
+            }
+            serviceRef(s.networkMode(), path, "network_mode");
+            if (s.networkMode().filter("host"::equals).isPresent() && !s.ports().isEmpty()) {
+                problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
+                    + " host's ports directly); remove 'ports:'");
+            }
+            serviceRef(s.ipc(), path, "ipc");
+            serviceRef(s.pid(), path, "pid");
+            for (Mount m : s.volumes()) {
+                if (m.type() == MountType.VOLUME && m.source().isPresent() && !d.volumes().containsKey(m.source().get())) {
+                    problems.error(origins.getOrDefault(m, Paths.key(path, "volumes")), "undefined volume '" + m.source().get()
+                        + "' (declare it under the top-level 'volumes:')");
+                }
+            }
+        });
+    }
+
+    private void serviceRef(Optional<String> value, String path, String key) {
+        if (value.isPresent() && value.get().startsWith("service:")) {
+            String target = value.get().substring("service:".length());
+            if (!d.services().containsKey(target)) {
+                problems.error(Paths.key(path, key), "refers to undefined service '" + target + "'");
+            }
+        }
+    }
+
+    private void cycles() {
+        Map<String, Integer> state = new HashMap<>();
+        Set<Set<String>> reported = new HashSet<>();
+        for (String name : d.services().keySet()) {
+            visit(name, new ArrayList<>(), state, reported);
+        }
+    }
+
+    private void visit(String name, List<String> stack, Map<String, Integer> state, Set<Set<String>> reported) {
+        Integer st = state.get(name);
+        if (st != null && st == 2) {
+            return;
+        }
+        if (st != null && st == 1) {
+            List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(name), stack.size()));
+            if (reported.add(new HashSet<>(cycle))) {
+                cycle.add(name);
+                problems.error(Paths.key(Paths.key("services", cycle.get(0)), "depends_on"), "dependency cycle: "
+                    + String.join(" -> ", cycle));
+            }
+            return;
+        }
+        ServiceSpec s = d.services().get(name);
+        if (s == null) {
+            return;
+        }
+        state.put(name, 1);
+        stack.add(name);
+        for (String dep : s.dependsOn().keySet()) {
+            visit(dep, stack, state, reported);
+        }
+        stack.remove(stack.size() - 1);
+        state.put(name, 2);
+    }
+
+    /** A published host port and where it was declared. */
+    private record Published(String ip, String protocol, int port, String where) {
+
+        boolean clashes(Published o) {
+            return protocol.equals(o.protocol) && port == o.port && (ip.equals(o.ip) || isWildcard(ip) || isWildcard(o.ip));
+        }
+
+        private static boolean isWildcard(String ip) {
+            return ip.isEmpty() || "0.0.0.0".equals(ip) || "::".equals(ip);
+        }
+    }
+
+    private void ports() {
+        List<Published> taken = new ArrayList<>();
+        d.services().forEach((name, s) -> {
+            for (PortMapping p : s.ports()) {
+                if (p.published().isEmpty() || !p.published().get().isSingle()) {
+                    continue;
+                }
+                String where = origins.getOrDefault(p, Paths.key(Paths.key("services", name), "ports"));
+                Published mine = new Published(p.hostIp().orElse(""), p.protocol().value(), p.published().get().start(), where);
+                taken.stream().filter(mine::clashes).findFirst().ifPresentOrElse(
+                    other -> problems.error(where, "host port " + (mine.ip().isEmpty() ? "" : mine.ip() + ":") + mine.port() + "/"
+                        + mine.protocol() + " is already published by " + other.where()),
+                    () -> taken.add(mine));
+            }
+        });
+    }
+
+    private void containerNames() {
+        Map<String, String> seen = new HashMap<>();
+        d.services().forEach((name, s) -> s.containerName().ifPresent(cn -> {
+            String path = Paths.key(Paths.key("services", name), "container_name");
+            String previous = seen.putIfAbsent(cn, path);
+            if (previous != null) {
+                problems.error(path, "container name '" + cn + "' is already used by " + previous);
+            }
+        }));
+    }
+}

@@ -1,0 +1,21 @@
+package io.coremonitor.server.internal.cli;
+
+import java.io.PrintStream;
+
+/** Usage texts of the command line. */
+public final class Usage {
+
+    public static final String MAIN = String.join("\n",
+        "usage: java -jar coremonitor-server.jar [serve] [--host H] [--port P] [--db DB] [--token T] ...",
+        "       java -jar coremonitor-server.jar config -f FILE [--var KEY=VALUE ...]");
+
+    private Usage() {
+    }
+
+    /** Reports an unknown subcommand; returns exit code 2. */
+    public static int unknownCommand(String command, PrintStream err) {
+        err.println("coremonitor: unknown command '" + command + "'");
+        err.println(MAIN);
+        return 2;
+    }
+}

@@ -1,5 +1,7 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.Command;
+import io.coremonitor.model.Stack;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** What every repository shares: Jdbi, the write gate, the clock. */
@@ -30,6 +33,9 @@ public final class Db {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantArgumentFactory());
+        // the DAOs register their mappers; the dynamic list queries use these
+        jdbi.registerRowMapper(ConstructorMapper.factory(Stack.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Command.class));
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

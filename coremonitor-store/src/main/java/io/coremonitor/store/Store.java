@@ -48,6 +48,7 @@ public final class Store implements AutoCloseable {
     private final CommandLogRepository commandLogs;
     private final LeaseRepository leases;
     private final AuditRepository audit;
+    private volatile boolean closed;
 
     private Store(StoreConfig config, PooledDataSource dataSource, WriteGate gate) {
         this.config = config;
@@ -187,6 +188,9 @@ public final class Store implements AutoCloseable {
 
     /** Whether the database answers a trivial query (for {@code /health}); never throws. */
     public boolean ping() {
+        if (closed) {
+            return false;
+        }
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
@@ -197,6 +201,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         dataSource.close();
         LOG.info("store closed: {}", config);
     }

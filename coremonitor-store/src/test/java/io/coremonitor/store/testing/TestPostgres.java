@@ -90,6 +90,11 @@ public final class TestPostgres {
         }
     }
 
+    /** The URL of the test server with its password hidden. */
+    public static String redactedUrl() {
+        return redacted(url());
+    }
+
     private static String redacted(String url) {
         return url.replaceAll("password=[^&]*", "password=***");
     }

@@ -42,6 +42,7 @@ public final class Store implements AutoCloseable {
     private final StoreConfig config;
     private final PooledDataSource dataSource;
     private final Jdbi jdbi;
+    private final Db db;
     private final StackRepository stacks;
     private final StackVersionRepository versions;
     private final CommandRepository commands;
@@ -54,7 +55,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.jdbi = Db.configure(Jdbi.create(dataSource));
-        Db db = new Db(jdbi, gate, config.clock());
+        this.db = new Db(jdbi, gate, config.clock());
         this.stacks = new JdbiStackRepository(db);
         this.versions = new JdbiStackVersionRepository(db);
         this.commands = new JdbiCommandRepository(db);
@@ -103,7 +104,7 @@ public final class Store implements AutoCloseable {
         sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         String url = "jdbc:sqlite:" + file;
-        PooledDataSource ds = new PooledDataSource(() -> sqlite.createConnection(url), MAX_IDLE_CONNECTIONS);
+        PooledDataSource ds = new PooledDataSource(() -> sqlite.createConnection(url), MAX_IDLE_CONNECTIONS, true);
         checkReachable(ds, config);
         return ds;
     }
@@ -115,7 +116,7 @@ public final class Store implements AutoCloseable {
         config.schema().ifPresent(s -> props.setProperty("currentSchema", s));
         props.setProperty("ApplicationName", "coremonitor");
         PooledDataSource ds = new PooledDataSource(() -> DriverManager.getConnection(config.location(), props),
-                MAX_IDLE_CONNECTIONS);
+                MAX_IDLE_CONNECTIONS, false);
         checkReachable(ds, config);
         return ds;
     }
@@ -134,7 +135,8 @@ public final class Store implements AutoCloseable {
         var flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialectFolder)
-                .validateMigrationNaming(true);
+                .validateMigrationNaming(true)
+                .placeholders(java.util.Map.of("key_type", config.dialect() == Dialect.SQLITE ? "INTEGER" : "BIGINT"));
         config.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
         MigrateResult result = flyway.load().migrate();
         if (result.migrationsExecuted > 0) {
@@ -192,7 +194,7 @@ public final class Store implements AutoCloseable {
             return false;
         }
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return db.read(s -> s.handle().createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             LOG.warn("store health check failed: {}", e.getMessage());
             return false;
@@ -202,6 +204,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        db.close();
         dataSource.close();
         LOG.info("store closed: {}", config);
     }

@@ -2,6 +2,8 @@
 -- Conventions: every timestamp is epoch milliseconds UTC in a BIGINT; ids of stacks are TEXT chosen by the
 -- caller; ids of commands and audit rows come from the `sequences` table (an UPDATE ... RETURNING on one row,
 -- which also serializes enqueues so that id order is commit order: the FIFO never sees a gap filled later).
+-- ${key_type} is the one dialect difference, a Flyway placeholder: INTEGER on SQLite (a 64-bit rowid alias, so the
+-- table is its own primary-key index), BIGINT on PostgreSQL.
 
 CREATE TABLE sequences (
     name  VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -45,7 +47,7 @@ CREATE TABLE stack_versions (
 );
 
 CREATE TABLE commands (
-    command_id BIGINT      NOT NULL PRIMARY KEY,
+    command_id ${key_type} NOT NULL PRIMARY KEY,
     stack_id   TEXT        NOT NULL REFERENCES stacks (stack_id) ON DELETE CASCADE,
     type       VARCHAR(32) NOT NULL,
     payload    TEXT        NOT NULL,
@@ -60,10 +62,11 @@ CREATE TABLE commands (
     CONSTRAINT ck_commands_status CHECK (status IN ('PENDING', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED')),
     CONSTRAINT ck_commands_attempt CHECK (attempt >= 1)
 );
--- next pending / first failed / first running, and the list filtered by status: (status, id)
+-- next pending / first failed / first running, and the list filtered by status: (status, id);
+-- the list of a stack and the cascade from stacks: (stack_id, id). A list filtered by type alone walks the primary
+-- key (types are few and common); no index for it keeps the enqueue cheap.
 CREATE INDEX ix_commands_status ON commands (status, command_id);
 CREATE INDEX ix_commands_stack ON commands (stack_id, command_id);
-CREATE INDEX ix_commands_type ON commands (type, command_id);
 
 CREATE TABLE command_logs (
     command_id BIGINT     NOT NULL REFERENCES commands (command_id) ON DELETE CASCADE,
@@ -84,7 +87,7 @@ CREATE TABLE worker_lease (
 
 -- who did what; no foreign keys: the trail outlives the stacks and commands it mentions
 CREATE TABLE audit_log (
-    audit_id    BIGINT      NOT NULL PRIMARY KEY,
+    audit_id    ${key_type} NOT NULL PRIMARY KEY,
     occurred_at BIGINT      NOT NULL,
     actor       TEXT        NOT NULL,
     action      VARCHAR(64) NOT NULL,

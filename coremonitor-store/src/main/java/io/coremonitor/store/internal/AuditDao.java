@@ -2,14 +2,12 @@ package io.coremonitor.store.internal;
 
 import io.coremonitor.model.AuditEntry;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the audit_log table. */
-@RegisterRowMapper(AuditEntryMapper.class)
 public interface AuditDao {
 
     @SqlQuery("UPDATE sequences SET value = value + 1 WHERE name = 'audit_log' RETURNING value")

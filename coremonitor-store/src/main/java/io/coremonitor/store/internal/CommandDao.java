@@ -3,7 +3,6 @@ package io.coremonitor.store.internal;
 import io.coremonitor.model.Command;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,7 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * SQL of the commands table. Every status change is a compare-and-set: its WHERE names the expected current
  * status, and RETURNING gives the row as changed (nothing when the race was lost).
  */
-@RegisterConstructorMapper(Command.class)
 public interface CommandDao {
 
     String COLUMNS = "command_id, stack_id, type, payload, status, attempt, created_at, started_at, ended_at, created_by,"

@@ -5,13 +5,11 @@ import io.coremonitor.model.LogLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the command_logs table; line numbers come from a counter on the command row (locked while appending). */
-@RegisterRowMapper(CommandLogLineMapper.class)
 public interface CommandLogDao {
 
     @SqlQuery("UPDATE commands SET log_lines = log_lines + 1 WHERE command_id = :id RETURNING log_lines")

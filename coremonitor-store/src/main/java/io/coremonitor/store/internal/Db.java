@@ -1,27 +1,40 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.AuditEntry;
 import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandLogLine;
+import io.coremonitor.model.CoreMonitorException;
 import io.coremonitor.model.Stack;
+import io.coremonitor.model.StackVersion;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** What every repository shares: Jdbi, the write gate, the clock. */
-public final class Db {
+/**
+ * What every repository shares: Jdbi, a pool of {@link Session}s, the write gate and the clock.
+ */
+public final class Db implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Db.class);
+    private static final int MAX_IDLE_SESSIONS = 8;
 
     private final Jdbi jdbi;
     private final WriteGate gate;
     private final Clock clock;
+    private final BlockingDeque<Session> idle = new LinkedBlockingDeque<>();
+    private volatile boolean closed;
 
     public Db(Jdbi jdbi, WriteGate gate, Clock clock) {
         this.jdbi = jdbi;
@@ -33,9 +46,11 @@ public final class Db {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantArgumentFactory());
-        // the DAOs register their mappers; the dynamic list queries use these
-        jdbi.registerRowMapper(ConstructorMapper.factory(Stack.class));
-        jdbi.registerRowMapper(ConstructorMapper.factory(Command.class));
+        jdbi.registerRowMapper(Stack.class, new StackMapper());
+        jdbi.registerRowMapper(Command.class, new CommandMapper());
+        jdbi.registerRowMapper(StackVersion.class, new StackVersionMapper());
+        jdbi.registerRowMapper(CommandLogLine.class, new CommandLogLineMapper());
+        jdbi.registerRowMapper(AuditEntry.class, new AuditEntryMapper());
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
@@ -52,29 +67,83 @@ public final class Db {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A read on a pooled connection in auto-commit (never blocked by writers in WAL mode). */
-    public <T> T read(HandleCallback<T, RuntimeException> callback) {
-        return jdbi.withHandle(callback);
+    /** A read in auto-commit (never blocked by writers in WAL mode). */
+    public <T> T read(Function<Session, T> callback) {
+        return withSession(callback);
     }
 
-    /** A read through a SqlObject DAO. */
-    public <D, T> T read(Class<D> dao, java.util.function.Function<D, T> callback) {
-        return jdbi.withExtension(dao, callback::apply);
+    /** A read through one SqlObject DAO. */
+    public <D, T> T read(Class<D> dao, Function<D, T> callback) {
+        return withSession(s -> callback.apply(s.dao(dao)));
     }
 
     /** A write transaction, serialized by the gate (BEGIN IMMEDIATE on SQLite). */
-    public <T> T write(HandleCallback<T, RuntimeException> callback) {
-        return gate.run(() -> jdbi.inTransaction(callback));
+    public <T> T write(Function<Session, T> callback) {
+        return gate.run(() -> withSession(s -> s.handle().inTransaction(h -> callback.apply(s))));
     }
 
-    /** A write transaction through a SqlObject DAO. */
-    public <D, T> T write(Class<D> dao, java.util.function.Function<D, T> callback) {
-        return write((Handle h) -> callback.apply(h.attach(dao)));
+    /** A write transaction through one SqlObject DAO. */
+    public <D, T> T write(Class<D> dao, Function<D, T> callback) {
+        return write(s -> callback.apply(s.dao(dao)));
     }
 
     /** One write statement in auto-commit (its own transaction), serialized by the gate. */
-    public <D, T> T writeOne(Class<D> dao, java.util.function.Function<D, T> callback) {
-        return gate.run(() -> jdbi.withExtension(dao, callback::apply));
+    public <D, T> T writeOne(Class<D> dao, Function<D, T> callback) {
+        return gate.run(() -> withSession(s -> callback.apply(s.dao(dao))));
+    }
+
+    private <T> T withSession(Function<Session, T> callback) {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        Session session = idle.pollFirst();
+        if (session == null) {
+            session = new Session(jdbi.open());
+        }
+        boolean healthy = false;
+        try {
+            T result = callback.apply(session);
+            healthy = true;
+            return result;
+        } catch (CoreMonitorException | IllegalArgumentException | IllegalStateException e) {
+            // refused on purpose: the connection is fine
+            healthy = true;
+            throw e;
+        } finally {
+            giveBack(session, healthy);
+        }
+    }
+
+    private void giveBack(Session session, boolean healthy) {
+        try {
+            if (healthy && session.handle().isInTransaction()) {
+                session.handle().rollback();
+            }
+        } catch (RuntimeException e) {
+            healthy = false;
+        }
+        if (healthy && !closed && idle.size() < MAX_IDLE_SESSIONS) {
+            idle.offerFirst(session);
+            return;
+        }
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a session failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Session s;
+        while ((s = idle.pollFirst()) != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing a session failed", e);
+            }
+        }
     }
 
     /** Binds an {@link Instant} as epoch milliseconds. */

@@ -38,11 +38,11 @@ public final class JdbiAuditRepository implements AuditRepository {
         Optional<Long> after = page.cursor().map(c -> Cursors.decodeLong(CURSOR_KIND, c));
         after.ifPresent(a -> sql.append(" AND audit_id > :after"));
         sql.append(" ORDER BY audit_id LIMIT :limit");
-        List<AuditEntry> rows = db.read(h -> {
-            Query q = h.createQuery(sql.toString()).bind("limit", page.limit() + 1);
-            stackId.ifPresent(s -> q.bind("stackId", s));
+        List<AuditEntry> rows = db.read(s -> {
+            Query q = s.handle().createQuery(sql.toString()).bind("limit", page.limit() + 1);
+            stackId.ifPresent(id -> q.bind("stackId", id));
             after.ifPresent(a -> q.bind("after", a.longValue()));
-            return q.map(new AuditEntryMapper()).list();
+            return q.mapTo(AuditEntry.class).list();
         });
         return Cursors.page(rows, page, e -> Cursors.encode(CURSOR_KIND, Long.toString(e.auditId())));
     }

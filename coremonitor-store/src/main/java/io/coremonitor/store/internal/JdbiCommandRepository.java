@@ -127,10 +127,10 @@ public final class JdbiCommandRepository implements CommandRepository {
         Optional<Long> after = page.cursor().map(c -> Cursors.decodeLong(CURSOR_KIND, c));
         after.ifPresent(a -> sql.append(" AND command_id > :after"));
         sql.append(" ORDER BY command_id LIMIT :limit");
-        List<Command> rows = db.read(h -> {
-            Query q = h.createQuery(sql.toString()).bind("limit", page.limit() + 1);
-            filter.stackId().ifPresent(s -> q.bind("stackId", s));
-            filter.status().ifPresent(s -> q.bind("status", s.name()));
+        List<Command> rows = db.read(s -> {
+            Query q = s.handle().createQuery(sql.toString()).bind("limit", page.limit() + 1);
+            filter.stackId().ifPresent(id -> q.bind("stackId", id));
+            filter.status().ifPresent(st -> q.bind("status", st.name()));
             filter.type().ifPresent(t -> q.bind("type", t.name()));
             after.ifPresent(a -> q.bind("after", a.longValue()));
             return q.mapTo(Command.class).list();

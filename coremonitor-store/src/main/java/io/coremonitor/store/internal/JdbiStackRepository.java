@@ -85,8 +85,8 @@ public final class JdbiStackRepository implements StackRepository {
             sql.append(" AND (name > :afterName OR (name = :afterName AND stack_id > :afterId))");
         }
         sql.append(" ORDER BY name, stack_id LIMIT :limit");
-        List<Stack> rows = db.read(h -> {
-            Query q = h.createQuery(sql.toString()).bind("limit", page.limit() + 1);
+        List<Stack> rows = db.read(s -> {
+            Query q = s.handle().createQuery(sql.toString()).bind("limit", page.limit() + 1);
             nameContains.ifPresent(n -> q.bind("pattern", "%" + likeEscape(n.toLowerCase(Locale.ROOT)) + "%"));
             after.ifPresent(a -> q.bind("afterName", a.get(0)).bind("afterId", a.get(1)));
             return q.mapTo(Stack.class).list();
@@ -100,12 +100,12 @@ public final class JdbiStackRepository implements StackRepository {
 
     @Override
     public Stack setCurrentVersion(String stackId, String version) {
-        return db.write(h -> {
-            StackDao stacks = h.attach(StackDao.class);
+        return db.write(s -> {
+            StackDao stacks = s.dao(StackDao.class);
             if (stacks.get(stackId).isEmpty()) {
                 throw new StackNotFoundException(stackId);
             }
-            if (h.attach(VersionDao.class).get(stackId, version).isEmpty()) {
+            if (s.dao(VersionDao.class).get(stackId, version).isEmpty()) {
                 throw new VersionNotFoundException(stackId, version);
             }
             return stacks.setCurrent(stackId, version, db.now()).orElseThrow(() -> new StackNotFoundException(stackId));

@@ -15,7 +15,6 @@ import io.coremonitor.store.VersionCreation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +36,18 @@ public final class JdbiStackVersionRepository implements StackVersionRepository 
 
     @Override
     public StackVersion create(NewVersion version) {
-        return db.write(h -> insertNext(h, version, false, db.now())).version();
+        return db.write(s -> insertNext(s, version, false, db.now())).version();
     }
 
     @Override
     public VersionCreation createIfChanged(NewVersion version) {
-        return db.write(h -> insertNext(h, version, true, db.now()));
+        return db.write(s -> insertNext(s, version, true, db.now()));
     }
 
     /** Creates the next version of a stack inside the caller's transaction. */
-    static VersionCreation insertNext(Handle h, NewVersion v, boolean skipIfSame, Instant now) {
-        StackDao stacks = h.attach(StackDao.class);
-        VersionDao versions = h.attach(VersionDao.class);
+    static VersionCreation insertNext(Session s, NewVersion v, boolean skipIfSame, Instant now) {
+        StackDao stacks = s.dao(StackDao.class);
+        VersionDao versions = s.dao(VersionDao.class);
         long latest = stacks.lockLive(v.stackId())
                 .orElseThrow(() -> new StackNotFoundException(v.stackId(), "stack not found or deleted: " + v.stackId()));
         Optional<String> latestLabel = latest == 0 ? Optional.empty() : Optional.of(StackVersion.label(latest));

@@ -6,8 +6,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.logging.Logger;
@@ -19,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * {@code close()} gives the connection back (rolled back and in auto-commit when a transaction was left open).
  * Opening a SQLite connection costs far more than a statement, and a PostgreSQL one costs a round trip and an
  * authentication, so the store never opens one per call.
+ *
+ * <p>With {@code cacheStatements}, each physical connection also keeps its prepared statements by SQL text (the
+ * store's SQL is a small fixed set): compiling a statement costs SQLite more than running these small ones. A cached
+ * statement's {@code close()} only clears its parameters; a statement already in use is prepared afresh.
  */
 public final class PooledDataSource implements DataSource, AutoCloseable {
 
@@ -30,14 +38,18 @@ public final class PooledDataSource implements DataSource, AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(PooledDataSource.class);
 
+    private static final int MAX_CACHED_STATEMENTS = 128;
+
     private final ConnectionFactory factory;
     private final int maxIdle;
-    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
+    private final boolean cacheStatements;
+    private final BlockingDeque<Physical> idle = new LinkedBlockingDeque<>();
     private volatile boolean closed;
 
-    public PooledDataSource(ConnectionFactory factory, int maxIdle) {
+    public PooledDataSource(ConnectionFactory factory, int maxIdle, boolean cacheStatements) {
         this.factory = factory;
         this.maxIdle = maxIdle;
+        this.cacheStatements = cacheStatements;
     }
 
     @Override
@@ -45,22 +57,25 @@ public final class PooledDataSource implements DataSource, AutoCloseable {
         if (closed) {
             throw new SQLException("the store is closed");
         }
-        Connection physical = idle.pollFirst();
-        while (physical != null && physical.isClosed()) {
+        Physical physical = idle.pollFirst();
+        while (physical != null && physical.connection.isClosed()) {
             physical = idle.pollFirst();
         }
         if (physical == null) {
-            physical = factory.open();
+            physical = new Physical(factory.open());
         }
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new Lent(physical));
+        Lent lent = new Lent(physical);
+        lent.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                lent);
+        return lent.proxy;
     }
 
-    private void giveBack(Connection physical) {
+    private void giveBack(Physical physical) {
         try {
-            if (!physical.getAutoCommit()) {
-                physical.rollback();
-                physical.setAutoCommit(true);
+            Connection c = physical.connection;
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
             }
             if (!closed && idle.size() < maxIdle) {
                 idle.offerFirst(physical);
@@ -69,23 +84,84 @@ public final class PooledDataSource implements DataSource, AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("dropping a connection that failed to reset", e);
         }
-        closeQuietly(physical);
+        physical.close();
     }
 
     @Override
     public void close() {
         closed = true;
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            closeQuietly(c);
+        Physical p;
+        while ((p = idle.pollFirst()) != null) {
+            p.close();
         }
     }
 
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("closing a connection failed", e);
+    /** A physical connection and its statement cache. */
+    private static final class Physical {
+        final Connection connection;
+        final Map<String, CachedStatement> statements = new LinkedHashMap<>(32, 0.75f, true);
+
+        Physical(Connection connection) {
+            this.connection = connection;
+        }
+
+        void close() {
+            for (CachedStatement cs : statements.values()) {
+                cs.closePhysical();
+            }
+            statements.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a connection failed", e);
+            }
+        }
+    }
+
+    /** A prepared statement kept open across uses. */
+    private static final class CachedStatement implements InvocationHandler {
+        final PreparedStatement statement;
+        final Connection owner;
+        PreparedStatement proxy;
+        boolean inUse;
+
+        CachedStatement(PreparedStatement statement, Connection owner) {
+            this.statement = statement;
+            this.owner = owner;
+        }
+
+        void closePhysical() {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a cached statement failed", e);
+            }
+        }
+
+        @Override
+        public Object invoke(Object p, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "close":
+                    if (inUse) {
+                        inUse = false;
+                        statement.clearParameters();
+                    }
+                    return null;
+                case "isClosed":
+                    return !inUse;
+                case "getConnection":
+                    return owner;
+                case "equals":
+                    return p == args[0];
+                case "hashCode":
+                    return System.identityHashCode(p);
+                default:
+                    try {
+                        return method.invoke(statement, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+            }
         }
     }
 
@@ -134,11 +210,48 @@ public final class PooledDataSource implements DataSource, AutoCloseable {
 
     /** The handler of a lent connection. */
     private final class Lent implements InvocationHandler {
-        private final Connection physical;
+        private final Physical physical;
+        private Connection proxy;
         private boolean returned;
 
-        Lent(Connection physical) {
+        Lent(Physical physical) {
             this.physical = physical;
+        }
+
+        private boolean cacheable(Method method, Object[] args) {
+            if (!cacheStatements || !"prepareStatement".equals(method.getName())) {
+                return false;
+            }
+            return args.length == 1 || (args.length == 3 && Integer.valueOf(ResultSet.TYPE_FORWARD_ONLY).equals(args[1])
+                    && Integer.valueOf(ResultSet.CONCUR_READ_ONLY).equals(args[2]));
+        }
+
+        private PreparedStatement prepareCached(String sql) throws SQLException {
+            CachedStatement cs = physical.statements.get(sql);
+            if (cs != null && cs.inUse) {
+                // the same SQL twice at once on this connection: an uncached statement for the second
+                return physical.connection.prepareStatement(sql);
+            }
+            if (cs == null) {
+                cs = new CachedStatement(physical.connection.prepareStatement(sql), proxy);
+                cs.proxy = (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                        new Class<?>[] {PreparedStatement.class}, cs);
+                physical.statements.put(sql, cs);
+                evictOldest();
+            }
+            cs.inUse = true;
+            return cs.proxy;
+        }
+
+        private void evictOldest() {
+            var it = physical.statements.entrySet().iterator();
+            while (physical.statements.size() > MAX_CACHED_STATEMENTS && it.hasNext()) {
+                CachedStatement oldest = it.next().getValue();
+                if (!oldest.inUse) {
+                    oldest.closePhysical();
+                    it.remove();
+                }
+            }
         }
 
         @Override
@@ -152,19 +265,22 @@ public final class PooledDataSource implements DataSource, AutoCloseable {
                     }
                     return null;
                 case "isClosed":
-                    return returned || physical.isClosed();
+                    return returned || physical.connection.isClosed();
                 case "equals":
                     return proxy == args[0];
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "toString":
-                    return "pooled " + physical;
+                    return "pooled " + physical.connection;
                 default:
                     if (returned) {
                         throw new SQLException("connection already given back to the pool");
                     }
+                    if (cacheable(method, args)) {
+                        return prepareCached((String) args[0]);
+                    }
                     try {
-                        return method.invoke(physical, args);
+                        return method.invoke(physical.connection, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }

@@ -3,14 +3,12 @@ package io.coremonitor.store.internal;
 import io.coremonitor.model.Stack;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the stacks table. */
-@RegisterConstructorMapper(Stack.class)
 public interface StackDao {
 
     String COLUMNS = "stack_id, name, current_version, latest_version, created_at, updated_at, deleted_at";

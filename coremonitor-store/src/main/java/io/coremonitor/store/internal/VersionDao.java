@@ -4,13 +4,11 @@ import io.coremonitor.model.StackVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the stack_versions table. There is deliberately no statement that changes a stored definition. */
-@RegisterRowMapper(StackVersionMapper.class)
 public interface VersionDao {
 
     String COLUMNS = "stack_id, number, version, parent_version, created_at, created_by, comment, compose, compose_hash,"

@@ -55,7 +55,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.jdbi = Db.configure(Jdbi.create(dataSource));
-        this.db = new Db(jdbi, gate, config.clock());
+        this.db = new Db(jdbi, gate, config.dialect() == Dialect.SQLITE, config.clock());
         this.stacks = new JdbiStackRepository(db);
         this.versions = new JdbiStackVersionRepository(db);
         this.commands = new JdbiCommandRepository(db);
@@ -102,6 +102,9 @@ public final class Store implements AutoCloseable {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+        // no "SELECT last_insert_rowid()" after every INSERT: the store assigns its ids itself
+        sqlite.setGetGeneratedKeys(false);
+        // transactions begun through JDBC (Flyway's, and any made through jdbi()) take the write lock at once too
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         String url = "jdbc:sqlite:" + file;
         PooledDataSource ds = new PooledDataSource(() -> sqlite.createConnection(url), MAX_IDLE_CONNECTIONS, true);

@@ -32,13 +32,15 @@ public final class Db implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final WriteGate gate;
+    private final boolean sqlite;
     private final Clock clock;
     private final BlockingDeque<Session> idle = new LinkedBlockingDeque<>();
     private volatile boolean closed;
 
-    public Db(Jdbi jdbi, WriteGate gate, Clock clock) {
+    public Db(Jdbi jdbi, WriteGate gate, boolean sqlite, Clock clock) {
         this.jdbi = jdbi;
         this.gate = gate;
+        this.sqlite = sqlite;
         this.clock = clock;
     }
 
@@ -79,6 +81,9 @@ public final class Db implements AutoCloseable {
 
     /** A write transaction, serialized by the gate (BEGIN IMMEDIATE on SQLite). */
     public <T> T write(Function<Session, T> callback) {
+        if (sqlite) {
+            return gate.run(() -> withSession(s -> s.sqliteTransaction(callback)));
+        }
         return gate.run(() -> withSession(s -> s.handle().inTransaction(h -> callback.apply(s))));
     }
 

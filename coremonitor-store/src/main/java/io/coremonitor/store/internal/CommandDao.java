@@ -28,15 +28,24 @@ public interface CommandDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE command_id = :id")
     Optional<Command> get(@Bind("id") long commandId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status ORDER BY command_id LIMIT 1")
-    Optional<Command> first(@Bind("status") String status);
+    /** The predicate of the partial index ix_commands_unfinished, to be repeated word for word. */
+    String UNFINISHED = "status IN ('PENDING', 'RUNNING', 'FAILED')";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status IN ('PENDING', 'RUNNING', 'FAILED')"
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status AND " + UNFINISHED
             + " ORDER BY command_id LIMIT 1")
+    Optional<Command> firstUnfinishedIn(@Bind("status") String status);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status ORDER BY command_id LIMIT 1")
+    Optional<Command> firstFinishedIn(@Bind("status") String status);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE " + UNFINISHED + " ORDER BY command_id LIMIT 1")
     Optional<Command> firstUnfinished();
 
+    @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status AND " + UNFINISHED)
+    long countUnfinishedIn(@Bind("status") String status);
+
     @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status")
-    long count(@Bind("status") String status);
+    long countFinishedIn(@Bind("status") String status);
 
     @SqlQuery("UPDATE commands SET status = 'RUNNING', started_at = :now, ended_at = NULL"
             + " WHERE command_id = :id AND status = :expected RETURNING " + COLUMNS)

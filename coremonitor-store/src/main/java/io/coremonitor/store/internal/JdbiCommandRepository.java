@@ -59,7 +59,8 @@ public final class JdbiCommandRepository implements CommandRepository {
 
     @Override
     public Optional<Command> first(CommandStatus status) {
-        return db.read(CommandDao.class, dao -> dao.first(status.name()));
+        return db.read(CommandDao.class, dao -> status.isFinal() ? dao.firstFinishedIn(status.name())
+                : dao.firstUnfinishedIn(status.name()));
     }
 
     @Override
@@ -74,7 +75,8 @@ public final class JdbiCommandRepository implements CommandRepository {
 
     @Override
     public long count(CommandStatus status) {
-        return db.read(CommandDao.class, dao -> dao.count(status.name()));
+        return db.read(CommandDao.class, dao -> status.isFinal() ? dao.countFinishedIn(status.name())
+                : dao.countUnfinishedIn(status.name()));
     }
 
     @Override
@@ -122,7 +124,8 @@ public final class JdbiCommandRepository implements CommandRepository {
     public Page<Command> list(CommandFilter filter, PageRequest page) {
         StringBuilder sql = new StringBuilder("SELECT ").append(CommandDao.COLUMNS).append(" FROM commands WHERE 1 = 1");
         filter.stackId().ifPresent(s -> sql.append(" AND stack_id = :stackId"));
-        filter.status().ifPresent(s -> sql.append(" AND status = :status"));
+        filter.status().ifPresent(s -> sql.append(" AND status = :status")
+                .append(s.isFinal() ? "" : " AND " + CommandDao.UNFINISHED));
         filter.type().ifPresent(t -> sql.append(" AND type = :type"));
         Optional<Long> after = page.cursor().map(c -> Cursors.decodeLong(CURSOR_KIND, c));
         after.ifPresent(a -> sql.append(" AND command_id > :after"));

@@ -156,7 +156,7 @@ public final class StoreQueueBenchmark {
                             + " status, attempt, created_at, created_by) VALUES (?, 'bench', 'APPLY_STACK_VERSION',"
                             + " '{\"version\":\"v1\"}', 'PENDING', 1, ?, 'bench')");
                     PreparedStatement next = c.prepareStatement("SELECT command_id FROM commands WHERE status = 'PENDING'"
-                            + " ORDER BY command_id LIMIT 1");
+                            + " AND status IN ('PENDING', 'RUNNING', 'FAILED') ORDER BY command_id LIMIT 1");
                     PreparedStatement running = c.prepareStatement(
                             "UPDATE commands SET status = 'RUNNING', started_at = ? WHERE command_id = ? AND status = 'PENDING'");
                     PreparedStatement done = c.prepareStatement(

@@ -145,6 +145,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void createsAStackWithItsFirstVersionAtomically() {
+        CreatedStack created = store.stacks().createWithFirstVersion("s1", "web", NewVersion.of("s1", "alice", "first", "{}"));
+        assertThat(created.version().version()).isEqualTo("v1");
+        assertThat(created.stack().latestVersion()).contains("v1");
+        assertThat(store.versions().latest("s1")).contains(created.version());
+        // a refused stack leaves no version behind
+        assertThatThrownBy(() -> store.stacks().createWithFirstVersion("s2", "web", NewVersion.of("s2", "bob", null, "{}")))
+                .isInstanceOf(DuplicateStackNameException.class);
+        assertThat(store.stacks().get("s2")).isEmpty();
+        assertThat(countRows("stack_versions")).isEqualTo(1);
+        assertThatThrownBy(() -> store.stacks().createWithFirstVersion("s3", "db", NewVersion.of("s4", "bob", null, "{}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void setsCurrentVersionOnlyToAnExistingVersion() {
         stack("s1");
         version("s1", "{\"a\":1}");

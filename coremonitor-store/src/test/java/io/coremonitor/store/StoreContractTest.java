@@ -389,6 +389,23 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void commandIdsAreNeverReusedAfterADelete() {
+        stack("a");
+        stack("b");
+        long first = enqueue("a").commandId();
+        enqueue("b");
+        long last = enqueue("b").commandId();
+        store.stacks().delete("b");
+        long next = enqueue("a").commandId();
+        assertThat(next).isGreaterThan(last);
+        assertThat(store.commands().list(CommandFilter.all(), PageRequest.first()).items()).extracting(Command::commandId)
+                .containsExactly(first, next);
+        store.stacks().delete("a");
+        stack("c");
+        assertThat(enqueue("c").commandId()).isGreaterThan(next);
+    }
+
+    @Test
     void concurrentEnqueuesNeverFailAndGetDistinctIds() throws Exception {
         stack("s1");
         ExecutorService pool = Executors.newFixedThreadPool(8);

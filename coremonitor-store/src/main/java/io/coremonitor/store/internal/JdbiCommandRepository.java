@@ -24,6 +24,7 @@ public final class JdbiCommandRepository implements CommandRepository {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiCommandRepository.class);
     private static final String CURSOR_KIND = "commands";
     private static final int MAX_CAS_ROUNDS = 16;
+    private static final int MAX_ID_ROUNDS = 1000;
 
     private final Db db;
 
@@ -34,21 +35,22 @@ public final class JdbiCommandRepository implements CommandRepository {
     @Override
     public Command enqueue(NewCommand c) {
         Instant now = db.now();
-        try {
-            Command command = db.write(CommandDao.class, dao -> {
-                long id = dao.nextValue("commands");
-                Command created = new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now,
-                        Optional.empty(), Optional.empty(), c.createdBy(), Optional.empty());
-                dao.insert(created);
-                return created;
-            });
-            LOG.debug("command {} {} enqueued for stack {}", command.commandId(), command.type(), command.stackId());
-            return command;
-        } catch (JdbiException e) {
-            if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new StackNotFoundException(c.stackId());
+        for (int round = 1; ; round++) {
+            try {
+                long id = db.writeOne(CommandDao.class, dao -> dao.insertNext(c, now));
+                LOG.debug("command {} {} enqueued for stack {}", id, c.type(), c.stackId());
+                return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now, Optional.empty(),
+                        Optional.empty(), c.createdBy(), Optional.empty());
+            } catch (JdbiException e) {
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw new StackNotFoundException(c.stackId());
+                }
+                // PostgreSQL: a concurrent enqueue took the same id first
+                if (!SqlErrors.isUniqueViolation(e) || round >= MAX_ID_ROUNDS) {
+                    throw e;
+                }
+                LOG.debug("enqueue raced for an id, retrying (round {})", round);
             }
-            throw e;
         }
     }
 

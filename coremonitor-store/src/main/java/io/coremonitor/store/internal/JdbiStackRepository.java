@@ -149,7 +149,11 @@ public final class JdbiStackRepository implements StackRepository {
 
     @Override
     public boolean delete(String stackId) {
-        boolean existed = db.writeOne(StackDao.class, dao -> dao.delete(stackId)) > 0;
+        boolean existed = db.write(s -> {
+            // the ids of the commands about to go are never given again
+            s.dao(CommandDao.class).keepHighestId();
+            return s.dao(StackDao.class).delete(stackId) > 0;
+        });
         if (existed) {
             LOG.info("stack {} deleted with its versions, commands and logs", stackId);
         }

@@ -515,6 +515,25 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void recoversAnInterruptedCommandUpToMaxAttempts() {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        store.commands().markRunning(id);
+        Command again = store.commands().recoverInterrupted(id, 2, "lease expired");
+        assertThat(again.status()).isEqualTo(CommandStatus.PENDING);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(store.commands().nextPending()).contains(again);
+        store.commands().markRunning(id);
+        Command failed = store.commands().recoverInterrupted(id, 2, "lease expired");
+        assertThat(failed.status()).isEqualTo(CommandStatus.FAILED);
+        assertThat(failed.error()).contains("lease expired");
+        assertThat(store.commandLogs().read(id)).extracting(CommandLogLine::level).containsExactly(LogLevel.WARN, LogLevel.ERROR);
+        assertThatThrownBy(() -> store.commands().recoverInterrupted(id, 2, "x")).isInstanceOf(CommandStatusConflictException.class);
+        assertThat(store.commands().getOrThrow(id)).isEqualTo(failed);
+        assertThatThrownBy(() -> store.commands().recoverInterrupted(999, 2, "x")).isInstanceOf(CommandNotFoundException.class);
+    }
+
+    @Test
     void cancelsPendingRunningAndFailedCommands() {
         stack("s1");
         long pending = enqueue("s1").commandId();

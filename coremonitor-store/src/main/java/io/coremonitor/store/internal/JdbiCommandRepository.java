@@ -4,6 +4,7 @@ import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandStatusConflictException;
+import io.coremonitor.model.LogLevel;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.StackNotFoundException;
 import io.coremonitor.store.CommandFilter;
@@ -120,6 +121,30 @@ public final class JdbiCommandRepository implements CommandRepository {
         Command current = getOrThrow(commandId);
         current.status().checkMoveTo(CommandStatus.PENDING, commandId);
         return transition(commandId, CommandStatus.FAILED, CommandStatus.PENDING, Optional.empty());
+    }
+
+    @Override
+    public Command recoverInterrupted(long commandId, int maxAttempts, String reason) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        Instant now = db.now();
+        Command result = db.write(s -> {
+            CommandDao dao = s.dao(CommandDao.class);
+            Command failed = dao.endWithError(commandId, CommandStatus.RUNNING.name(), CommandStatus.FAILED.name(), now, reason)
+                    .orElseThrow(() -> new CommandStatusConflictException(commandId, CommandStatus.RUNNING,
+                            dao.get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId)).status(),
+                            CommandStatus.FAILED));
+            boolean again = failed.attempt() < maxAttempts;
+            String line = again
+                    ? "interrupted (" + reason + "): back to PENDING for attempt " + (failed.attempt() + 1) + " of " + maxAttempts
+                    : "interrupted (" + reason + "): FAILED after " + failed.attempt() + " attempt(s) of " + maxAttempts;
+            CommandLogDao logs = s.dao(CommandLogDao.class);
+            logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, again ? LogLevel.WARN : LogLevel.ERROR, line);
+            return again ? dao.requeue(commandId, CommandStatus.FAILED.name()).orElseThrow() : failed;
+        });
+        LOG.info("command {} recovered after an interruption: {} (attempt {})", commandId, result.status(), result.attempt());
+        return result;
     }
 
     @Override

@@ -1,7 +1,9 @@
 -- Core Monitor schema, portable between SQLite and PostgreSQL.
 -- Conventions: every timestamp is epoch milliseconds UTC in a BIGINT; ids of stacks are TEXT chosen by the
--- caller; ids of commands and audit rows come from the `sequences` table (an UPDATE ... RETURNING on one row,
--- which also serializes enqueues so that id order is commit order: the FIFO never sees a gap filled later).
+-- caller; command ids are the highest id ever used + 1, computed inside the INSERT itself (one atomic statement;
+-- on PostgreSQL a concurrent duplicate fails on the primary key after the first commits and is retried, so id order
+-- is commit order: the FIFO never sees a gap filled later); sequences('commands') keeps the highest id of deleted
+-- commands so that ids are never reused. Audit ids come from sequences('audit_log') (UPDATE ... RETURNING).
 -- ${key_type} is the one dialect difference, a Flyway placeholder: INTEGER on SQLite (a 64-bit rowid alias, so the
 -- table is its own primary-key index), BIGINT on PostgreSQL.
 

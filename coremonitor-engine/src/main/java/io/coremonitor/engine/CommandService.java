@@ -137,14 +137,16 @@ public final class CommandService {
                 }
                 case PENDING, FAILED -> {
                     try {
-                        Command after = store.commands().transition(commandId, before.status(), CommandStatus.CANCELLED,
-                                Optional.of("cancelled by " + actor));
-                        store.commandLogs().append(commandId, LogLevel.WARN, "cancelled by " + actor + " (was "
-                                + before.status() + ")");
-                        store.audit().append(actor, "COMMAND_CANCELLED", Optional.of(after.stackId()),
-                                Optional.of(commandId), before.type().name() + " was " + before.status());
-                        published(before, after, actor);
-                        return after;
+                        return listeners.inOrder(() -> {
+                            Command after = store.commands().transition(commandId, before.status(),
+                                    CommandStatus.CANCELLED, Optional.of("cancelled by " + actor));
+                            store.commandLogs().append(commandId, LogLevel.WARN, "cancelled by " + actor + " (was "
+                                    + before.status() + ")");
+                            store.audit().append(actor, "COMMAND_CANCELLED", Optional.of(after.stackId()),
+                                    Optional.of(commandId), before.type().name() + " was " + before.status());
+                            published(before, after, actor);
+                            return after;
+                        });
                     } catch (CommandStatusConflictException e) {
                         // it moved meanwhile (the worker started it): look again
                         continue;
@@ -168,12 +170,14 @@ public final class CommandService {
         if (before.status() != CommandStatus.FAILED) {
             throw new IllegalTransitionException(commandId, before.status(), CommandStatus.PENDING);
         }
-        Command after = store.commands().retry(commandId);
-        store.commandLogs().append(commandId, LogLevel.INFO, "retried by " + actor + ": attempt " + after.attempt());
-        store.audit().append(actor, "COMMAND_RETRIED", Optional.of(after.stackId()), Optional.of(commandId),
-                after.type().name() + " attempt " + after.attempt());
-        published(before, after, actor);
-        return after;
+        return listeners.inOrder(() -> {
+            Command after = store.commands().retry(commandId);
+            store.commandLogs().append(commandId, LogLevel.INFO, "retried by " + actor + ": attempt " + after.attempt());
+            store.audit().append(actor, "COMMAND_RETRIED", Optional.of(after.stackId()), Optional.of(commandId),
+                    after.type().name() + " attempt " + after.attempt());
+            published(before, after, actor);
+            return after;
+        });
     }
 
     public Command get(long commandId) {
@@ -199,13 +203,16 @@ public final class CommandService {
 
     private Command enqueue(String stackId, CommandType type, String payload, String actor) {
         Objects.requireNonNull(actor, "actor");
-        Command command = store.commands().enqueue(new NewCommand(stackId, type, payload, actor));
-        store.commandLogs().append(command.commandId(), LogLevel.INFO, "enqueued by " + actor + ": " + type + " "
-                + payload);
+        Command command = listeners.inOrder(() -> {
+            Command c = store.commands().enqueue(new NewCommand(stackId, type, payload, actor));
+            store.commandLogs().append(c.commandId(), LogLevel.INFO, "enqueued by " + actor + ": " + type + " "
+                    + payload);
+            Transitions.log(Optional.empty(), c, Optional.empty(), actor);
+            listeners.onStatusChange(Optional.empty(), c);
+            return c;
+        });
         store.audit().append(actor, "COMMAND_ENQUEUED", Optional.of(stackId), Optional.of(command.commandId()),
                 type + " " + payload);
-        Transitions.log(Optional.empty(), command, Optional.empty(), actor);
-        listeners.onStatusChange(Optional.empty(), command);
         wakeUp.run();
         return command;
     }

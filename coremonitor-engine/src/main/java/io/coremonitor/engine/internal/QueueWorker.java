@@ -256,15 +256,21 @@ public final class QueueWorker {
 
     private void run(Command pending) {
         long id = pending.commandId();
-        Command started;
-        try {
-            started = commands.markRunning(id);
-        } catch (CommandStatusConflictException e) {
-            LOG.debug("command {} changed before it started: {}", id, e.getMessage());
+        Optional<Command> maybeStarted = listeners.inOrder(() -> {
+            try {
+                Command s = commands.markRunning(id);
+                Transitions.log(Optional.of(pending), s, Optional.empty(), owner);
+                listeners.onStatusChange(Optional.of(pending), s);
+                return Optional.of(s);
+            } catch (CommandStatusConflictException e) {
+                LOG.debug("command {} changed before it started: {}", id, e.getMessage());
+                return Optional.empty();
+            }
+        });
+        if (maybeStarted.isEmpty()) {
             return;
         }
-        Transitions.log(Optional.of(pending), started, Optional.empty(), owner);
-        listeners.onStatusChange(Optional.of(pending), started);
+        Command started = maybeStarted.get();
         Instant t0 = clock.instant();
         appendLog(id, LogLevel.INFO, "started " + started.type() + " attempt " + started.attempt() + " on worker "
                 + owner);

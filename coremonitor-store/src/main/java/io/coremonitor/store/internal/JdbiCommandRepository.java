@@ -1,0 +1,140 @@
+package io.coremonitor.store.internal;
+
+import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandNotFoundException;
+import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.CommandStatusConflictException;
+import io.coremonitor.model.Page;
+import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.store.CommandFilter;
+import io.coremonitor.store.CommandRepository;
+import io.coremonitor.store.NewCommand;
+import io.coremonitor.store.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link CommandRepository} over Jdbi. */
+public final class JdbiCommandRepository implements CommandRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiCommandRepository.class);
+    private static final String CURSOR_KIND = "commands";
+    private static final int MAX_CAS_ROUNDS = 16;
+
+    private final Db db;
+
+    public JdbiCommandRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Command enqueue(NewCommand c) {
+        Instant now = db.now();
+        try {
+            Command command = db.write(CommandDao.class, dao -> {
+                long id = dao.nextValue("commands");
+                Command created = new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now,
+                        Optional.empty(), Optional.empty(), c.createdBy(), Optional.empty());
+                dao.insert(created);
+                return created;
+            });
+            LOG.debug("command {} {} enqueued for stack {}", command.commandId(), command.type(), command.stackId());
+            return command;
+        } catch (JdbiException e) {
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw new StackNotFoundException(c.stackId());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Command> get(long commandId) {
+        return db.read(CommandDao.class, dao -> dao.get(commandId));
+    }
+
+    @Override
+    public Optional<Command> first(CommandStatus status) {
+        return db.read(CommandDao.class, dao -> dao.first(status.name()));
+    }
+
+    @Override
+    public Optional<Command> firstUnfinished() {
+        return db.read(CommandDao.class, CommandDao::firstUnfinished);
+    }
+
+    @Override
+    public long countPending() {
+        return count(CommandStatus.PENDING);
+    }
+
+    @Override
+    public long count(CommandStatus status) {
+        return db.read(CommandDao.class, dao -> dao.count(status.name()));
+    }
+
+    @Override
+    public Command transition(long commandId, CommandStatus expected, CommandStatus target, Optional<String> error) {
+        expected.checkMoveTo(target, commandId);
+        Instant now = db.now();
+        Optional<Command> moved = db.writeOne(CommandDao.class, dao -> switch (target) {
+            case RUNNING -> dao.start(commandId, expected.name(), now);
+            case PENDING -> dao.requeue(commandId, expected.name());
+            case DONE, FAILED, CANCELLED -> error.isPresent()
+                    ? dao.endWithError(commandId, expected.name(), target.name(), now, error.get())
+                    : dao.end(commandId, expected.name(), target.name(), now);
+        });
+        if (moved.isPresent()) {
+            LOG.debug("command {}: {} -> {}", commandId, expected, target);
+            return moved.get();
+        }
+        Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
+        throw new CommandStatusConflictException(commandId, expected, actual.status(), target);
+    }
+
+    @Override
+    public Command cancel(long commandId, String reason) {
+        // read the status, then compare-and-set on it; a lost race (RUNNING finished meanwhile) is retried
+        for (int round = 0; round < MAX_CAS_ROUNDS; round++) {
+            Command current = getOrThrow(commandId);
+            try {
+                return transition(commandId, current.status(), CommandStatus.CANCELLED, Optional.of(reason));
+            } catch (CommandStatusConflictException e) {
+                LOG.debug("cancel of command {} raced with a status change, retrying", commandId);
+            }
+        }
+        CommandStatus now = getOrThrow(commandId).status();
+        throw new CommandStatusConflictException(commandId, now, now, CommandStatus.CANCELLED);
+    }
+
+    @Override
+    public Command retry(long commandId) {
+        Command current = getOrThrow(commandId);
+        current.status().checkMoveTo(CommandStatus.PENDING, commandId);
+        return transition(commandId, CommandStatus.FAILED, CommandStatus.PENDING, Optional.empty());
+    }
+
+    @Override
+    public Page<Command> list(CommandFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(CommandDao.COLUMNS).append(" FROM commands WHERE 1 = 1");
+        filter.stackId().ifPresent(s -> sql.append(" AND stack_id = :stackId"));
+        filter.status().ifPresent(s -> sql.append(" AND status = :status"));
+        filter.type().ifPresent(t -> sql.append(" AND type = :type"));
+        Optional<Long> after = page.cursor().map(c -> Cursors.decodeLong(CURSOR_KIND, c));
+        after.ifPresent(a -> sql.append(" AND command_id > :after"));
+        sql.append(" ORDER BY command_id LIMIT :limit");
+        List<Command> rows = db.read(s -> {
+            Query q = s.handle().createQuery(sql.toString()).bind("limit", page.limit() + 1);
+            filter.stackId().ifPresent(id -> q.bind("stackId", id));
+            filter.status().ifPresent(st -> q.bind("status", st.name()));
+            filter.type().ifPresent(t -> q.bind("type", t.name()));
+            after.ifPresent(a -> q.bind("after", a.longValue()));
+            return q.mapTo(Command.class).list();
+        });
+        return Cursors.page(rows, page, c -> Cursors.encode(CURSOR_KIND, Long.toString(c.commandId())));
+    }
+}

@@ -1,0 +1,699 @@
+package io.coremonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coremonitor.model.AuditEntry;
+import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandLogLine;
+import io.coremonitor.model.CommandNotFoundException;
+import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.CommandStatusConflictException;
+import io.coremonitor.model.CommandType;
+import io.coremonitor.model.DuplicateStackIdException;
+import io.coremonitor.model.DuplicateStackNameException;
+import io.coremonitor.model.IllegalTransitionException;
+import io.coremonitor.model.LogLevel;
+import io.coremonitor.model.Page;
+import io.coremonitor.model.RuntimeMapping;
+import io.coremonitor.model.Stack;
+import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.model.StackState;
+import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.VersionConflictException;
+import io.coremonitor.model.VersionNotFoundException;
+import io.coremonitor.model.VersionStatus;
+import io.coremonitor.store.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one repository test suite; each subclass runs it against one database (SQLite file, PostgreSQL schema).
+ */
+abstract class StoreContractTest {
+
+    protected final MutableClock clock = MutableClock.atEpochOfTests();
+    protected Store store;
+
+    /** A fresh, empty database for one test. */
+    protected abstract StoreConfig freshConfig(MutableClock testClock);
+
+    /** Releases what {@link #freshConfig} made. */
+    protected void dispose(StoreConfig config) {
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = Store.open(freshConfig(clock));
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+            dispose(store.config());
+        }
+    }
+
+    private Stack stack(String id) {
+        return store.stacks().create(id, "name-" + id);
+    }
+
+    private StackVersion version(String stackId, String compose) {
+        return store.versions().create(NewVersion.of(stackId, "alice", "comment", compose));
+    }
+
+    private Command enqueue(String stackId) {
+        return store.commands().enqueue(new NewCommand(stackId, CommandType.APPLY_STACK_VERSION, "{\"version\":\"v1\"}", "bob"));
+    }
+
+    private long countRows(String table) {
+        return scalar("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** The single value of a query. */
+    protected <T> T scalar(String sql, Class<T> type) {
+        T value = store.jdbi().withHandle(h -> h.createQuery(sql).mapTo(type).one());
+        return value;
+    }
+
+    // ---------------------------------------------------------------- store
+
+    @Test
+    void opensMigratesAndAnswersPing() {
+        assertThat(store.ping()).isTrue();
+        for (String table : List.of("stacks", "stack_versions", "commands", "command_logs", "worker_lease", "audit_log")) {
+            assertThat(countRows(table)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void reopeningTheSameDatabaseMigratesNothingAndKeepsRows() {
+        stack("s1");
+        store.close();
+        store = Store.open(store.config());
+        assertThat(store.stacks().get("s1")).isPresent();
+    }
+
+    @Test
+    void pingIsFalseOnceClosed() {
+        store.close();
+        assertThat(store.ping()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- stacks
+
+    @Test
+    void createsAndReadsStacks() {
+        Stack created = store.stacks().create("s1", "web");
+        assertThat(created.createdAt()).isEqualTo(clock.instant());
+        assertThat(store.stacks().get("s1")).contains(created);
+        assertThat(store.stacks().getByName("web")).contains(created);
+        assertThat(store.stacks().get("nope")).isEmpty();
+        assertThat(store.stacks().getByName("nope")).isEmpty();
+        assertThatThrownBy(() -> store.stacks().getOrThrow("nope")).isInstanceOf(StackNotFoundException.class);
+        assertThatThrownBy(() -> store.stacks().getByNameOrThrow("nope")).isInstanceOf(StackNotFoundException.class);
+    }
+
+    @Test
+    void refusesDuplicateIdsAndLiveNames() {
+        store.stacks().create("s1", "web");
+        assertThatThrownBy(() -> store.stacks().create("s1", "other")).isInstanceOf(DuplicateStackIdException.class);
+        assertThatThrownBy(() -> store.stacks().create("s2", "web")).isInstanceOf(DuplicateStackNameException.class);
+        Stack deleted = store.stacks().markDeleted("s1");
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(store.stacks().getByName("web")).isEmpty();
+        // the name of a deleted stack is free again; its id is not
+        assertThat(store.stacks().create("s2", "web").name()).isEqualTo("web");
+        assertThatThrownBy(() -> store.stacks().create("s1", "again")).isInstanceOf(DuplicateStackIdException.class);
+        assertThat(store.stacks().get("s1")).get().extracting(Stack::deleted).isEqualTo(true);
+    }
+
+    @Test
+    void setsCurrentVersionOnlyToAnExistingVersion() {
+        stack("s1");
+        version("s1", "{\"a\":1}");
+        clock.advance(Duration.ofSeconds(5));
+        Stack s = store.stacks().setCurrentVersion("s1", "v1");
+        assertThat(s.currentVersion()).contains("v1");
+        assertThat(s.latestVersion()).contains("v1");
+        assertThat(s.updatedAt()).isEqualTo(clock.instant());
+        assertThatThrownBy(() -> store.stacks().setCurrentVersion("s1", "v2")).isInstanceOf(VersionNotFoundException.class);
+        assertThatThrownBy(() -> store.stacks().setCurrentVersion("zz", "v1")).isInstanceOf(StackNotFoundException.class);
+    }
+
+    @Test
+    void listsStacksByNameWithFilterAndPages() {
+        for (int i = 0; i < 120; i++) {
+            store.stacks().create(String.format("id%03d", i), String.format("%s-%03d", i % 2 == 0 ? "Web" : "db", i));
+        }
+        store.stacks().markDeleted("id000");
+        List<Stack> all = walk(p -> store.stacks().list(p), 7);
+        assertThat(all).hasSize(119);
+        assertThat(all).extracting(Stack::name).isSorted();
+        List<Stack> web = walk(p -> store.stacks().list(Optional.of("web"), false, p), 10);
+        assertThat(web).hasSize(59).allMatch(s -> s.name().startsWith("Web-"));
+        assertThat(walk(p -> store.stacks().list(Optional.of("web"), true, p), 500)).hasSize(60);
+        assertThat(store.stacks().list(Optional.of("%"), true, PageRequest.first()).items()).isEmpty();
+        assertThat(store.stacks().list(Optional.of("_"), true, PageRequest.first()).items()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    @Test
+    void numbersVersionsAndTracksTheLatest() {
+        stack("s1");
+        StackVersion v1 = version("s1", "{\"a\":1}");
+        clock.advance(Duration.ofMinutes(1));
+        StackVersion v2 = store.versions().create(new NewVersion("s1", Optional.of("v1"), "carol", Optional.empty(),
+                "{\"a\":2}", true));
+        assertThat(v1.version()).isEqualTo("v1");
+        assertThat(v1.number()).isEqualTo(1);
+        assertThat(v2.version()).isEqualTo("v2");
+        assertThat(v2.parentVersion()).contains("v1");
+        assertThat(v2.metadata().createdBy()).isEqualTo("carol");
+        assertThat(v2.metadata().comment()).isEmpty();
+        assertThat(v2.metadata().createdAt()).isEqualTo(clock.instant());
+        assertThat(v2.composeHash()).hasSize(64).isNotEqualTo(v1.composeHash());
+        assertThat(store.versions().get("s1", "v2")).contains(v2);
+        assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(v1);
+        assertThat(store.versions().latest("s1")).contains(v2);
+        assertThat(store.stacks().getOrThrow("s1").latestVersion()).contains("v2");
+        assertThat(store.stacks().getOrThrow("s1").currentVersion()).isEmpty();
+        assertThatThrownBy(() -> store.versions().getOrThrow("s1", "v3")).isInstanceOf(VersionNotFoundException.class);
+        assertThat(store.versions().latest("nope")).isEmpty();
+    }
+
+    @Test
+    void refusesAParentThatIsNotTheLatest() {
+        stack("s1");
+        version("s1", "{\"a\":1}");
+        version("s1", "{\"a\":2}");
+        NewVersion stale = new NewVersion("s1", Optional.of("v1"), "dave", Optional.empty(), "{\"a\":3}", true);
+        assertThatThrownBy(() -> store.versions().create(stale)).isInstanceOf(VersionConflictException.class)
+                .hasMessageContaining("v2");
+        assertThat(store.versions().latest("s1")).get().extracting(StackVersion::version).isEqualTo("v2");
+    }
+
+    @Test
+    void anIdenticalDefinitionCreatesNothing() {
+        stack("s1");
+        VersionCreation first = store.versions().createIfChanged(NewVersion.of("s1", "a", null, "{\"a\":1}"));
+        VersionCreation same = store.versions().createIfChanged(NewVersion.of("s1", "b", null, "{\"a\":1}"));
+        VersionCreation other = store.versions().createIfChanged(NewVersion.of("s1", "c", null, "{\"a\":2}"));
+        assertThat(first.created()).isTrue();
+        assertThat(same.created()).isFalse();
+        assertThat(same.version()).isEqualTo(first.version());
+        assertThat(other.created()).isTrue();
+        assertThat(other.version().version()).isEqualTo("v2");
+    }
+
+    @Test
+    void refusesVersionsOfMissingOrDeletedStacks() {
+        assertThatThrownBy(() -> version("nope", "{}")).isInstanceOf(StackNotFoundException.class);
+        stack("s1");
+        store.stacks().markDeleted("s1");
+        assertThatThrownBy(() -> version("s1", "{}")).isInstanceOf(StackNotFoundException.class);
+    }
+
+    @Test
+    void recordsRuntimeAndStatusButNothingElse() {
+        stack("s1");
+        StackVersion v1 = version("s1", "{\"a\":1}");
+        RuntimeMapping runtime = new RuntimeMapping(Map.of("default", "net1"), Map.of("data", "s1_data"),
+                Map.of("web", "c0ffee"));
+        StackVersion withRuntime = store.versions().updateRuntime("s1", "v1", runtime);
+        assertThat(withRuntime.runtime()).contains(runtime);
+        VersionStatus status = new VersionStatus(StackState.RUNNING, StackState.FAILED, clock.instant(), Optional.of("boom"));
+        StackVersion withStatus = store.versions().updateStatus("s1", "v1", status);
+        assertThat(withStatus.status()).contains(status);
+        assertThat(withStatus.runtime()).contains(runtime);
+        assertThat(withStatus.compose()).isEqualTo(v1.compose());
+        assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(withStatus);
+        assertThatThrownBy(() -> store.versions().updateRuntime("s1", "v9", runtime))
+                .isInstanceOf(VersionNotFoundException.class);
+        assertThatThrownBy(() -> store.versions().updateStatus("s1", "v9", status))
+                .isInstanceOf(VersionNotFoundException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeAStoredDefinition() {
+        stack("s1");
+        StackVersion v1 = version("s1", "{\"a\":1}");
+        for (String set : List.of("compose = '{\"a\":666}'", "compose_hash = 'x'", "number = 7", "version = 'v7'",
+                "created_by = 'mallory'", "comment = 'rewritten'", "created_at = 1", "parent_version = 'v0'")) {
+            assertThatThrownBy(() -> store.jdbi().useHandle(h ->
+                    h.execute("UPDATE stack_versions SET " + set + " WHERE stack_id = 's1' AND version = 'v1'")))
+                    .as(set).hasMessageContaining("immutable");
+        }
+        assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(v1);
+        // the runtime columns stay writable
+        store.jdbi().useHandle(h -> h.execute("UPDATE stack_versions SET status_reason = 'ok' WHERE stack_id = 's1'"));
+    }
+
+    @Test
+    void concurrentCreatorsGetDistinctContiguousNumbers() throws Exception {
+        stack("s1");
+        int threads = 16;
+        int perThread = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> numbers = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        numbers.add(version("s1", "{\"t\":" + thread + ",\"i\":" + i + "}").number());
+                    }
+                    return numbers;
+                }));
+            }
+            start.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : futures) {
+                all.addAll(f.get(120, TimeUnit.SECONDS));
+            }
+            Collections.sort(all);
+            assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
+            assertThat(store.stacks().getOrThrow("s1").latestVersion()).contains("v" + threads * perThread);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void listsVersionsNewestFirstInPages() {
+        stack("s1");
+        for (int i = 1; i <= 23; i++) {
+            version("s1", "{\"i\":" + i + "}");
+        }
+        List<StackVersion> all = walk(p -> store.versions().list("s1", p), 5);
+        assertThat(all).extracting(StackVersion::number)
+                .containsExactlyElementsOf(LongStream.iterate(23, n -> n - 1).limit(23).boxed().toList());
+        assertThat(store.versions().list("nope", PageRequest.first()).items()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- cascade
+
+    @Test
+    void deletingAStackCascadesToVersionsCommandsAndLogs() {
+        stack("s1");
+        stack("s2");
+        version("s1", "{}");
+        version("s2", "{}");
+        Command c1 = enqueue("s1");
+        Command c2 = enqueue("s2");
+        store.commandLogs().append(c1.commandId(), LogLevel.INFO, "one");
+        store.commandLogs().append(c2.commandId(), LogLevel.INFO, "two");
+        store.audit().append("bob", "STACK_DELETED", Optional.of("s1"), Optional.empty(), "");
+
+        assertThat(store.stacks().delete("s1")).isTrue();
+        assertThat(store.stacks().delete("s1")).isFalse();
+
+        assertThat(store.stacks().get("s1")).isEmpty();
+        assertThat(store.versions().latest("s1")).isEmpty();
+        assertThat(store.commands().get(c1.commandId())).isEmpty();
+        assertThat(store.commandLogs().read(c1.commandId())).isEmpty();
+        assertThat(countRows("stack_versions")).isEqualTo(1);
+        assertThat(countRows("commands")).isEqualTo(1);
+        assertThat(countRows("command_logs")).isEqualTo(1);
+        // the audit trail outlives the stack
+        assertThat(countRows("audit_log")).isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @Test
+    void enqueuesInFifoOrder() {
+        stack("a");
+        stack("b");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(enqueue(i % 2 == 0 ? "a" : "b").commandId());
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(store.commands().countPending()).isEqualTo(10);
+        for (long expected : ids) {
+            Command next = store.commands().nextPending().orElseThrow();
+            assertThat(next.commandId()).isEqualTo(expected);
+            assertThat(store.commands().firstUnfinished()).contains(next);
+            store.commands().markRunning(next.commandId());
+            assertThat(store.commands().first(CommandStatus.RUNNING)).get().extracting(Command::commandId).isEqualTo(expected);
+            store.commands().markDone(next.commandId());
+        }
+        assertThat(store.commands().nextPending()).isEmpty();
+        assertThat(store.commands().firstUnfinished()).isEmpty();
+        assertThat(store.commands().countPending()).isZero();
+        assertThat(store.commands().count(CommandStatus.DONE)).isEqualTo(10);
+    }
+
+    @Test
+    void enqueueRefusesAnUnknownStack() {
+        assertThatThrownBy(() -> enqueue("ghost")).isInstanceOf(StackNotFoundException.class);
+        stack("s1");
+        assertThat(enqueue("s1").commandId()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentEnqueuesNeverFailAndGetDistinctIds() throws Exception {
+        stack("s1");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                futures.add(pool.submit(() -> enqueue("s1").commandId()));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> f : futures) {
+                ids.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(ids).doesNotHaveDuplicates().hasSize(400);
+            assertThat(Collections.max(ids)).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void legalTransitionsSetTheirTimestamps() {
+        stack("s1");
+        Command c = enqueue("s1");
+        assertThat(c.status()).isEqualTo(CommandStatus.PENDING);
+        assertThat(c.attempt()).isEqualTo(1);
+        assertThat(c.createdAt()).isEqualTo(clock.instant());
+        assertThat(store.commands().getOrThrow(c.commandId())).isEqualTo(c);
+
+        clock.advance(Duration.ofSeconds(1));
+        Command running = store.commands().markRunning(c.commandId());
+        assertThat(running.status()).isEqualTo(CommandStatus.RUNNING);
+        assertThat(running.startedAt()).contains(clock.instant());
+        assertThat(running.endedAt()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        Command failed = store.commands().markFailed(c.commandId(), "container exited 1");
+        assertThat(failed.status()).isEqualTo(CommandStatus.FAILED);
+        assertThat(failed.endedAt()).contains(clock.instant());
+        assertThat(failed.error()).contains("container exited 1");
+        assertThat(store.commands().first(CommandStatus.FAILED)).contains(failed);
+
+        Command retried = store.commands().retry(c.commandId());
+        assertThat(retried.status()).isEqualTo(CommandStatus.PENDING);
+        assertThat(retried.attempt()).isEqualTo(2);
+        assertThat(retried.startedAt()).isEmpty();
+        assertThat(retried.endedAt()).isEmpty();
+        assertThat(retried.error()).isEmpty();
+        assertThat(store.commands().nextPending()).contains(retried);
+
+        store.commands().markRunning(c.commandId());
+        clock.advance(Duration.ofSeconds(1));
+        Command done = store.commands().markDone(c.commandId());
+        assertThat(done.status()).isEqualTo(CommandStatus.DONE);
+        assertThat(done.endedAt()).contains(clock.instant());
+        assertThat(store.commands().getOrThrow(c.commandId())).isEqualTo(done);
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedAndChangeNothing() {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        assertThatThrownBy(() -> store.commands().markDone(id)).isInstanceOf(CommandStatusConflictException.class);
+        assertThatThrownBy(() -> store.commands().transition(id, CommandStatus.PENDING, CommandStatus.DONE, Optional.empty()))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> store.commands().retry(id)).isInstanceOf(IllegalTransitionException.class);
+        store.commands().markRunning(id);
+        store.commands().markDone(id);
+        assertThatThrownBy(() -> store.commands().transition(id, CommandStatus.DONE, CommandStatus.RUNNING, Optional.empty()))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> store.commands().cancel(id, "too late")).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> store.commands().retry(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(store.commands().getOrThrow(id).status()).isEqualTo(CommandStatus.DONE);
+        assertThatThrownBy(() -> store.commands().markRunning(999)).isInstanceOf(CommandNotFoundException.class);
+        assertThatThrownBy(() -> store.commands().getOrThrow(999)).isInstanceOf(CommandNotFoundException.class);
+        assertThat(store.commands().get(999)).isEmpty();
+    }
+
+    @Test
+    void aLostRaceIsAConflictNotASecondWinner() throws Exception {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.commands().markRunning(id);
+                        return true;
+                    } catch (CommandStatusConflictException e) {
+                        assertThat(e.actual()).isEqualTo(CommandStatus.RUNNING);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> f : futures) {
+                winners += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancelsPendingRunningAndFailedCommands() {
+        stack("s1");
+        long pending = enqueue("s1").commandId();
+        long running = enqueue("s1").commandId();
+        long failed = enqueue("s1").commandId();
+        store.commands().markRunning(running);
+        store.commands().markRunning(failed);
+        store.commands().markFailed(failed, "x");
+        for (long id : List.of(pending, running, failed)) {
+            Command c = store.commands().cancel(id, "operator");
+            assertThat(c.status()).isEqualTo(CommandStatus.CANCELLED);
+            assertThat(c.error()).contains("operator");
+            assertThat(c.endedAt()).contains(clock.instant());
+        }
+        assertThatThrownBy(() -> store.commands().cancel(12345, "x")).isInstanceOf(CommandNotFoundException.class);
+    }
+
+    @Test
+    void walksThousandsOfCommandsPageByPage() {
+        stack("a");
+        stack("b");
+        int total = 3000;
+        List<Long> enqueued = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            enqueued.add(store.commands().enqueue(new NewCommand(i % 3 == 0 ? "a" : "b",
+                    i % 2 == 0 ? CommandType.APPLY_STACK_VERSION : CommandType.RUNTIME_ACTION, "{}", "bench")).commandId());
+        }
+        List<Command> all = walk(p -> store.commands().list(CommandFilter.all(), p), 100);
+        assertThat(all).extracting(Command::commandId).containsExactlyElementsOf(enqueued);
+        assertThat(walk(p -> store.commands().list(CommandFilter.all(), p), 500)).hasSize(total);
+
+        List<Command> ofA = walk(p -> store.commands().list(CommandFilter.byStack("a"), p), 77);
+        assertThat(ofA).hasSize(1000).allMatch(c -> c.stackId().equals("a")).extracting(Command::commandId).isSorted();
+        List<Command> runtime = walk(p -> store.commands().list(CommandFilter.byType(CommandType.RUNTIME_ACTION), p), 250);
+        assertThat(runtime).hasSize(1500).allMatch(c -> c.type() == CommandType.RUNTIME_ACTION);
+        List<Command> pendingOfB = walk(p -> store.commands().list(
+                CommandFilter.byStatus(CommandStatus.PENDING).withStack("b").withType(CommandType.APPLY_STACK_VERSION), p), 50);
+        assertThat(pendingOfB).hasSize(1000);
+        assertThat(store.commands().list(CommandFilter.byStatus(CommandStatus.DONE), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void refusesBadLimitsAndCursors() {
+        assertThatThrownBy(() -> PageRequest.of(0, null)).isInstanceOf(InvalidPageRequestException.class);
+        assertThatThrownBy(() -> PageRequest.of(501, null)).isInstanceOf(InvalidPageRequestException.class);
+        assertThat(PageRequest.of(null, null).limit()).isEqualTo(50);
+        assertThat(PageRequest.of(500, "").cursor()).isEmpty();
+        stack("s1");
+        for (int i = 0; i < 3; i++) {
+            enqueue("s1");
+        }
+        String commandCursor = store.commands().list(CommandFilter.all(), PageRequest.first(1)).nextCursor().orElseThrow();
+        assertThatThrownBy(() -> store.commands().list(CommandFilter.all(), PageRequest.of(10, "%%%not-base64")))
+                .isInstanceOf(InvalidPageRequestException.class);
+        assertThatThrownBy(() -> store.commands().list(CommandFilter.all(), PageRequest.of(10, "Zm9vYmFy")))
+                .isInstanceOf(InvalidPageRequestException.class);
+        assertThatThrownBy(() -> store.versions().list("s1", PageRequest.of(10, commandCursor)))
+                .isInstanceOf(InvalidPageRequestException.class);
+        assertThatThrownBy(() -> store.stacks().list(PageRequest.of(10, commandCursor)))
+                .isInstanceOf(InvalidPageRequestException.class);
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    @Test
+    void appendsAndFollowsCommandLogs() {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        long other = enqueue("s1").commandId();
+        for (int i = 1; i <= 5; i++) {
+            clock.advance(Duration.ofMillis(10));
+            CommandLogLine line = store.commandLogs().append(id, i == 5 ? LogLevel.ERROR : LogLevel.INFO, "line " + i);
+            assertThat(line.lineNo()).isEqualTo(i);
+            assertThat(line.timestamp()).isEqualTo(clock.instant());
+        }
+        assertThat(store.commandLogs().append(other, LogLevel.DEBUG, "first of other").lineNo()).isEqualTo(1);
+        List<CommandLogLine> all = store.commandLogs().read(id);
+        assertThat(all).extracting(CommandLogLine::message).containsExactly("line 1", "line 2", "line 3", "line 4", "line 5");
+        assertThat(all.get(4).level()).isEqualTo(LogLevel.ERROR);
+        assertThat(store.commandLogs().readAfter(id, 3, 100)).extracting(CommandLogLine::lineNo).containsExactly(4L, 5L);
+        assertThat(store.commandLogs().readAfter(id, 1, 2)).extracting(CommandLogLine::lineNo).containsExactly(2L, 3L);
+        assertThat(store.commandLogs().readAfter(id, 5, 100)).isEmpty();
+        store.commandLogs().append(id, LogLevel.WARN, "line 6");
+        assertThat(store.commandLogs().readAfter(id, 5, 100)).extracting(CommandLogLine::message).containsExactly("line 6");
+        assertThatThrownBy(() -> store.commandLogs().append(999, LogLevel.INFO, "x"))
+                .isInstanceOf(CommandNotFoundException.class);
+    }
+
+    @Test
+    void concurrentLogAppendsGetContiguousLineNumbers() throws Exception {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> store.commandLogs().append(id, LogLevel.INFO, "m" + n).lineNo()));
+            }
+            for (Future<Long> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(store.commandLogs().read(id)).extracting(CommandLogLine::lineNo)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- lease
+
+    @Test
+    void leaseIsExclusiveUntilItExpires() {
+        LeaseRepository leases = store.leases();
+        Duration ttl = Duration.ofSeconds(30);
+        Lease a = leases.tryAcquire("worker-a", ttl).orElseThrow();
+        assertThat(a.owner()).isEqualTo("worker-a");
+        assertThat(a.acquiredAt()).isEqualTo(clock.instant());
+        assertThat(a.expiresAt()).isEqualTo(clock.instant().plus(ttl));
+        assertThat(leases.tryAcquire("worker-b", ttl)).isEmpty();
+        assertThat(leases.renew("worker-b", ttl)).isEmpty();
+        assertThat(leases.release("worker-b")).isFalse();
+
+        clock.advance(Duration.ofSeconds(20));
+        Lease renewed = leases.renew("worker-a", ttl).orElseThrow();
+        assertThat(renewed.expiresAt()).isEqualTo(clock.instant().plus(ttl));
+        assertThat(renewed.acquiredAt()).isEqualTo(a.acquiredAt());
+        // re-acquiring by the holder extends without losing the acquisition time
+        assertThat(leases.tryAcquire("worker-a", ttl)).get().extracting(Lease::acquiredAt).isEqualTo(a.acquiredAt());
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(leases.tryAcquire("worker-b", ttl)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(leases.current()).get().matches(l -> l.expiredAt(clock.instant()));
+        Lease b = leases.tryAcquire("worker-b", ttl).orElseThrow();
+        assertThat(b.owner()).isEqualTo("worker-b");
+        assertThat(b.acquiredAt()).isEqualTo(clock.instant());
+        assertThat(leases.renew("worker-a", ttl)).isEmpty();
+        assertThat(leases.release("worker-a")).isFalse();
+
+        assertThat(leases.release("worker-b")).isTrue();
+        assertThat(leases.current()).isEmpty();
+        assertThat(leases.tryAcquire("worker-a", ttl)).isPresent();
+        // independent lease names
+        assertThat(leases.tryAcquire("other-lease", "worker-b", ttl)).isPresent();
+    }
+
+    @Test
+    void onlyOneOfManyConcurrentAcquirersWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String owner = "w" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return store.leases().tryAcquire(owner, Duration.ofMinutes(1)).isPresent();
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> f : futures) {
+                winners += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    @Test
+    void appendsAndListsTheAuditTrail() {
+        for (int i = 0; i < 12; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            AuditEntry e = store.audit().append("alice", "VERSION_CREATED", Optional.of(i % 2 == 0 ? "s1" : "s2"),
+                    i % 3 == 0 ? Optional.of((long) i) : Optional.empty(), "{\"i\":" + i + "}");
+            assertThat(e.auditId()).isEqualTo(i + 1);
+            assertThat(e.at()).isEqualTo(clock.instant());
+        }
+        List<AuditEntry> all = walk(p -> store.audit().list(Optional.empty(), p), 5);
+        assertThat(all).hasSize(12).extracting(AuditEntry::auditId).isSorted();
+        assertThat(all.get(0).commandId()).contains(0L);
+        assertThat(all.get(1).commandId()).isEmpty();
+        assertThat(walk(p -> store.audit().list(Optional.of("s1"), p), 4)).hasSize(6)
+                .allMatch(e -> e.stackId().equals(Optional.of("s1")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Reads every page of a list; checks that no item comes twice and that only the last page has no cursor. */
+    protected static <T> List<T> walk(Function<PageRequest, Page<T>> list, int limit) {
+        List<T> all = new ArrayList<>();
+        PageRequest page = PageRequest.first(limit);
+        int pages = 0;
+        while (true) {
+            Page<T> p = list.apply(page);
+            pages++;
+            assertThat(p.items().size()).isLessThanOrEqualTo(limit);
+            all.addAll(p.items());
+            if (p.nextCursor().isEmpty()) {
+                break;
+            }
+            assertThat(p.items()).hasSize(limit);
+            page = page.next(p.nextCursor().get());
+            assertThat(pages).isLessThan(100_000);
+        }
+        assertThat(all.stream().collect(Collectors.toSet())).hasSize(all.size());
+        return all;
+    }
+
+}

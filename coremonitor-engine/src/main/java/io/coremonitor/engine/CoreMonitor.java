@@ -6,6 +6,7 @@ import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.engine.internal.CancelRequests;
 import io.coremonitor.engine.internal.Listeners;
 import io.coremonitor.engine.internal.QueueWorker;
+import io.coremonitor.engine.internal.convergence.DockerExecutors;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
@@ -69,7 +70,9 @@ public final class CoreMonitor implements AutoCloseable {
         this.store = Store.open(new StoreConfig(config.location(), config.user(), config.password(), config.schema(),
                 clock));
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
-        registerDefaultExecutors(all, store, this::docker, clock);
+        if (dockerSettings.isPresent()) {
+            registerDefaultExecutors(all, store, this::docker, clock);
+        }
         for (CommandExecutor executor : b.executors) {
             all.put(Objects.requireNonNull(executor.type(), "executor type"), executor);
         }
@@ -86,11 +89,14 @@ public final class CoreMonitor implements AutoCloseable {
      * (which override them by type). The Docker executors (APPLY_STACK_VERSION, ROLLBACK_STACK_VERSION, DELETE_STACK,
      * RUNTIME_ACTION) live in {@code io.coremonitor.engine.internal.convergence} and are registered here; they reach
      * Docker through {@code docker}, which makes the client on first use. Until then no executor is built in: a command
-     * of a type without executor ends FAILED with "no executor for TYPE".
+     * of a type without executor ends FAILED with "no executor for TYPE". Without Docker settings none is registered.
      */
     private static void registerDefaultExecutors(Map<CommandType, CommandExecutor> executors, Store store,
             Supplier<DockerClient> docker, Clock clock) {
-        // io.coremonitor.engine.internal.convergence executors are added here by the Docker integration.
+        // Making the client does not connect: a Docker engine that is down fails the commands, not the start.
+        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock)) {
+            executors.put(executor.type(), executor);
+        }
     }
 
     public static Builder builder() {

@@ -1,43 +1,244 @@
 package io.coremonitor.server.internal;
 
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.path;
-
-import io.coremonitor.server.ServerConfig;
+import io.coremonitor.docker.DockerHealth;
+import io.coremonitor.engine.CoreMonitor;
+import io.coremonitor.engine.RuntimeAction;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.json.JavalinJackson;
-import java.util.function.Supplier;
+import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
-/** The Javalin application: every route is declared here, in one place. */
-public final class HttpApi {
+/**
+ * The Javalin application. Every route is declared in {@link #routes()}, as data: the same list registers the
+ * handlers and makes the OpenAPI document.
+ */
+public final class HttpApi implements AutoCloseable {
 
     /** Largest request body accepted (413 above it). */
     public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /** How often an open SSE stream gets a comment line (how fast a client that left is noticed). */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
-    private final Supplier<ComponentHealth> database;
-    private final Supplier<ComponentHealth> docker;
+    private static final String PAGE = "limit (1-500, default 50) and cursor (next_cursor of the previous page)";
+    private static final Set<String> PUBLIC_PATHS = Set.of(Route.BASE + "/health", Route.BASE + "/openapi.json",
+            Route.BASE + "/docs");
 
-    public HttpApi(Supplier<ComponentHealth> database, Supplier<ComponentHealth> docker) {
-        this.database = database;
-        this.docker = docker;
+    private final CoreMonitor engine;
+    private final DockerAccess docker;
+    private final Optional<byte[]> tokenDigest;
+    private final SseStreams streams;
+    private final EventHub events;
+    private final StackRoutes stacks;
+    private final CommandRoutes commands;
+    private final StreamRoutes streamRoutes;
+    private final List<Route> routes;
+    private final String openApiJson;
+    private final String docsPage;
+
+    /**
+     * @param engine    the engine whose services the routes call (its listener list gets the event hub)
+     * @param docker    Docker settings, empty when the server runs without Docker
+     * @param token     the bearer token every non-public route needs, when set
+     * @param heartbeat how often open SSE streams get a comment line
+     */
+    public HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
+            Duration heartbeat) {
+        this.engine = engine;
+        this.docker = new DockerAccess(engine, docker);
+        this.tokenDigest = token.map(HttpApi::sha256);
+        this.streams = new SseStreams(heartbeat);
+        this.events = new EventHub(this.docker, streams);
+        this.stacks = new StackRoutes(engine, this.docker);
+        this.commands = new CommandRoutes(engine);
+        this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
+        this.routes = List.copyOf(declare());
+        this.openApiJson = Views.line(OpenApi.document(routes, token.isPresent()));
+        this.docsPage = readDocsPage();
+        engine.addListener(events);
+    }
+
+    /** Every route of the API. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private List<Route> declare() {
+        List<Route> r = new ArrayList<>();
+        String system = "system";
+        String stack = "stacks";
+        String command = "commands";
+        r.add(Route.get("/health", this::health).tag(system).open()
+                .summary("Whether the database and Docker answer (UP, DEGRADED: Docker down, DOWN: database down)").build());
+        r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson)).tag(system).open()
+                .summary("This OpenAPI 3 document").build());
+        r.add(Route.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage)).tag(system).open()
+                .summary("An interactive page that loads openapi.json and sends calls with fetch").build());
+        r.add(Route.get("/queue", commands::queue).tag(system)
+                .summary("The queue at a glance: running command, pending count, the FAILED command halting it").build());
+        r.add(Route.get("/events", streamRoutes::events).tag(system)
+                .summary("SSE: command status changes (event 'command') and Docker container events of managed stacks"
+                        + " (event 'container')")
+                .description("text/event-stream. A comment line is sent every few seconds. The Docker subscription is"
+                        + " reopened when Docker comes back.").build());
+
+        r.add(Route.get("/stacks", stacks::list).tag(stack).summary("A page of stacks, by name")
+                .param("name", "string", "only names containing this").param("include_deleted", "boolean", "also deleted")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.post("/stacks", stacks::create).tag(stack).status(201)
+                .summary("Create a stack and its version v1 (compose: a YAML string or a JSON object)")
+                .body("{\"name\":\"web\",\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n"
+                        + "    command: [httpd, -f, -p, '8080']\\n\",\"comment\":\"first\",\"author\":\"alice\","
+                        + "\"variables\":{}}").build());
+        r.add(Route.get("/stacks/{id}", stacks::get).tag(stack).summary("A stack").build());
+        r.add(Route.get("/stacks/{id}/versions", stacks::versions).tag(stack)
+                .summary("A page of versions, newest first (without their definitions)")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.post("/stacks/{id}/versions", stacks::createVersion).tag(stack).status(201)
+                .summary("Create a version: 201, or 200 with the latest when the definition is identical")
+                .description("parent_version, when given, must be the latest version (409 otherwise).")
+                .body("{\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n\","
+                        + "\"comment\":\"second\",\"author\":\"alice\",\"variables\":{},\"parent_version\":\"v1\"}")
+                .build());
+        r.add(Route.get("/stacks/{id}/versions/{version}", stacks::version).tag(stack)
+                .summary("A version with its canonical definition, runtime mapping and status").build());
+        r.add(Route.get("/stacks/{id}/versions/{version}/diff", stacks::diff).tag(stack)
+                .summary("Per-service (and network, volume) differences from another version")
+                .param("against", "string", "the version to compare with (v1, v2, ...)").build());
+        r.add(Route.get("/stacks/{id}/plan/{version}", stacks::plan).tag(stack)
+                .summary("Dry run: what APPLY of this version would create, recreate, remove, keep (needs Docker)").build());
+        r.add(Route.get("/stacks/{id}/status", stacks::status).tag(stack)
+                .summary("Desired and actual state, per service (needs Docker)").build());
+        r.add(Route.get("/stacks/{id}/containers", stacks::containers).tag(stack)
+                .summary("The stack's containers (needs Docker)").build());
+        r.add(Route.get("/stacks/{id}/services/{service}/logs", streamRoutes::serviceLogs).tag(stack)
+                .summary("A service's container log lines (stdout and stderr); follow=true streams them as SSE")
+                .description("JSON {container_id, items:[{stream, message}]}, or with follow=true a text/event-stream of"
+                        + " 'log' events ended by 'end' when the container stops.")
+                .param("tail", "string", "how many last lines (0-10000, default 100, or all)")
+                .param("follow", "boolean", "stream new lines as SSE").build());
+        r.add(Route.post("/stacks/{id}/apply/{version}", stacks::apply).tag(command).status(202)
+                .summary("Enqueue APPLY_STACK_VERSION (503 when Docker is unreachable)")
+                .body("{\"auto_rollback\":false}").build());
+        r.add(Route.post("/stacks/{id}/rollback/{version}", stacks::rollback).tag(command).status(202)
+                .summary("Enqueue ROLLBACK_STACK_VERSION (503 when Docker is unreachable)")
+                .body("{\"auto_rollback\":false}").build());
+        r.add(Route.post("/stacks/{id}/delete", stacks::delete).tag(command).status(202)
+                .summary("Enqueue DELETE_STACK (503 when Docker is unreachable)").body("{\"remove_volumes\":false}").build());
+        for (RuntimeAction action : RuntimeAction.values()) {
+            String name = action.wireName();
+            r.add(Route.post("/stacks/{id}/actions/" + name, ctx -> stacks.action(ctx, action)).tag(command).status(202)
+                    .summary("Enqueue RUNTIME_ACTION " + name + " of some services (all when absent; 503 when Docker is"
+                            + " unreachable)")
+                    .body("{\"services\":[]}").build());
+        }
+        r.add(Route.post("/stacks/{id}/deploy", stacks::deploy).tag(command).status(202)
+                .summary("Enqueue DEPLOY_ARTIFACT into a service of the current version")
+                .description("Validated and persisted, but no executor for DEPLOY_ARTIFACT exists yet: the command ends"
+                        + " FAILED with 'no executor for DEPLOY_ARTIFACT'.")
+                .body("{\"service\":\"web\",\"artifact\":\"app.war\",\"target_path\":\"/srv/app.war\"}").build());
+        r.add(Route.get("/commands", commands::list).tag(command).summary("A page of commands, oldest first")
+                .param("stack_id", "string", "only this stack's").param("status", "string", "PENDING, RUNNING, DONE,"
+                        + " FAILED or CANCELLED").param("type", "string", "the command type")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.get("/commands/{id}", commands::get).tag(command).summary("A command").build());
+        r.add(Route.get("/commands/{id}/logs", streamRoutes::commandLogs).tag(command)
+                .summary("A command's log lines; follow=true streams them as SSE until the command ends")
+                .description("JSON {items:[{line,timestamp,level,message}]}, or with follow=true a text/event-stream of"
+                        + " 'log' events, then one 'end' event carrying the command, then the stream closes.")
+                .param("follow", "boolean", "stream as SSE").build());
+        r.add(Route.post("/commands/{id}/cancel", commands::cancel).tag(command)
+                .summary("Cancel: 200 CANCELLED (PENDING, FAILED); 202 when a cancel is requested from a RUNNING one;"
+                        + " 409 when DONE or CANCELLED").build());
+        r.add(Route.post("/commands/{id}/retry", commands::retry).tag(command)
+                .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
+        return r;
     }
 
     /** Builds the application without starting it. */
-    public Javalin create(ServerConfig config) {
+    public Javalin create() {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
-            cfg.jsonMapper(new JavalinJackson(JsonMapperFactory.create(), false));
-            cfg.router.apiBuilder(() -> path("api/v1", () -> {
-                get("health", this::health);
-            }));
+            cfg.http.prefer405over404 = true;
+            cfg.jsonMapper(new io.javalin.json.JavalinJackson(JsonMapperFactory.create(), false));
+            cfg.router.mount(router -> {
+                router.before(Route.BASE + "/*", this::authorize);
+                for (Route route : routes) {
+                    router.addHttpHandler(route.method(), route.fullPath(), route.handler());
+                }
+            });
         });
         ProblemMapper.register(app);
         return app;
     }
 
+    private void authorize(Context ctx) {
+        if (tokenDigest.isEmpty() || PUBLIC_PATHS.contains(ctx.path())) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new UnauthorizedResponse("this server needs Authorization: Bearer <token>");
+        }
+        byte[] given = sha256(header.substring(7).trim());
+        if (!MessageDigest.isEqual(given, tokenDigest.get())) {
+            throw new UnauthorizedResponse("the bearer token is not valid");
+        }
+    }
+
     private void health(Context ctx) {
-        ctx.json(HealthReport.of(database.get(), docker.get()));
+        ComponentHealth database = engine.store().ping()
+                ? ComponentHealth.up(engine.store().dialect().name().toLowerCase(Locale.ROOT))
+                : ComponentHealth.down("database does not answer");
+        DockerHealth h = docker.probe();
+        ComponentHealth dockerHealth = h.reachable() ? ComponentHealth.up(h.serverVersion().orElse("unknown"))
+                : ComponentHealth.down(h.error().orElse("unreachable"));
+        ctx.json(HealthReport.of(database, dockerHealth));
+    }
+
+    /** Open SSE streams (for tests: they go back to 0 when clients leave). */
+    public int openStreams() {
+        return streams.openCount();
+    }
+
+    /** Whether the Docker event subscription of {@code /events} is open. */
+    public boolean watchingDockerEvents() {
+        return events.watchingDocker();
+    }
+
+    @Override
+    public void close() {
+        engine.removeListener(events);
+        events.close();
+        streams.close();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    private static String readDocsPage() {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/coremonitor/docs.html")) {
+            if (in == null) {
+                return "<!DOCTYPE html><title>Core Monitor</title><p>docs page missing from the jar</p>";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the docs page", e);
+        }
     }
 }

@@ -1,15 +1,34 @@
 package io.coremonitor.server.internal;
 
+import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.engine.CommandRejectedException;
+import io.coremonitor.model.CommandNotFoundException;
+import io.coremonitor.model.CommandStatusConflictException;
 import io.coremonitor.model.CoreMonitorException;
+import io.coremonitor.model.DuplicateStackIdException;
+import io.coremonitor.model.DuplicateStackNameException;
+import io.coremonitor.model.IllegalTransitionException;
+import io.coremonitor.model.InvalidDefinitionException;
+import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.model.VersionConflictException;
+import io.coremonitor.model.VersionNotFoundException;
+import io.coremonitor.store.InvalidPageRequestException;
+import io.coremonitor.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place that turns exceptions into {@code application/problem+json} answers. */
+/**
+ * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
+ * has its status: unknown ids 404; invalid definitions 422 with every error and its path; unreadable requests 400 with
+ * the path; state conflicts 409; Docker unreachable 503. Anything else is a 500 with an incident id (a bug).
+ */
 public final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -19,7 +38,34 @@ public final class ProblemMapper {
     }
 
     public static void register(Javalin app) {
-        app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage(), List.of()));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 401) {
+                ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"coremonitor\"");
+            }
+            send(ctx, e.getStatus(), detailOf(e, ctx), List.of());
+        });
+        app.exception(BadRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), e.errors()));
+        app.exception(InvalidPageRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage(),
+                List.of(new Problem.FieldError(e.getMessage().startsWith("limit") ? "limit" : "cursor", e.getMessage()))));
+        app.exception(InvalidDefinitionException.class, (e, ctx) -> send(ctx, 422,
+                e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in the definition: "
+                        + e.errors().get(0),
+                e.errors().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList()));
+        app.exception(StackNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(VersionNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(CommandNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(DuplicateStackNameException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(DuplicateStackIdException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(VersionConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(IllegalTransitionException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(CommandStatusConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(CommandRejectedException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(CommandFailedException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
+        app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("store error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            send(ctx, 503, "the database does not answer: " + e.getMessage(), List.of());
+        });
         app.exception(CoreMonitorException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
@@ -31,12 +77,31 @@ public final class ProblemMapper {
                 send(ctx, 404, "no route for " + ctx.method() + " " + ctx.path(), List.of());
             }
         });
+        app.error(405, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !isProblem(ctx)) {
+                send(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path(), List.of());
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    private static String detailOf(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the request body is larger than " + HttpApi.MAX_REQUEST_BYTES + " bytes";
+            default -> e.getMessage();
+        };
     }
 
     /** Writes a problem body with the given status. */
     public static void send(Context ctx, int status, String detail, List<Problem.FieldError> errors) {
         String title = titleOf(status);
-        Problem problem = new Problem(TYPE_BASE + title.toLowerCase().replace(' ', '-'), title, status, detail, errors);
+        Problem problem = new Problem(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail,
+                errors);
         ctx.status(status).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 

@@ -5,23 +5,29 @@ import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.model.CoreMonitorException;
 import io.coremonitor.server.ConfigException;
 import io.coremonitor.server.ServerConfig;
-import io.coremonitor.store.Store;
+import io.coremonitor.engine.CoreMonitor;
+import io.coremonitor.engine.CrashPolicy;
+import io.coremonitor.engine.FailurePolicy;
+import io.coremonitor.store.Dialect;
 import io.coremonitor.store.StoreConfig;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code serve} subcommand: opens the store, connects to Docker and serves the REST API. */
+/** The {@code serve} subcommand: builds one engine (store, Docker, queue policies), starts its worker and serves the REST API. */
 public final class ServeCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("([?&])currentSchema=([^&]*)&?");
 
     private ServeCommand() {
     }
@@ -55,33 +61,56 @@ public final class ServeCommand {
                     + " (COREMONITOR_TOKEN), or --allow-insecure to accept anyone on the network driving Docker");
         }
         LOG.info("starting Core Monitor: {}", config.describe());
-        Store store = Store.open(StoreConfig.of(config.db(), Clock.systemUTC()));
         DockerSettings docker = DockerSettings.defaults().withHost(config.dockerHost());
+        CoreMonitor engine = CoreMonitor.builder()
+                .store(storeConfig(config.db()))
+                .docker(docker)
+                .onFailure("continue".equals(config.queueOnFailure()) ? FailurePolicy.CONTINUE : FailurePolicy.HALT)
+                .onCrash("fail".equals(config.queueOnCrash()) ? CrashPolicy.FAIL : CrashPolicy.RETRY)
+                .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);
         if (dockerAtStart.reachable()) {
             LOG.info("{}", dockerAtStart.summary());
         } else {
-            LOG.warn("{}; reads are served, commands that need Docker will fail until it answers", dockerAtStart.summary());
+            LOG.warn("{}; reads are served, commands that need Docker are refused until it answers",
+                    dockerAtStart.summary());
         }
-        HttpApi api = new HttpApi(
-            () -> store.ping() ? ComponentHealth.up(store.dialect().name().toLowerCase(Locale.ROOT))
-                : ComponentHealth.down("database does not answer"),
-            () -> {
-                DockerHealth h = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);
-                return h.reachable() ? ComponentHealth.up(h.serverVersion().orElse("unknown"))
-                    : ComponentHealth.down(h.error().orElse("unreachable"));
-            });
-        Javalin app = api.create(config);
+        HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), HttpApi.DEFAULT_HEARTBEAT);
+        Javalin app = api.create();
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
-            store.close();
+            api.close();
+            engine.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
         }
-        RunningServer running = new RunningServer(app, store);
+        engine.startWorker();
+        RunningServer running = new RunningServer(app, api, engine);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "coremonitor-shutdown"));
         LOG.info("Core Monitor listening on http://{}:{}/api/v1", config.host(), app.port());
         return running;
+    }
+
+    /**
+     * The store of a {@code --db} value. A PostgreSQL URL may name its schema with {@code currentSchema=}: the
+     * store then creates it when missing and migrates it (the parameter is taken out of the URL for that).
+     */
+    static StoreConfig storeConfig(String db) {
+        StoreConfig base = StoreConfig.of(db, Clock.systemUTC());
+        if (base.dialect() != Dialect.POSTGRESQL) {
+            return base;
+        }
+        Matcher m = CURRENT_SCHEMA.matcher(db);
+        if (!m.find()) {
+            return base;
+        }
+        String schema = m.group(2);
+        String url = db.substring(0, m.start()) + (m.group(1).equals("?") ? "?" : "") + db.substring(m.end());
+        url = url.replace("?&", "?");
+        if (url.endsWith("?") || url.endsWith("&")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return StoreConfig.of(url, Clock.systemUTC()).withSchema(schema);
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,111 @@
+package io.coremonitor.server.internal;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One route of the REST API, as data: registered with Javalin and described in the OpenAPI document from the same
+ * value, so the two never disagree.
+ *
+ * @param method      the HTTP method
+ * @param path        the path under {@code /api/v1}, with {@code {name}} path parameters
+ * @param tag         the group it belongs to in the document
+ * @param summary     one line
+ * @param description more, when useful
+ * @param status      the status of a successful answer
+ * @param params      the query parameters it reads
+ * @param body        the body it accepts, empty when none
+ * @param isPublic    true when it needs no token
+ * @param handler     what answers it
+ */
+public record Route(HandlerType method, String path, String tag, String summary, String description, int status,
+        List<QueryParam> params, String body, boolean isPublic, Handler handler) {
+
+    /** The base path of every route. */
+    public static final String BASE = "/api/v1";
+
+    /** A query parameter: name, JSON schema type, and what it means. */
+    public record QueryParam(String name, String type, String description) {
+    }
+
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        params = List.copyOf(params);
+    }
+
+    /** The full path Javalin serves. */
+    public String fullPath() {
+        return BASE + path;
+    }
+
+    public static Builder get(String path, Handler handler) {
+        return new Builder(HandlerType.GET, path, handler);
+    }
+
+    public static Builder post(String path, Handler handler) {
+        return new Builder(HandlerType.POST, path, handler);
+    }
+
+    /** Fluent construction of a {@link Route}. */
+    public static final class Builder {
+        private final HandlerType method;
+        private final String path;
+        private final Handler handler;
+        private String tag = "";
+        private String summary = "";
+        private String description = "";
+        private int status = 200;
+        private final java.util.ArrayList<QueryParam> params = new java.util.ArrayList<>();
+        private String body = "";
+        private boolean isPublic;
+
+        private Builder(HandlerType method, String path, Handler handler) {
+            this.method = method;
+            this.path = path;
+            this.handler = handler;
+        }
+
+        public Builder tag(String value) {
+            this.tag = value;
+            return this;
+        }
+
+        public Builder summary(String value) {
+            this.summary = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder status(int value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder param(String name, String type, String what) {
+            params.add(new QueryParam(name, type, what));
+            return this;
+        }
+
+        /** The request body, described in one line (a JSON example). */
+        public Builder body(String value) {
+            this.body = value;
+            return this;
+        }
+
+        public Builder open() {
+            this.isPublic = true;
+            return this;
+        }
+
+        public Route build() {
+            return new Route(method, path, tag, summary, description, status, params, body, isPublic, handler);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.coremonitor.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.model.Command;
+import io.javalin.http.HandlerType;
+import io.javalin.router.ParsedEndpoint;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** In-process route tests (no Docker): problem bodies, pagination, filters, versions, diff, OpenAPI completeness. */
+class ApiRoutesTest {
+
+    static final String WEB = "services:\n  web:\n    image: coremonitor-test/busybox:latest\n"
+            + "    command: [httpd, -f, -p, '8080']\n";
+
+    @TempDir
+    Path dir;
+    TestApi t;
+    ApiClient c;
+
+    @BeforeEach
+    void start() {
+        t = TestApi.start(dir);
+        c = t.client;
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    String createStack(String name) {
+        ApiClient.Answer a = c.post("/stacks", ApiClient.json(Map.of("name", name, "compose", WEB, "comment", "first")));
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        return a.json().path("stack_id").asText();
+    }
+
+    static void assertProblem(ApiClient.Answer a, int status, String path) {
+        assertThat(a.status()).as(a.text()).isEqualTo(status);
+        assertThat(a.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(a.json().path("status").asInt()).isEqualTo(status);
+        assertThat(a.json().path("title").asText()).isNotBlank();
+        assertThat(a.json().path("type").asText()).startsWith("https://");
+        assertThat(a.json().path("detail").asText()).isNotBlank();
+        if (path != null) {
+            List<String> paths = new ArrayList<>();
+            a.json().path("errors").forEach(e -> paths.add(e.path("path").asText()));
+            assertThat(paths).as(a.text()).contains(path);
+        }
+    }
+
+    @Test
+    void createsAStackFromYamlOrAJsonObjectAndReadsIt() {
+        ApiClient.Answer a = c.post("/stacks", ApiClient.json(Map.of("name", "shop", "compose", WEB, "author", "alice",
+                "comment", "first")));
+        assertThat(a.status()).isEqualTo(201);
+        JsonNode s = a.json();
+        assertThat(s.path("latest_version").asText()).isEqualTo("v1");
+        assertThat(s.path("current_version").isNull()).isTrue();
+        assertThat(s.has("created_at") && s.has("updated_at")).isTrue();
+        String id = s.path("stack_id").asText();
+        assertThat(a.header("Location")).contains("/api/v1/stacks/" + id);
+
+        JsonNode obj = c.post("/stacks", "{\"name\":\"obj\",\"compose\":{\"services\":{\"app\":{\"image\":\"x:${TAG}\"}}},"
+                + "\"variables\":{\"TAG\":\"1\"},\"stack_id\":\"my-id\"}").json();
+        assertThat(obj.path("stack_id").asText()).isEqualTo("my-id");
+        JsonNode v1 = c.get("/stacks/my-id/versions/v1").json();
+        assertThat(v1.path("compose").path("services").path("app").path("image").asText()).isEqualTo("x:1");
+        assertThat(v1.path("metadata").path("created_by").asText()).isEqualTo("api");
+        assertThat(v1.has("runtime") && v1.has("status") && v1.has("parent_version")).isTrue();
+
+        JsonNode got = c.get("/stacks/" + id).json();
+        assertThat(got.path("name").asText()).isEqualTo("shop");
+        JsonNode version = c.get("/stacks/" + id + "/versions/v1").json();
+        assertThat(version.path("metadata").path("created_by").asText()).isEqualTo("alice");
+        assertThat(version.path("metadata").path("comment").asText()).isEqualTo("first");
+        assertThat(version.path("compose").path("services").path("web").path("image").asText())
+                .isEqualTo("coremonitor-test/busybox:latest");
+    }
+
+    @Test
+    void versionsAre201Then200WhenIdenticalAndConflictOnAStaleParent() {
+        String id = createStack("app");
+        String v2 = WEB + "    environment:\n      A: '1'\n  db:\n    image: coremonitor-test/busybox:latest\n";
+        ApiClient.Answer created = c.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", v2,
+                "parent_version", "v1")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().path("version").asText()).isEqualTo("v2");
+        assertThat(created.json().path("parent_version").asText()).isEqualTo("v1");
+        ApiClient.Answer same = c.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", v2)));
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().path("version").asText()).isEqualTo("v2");
+        assertProblem(c.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", WEB, "parent_version", "v1"))),
+                409, null);
+
+        JsonNode diff = c.get("/stacks/" + id + "/versions/v2/diff?against=v1").json();
+        assertThat(diff.path("services").path("added").toString()).isEqualTo("[\"db\"]");
+        assertThat(diff.path("services").path("removed").size()).isZero();
+        assertThat(diff.path("services").path("changed").get(0).path("name").asText()).isEqualTo("web");
+        assertThat(diff.path("services").path("changed").get(0).path("fields").toString()).isEqualTo("[\"environment\"]");
+        assertThat(diff.path("identical").asBoolean()).isFalse();
+        assertProblem(c.get("/stacks/" + id + "/versions/v2/diff"), 400, "against");
+        assertProblem(c.get("/stacks/" + id + "/versions/v2/diff?against=v9"), 404, null);
+
+        JsonNode page = c.get("/stacks/" + id + "/versions").json();
+        assertThat(page.path("items").get(0).path("version").asText()).isEqualTo("v2");
+        assertThat(page.path("items").get(1).path("version").asText()).isEqualTo("v1");
+        assertThat(page.path("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void badInputIsAProblemNeverA500() {
+        String id = createStack("bad");
+        assertProblem(c.post("/stacks", "{\"name\": \"x\", "), 400, "$");
+        assertProblem(c.post("/stacks", "[1,2]"), 400, "$");
+        assertProblem(c.post("/stacks", "{\"name\": 5, \"compose\": \"services: {}\"}"), 400, "name");
+        assertProblem(c.post("/stacks", "{\"name\": \"x\", \"compose\": 12}"), 400, "compose");
+        assertProblem(c.post("/stacks", "{\"name\": \"x\", \"compose\": \"" + "services: {}" + "\", \"colour\": 1}"), 400,
+                "colour");
+        assertProblem(c.post("/stacks", "{\"name\": \"x\", \"compose\": \"a: b\", \"variables\": {\"A\": [1]}}"), 400,
+                "variables.A");
+        assertProblem(c.post("/stacks", "{\"compose\": \"a: b\"}"), 400, "name");
+        assertProblem(c.post("/stacks", ApiClient.json(Map.of("name", "x", "compose",
+                "services:\n  web:\n    image: nginx\n    restart: sometimes\n    ports: [\"8080:80\", \"8080:81\"]\n"))),
+                422, "services.web.restart");
+        assertProblem(c.post("/stacks", ApiClient.json(Map.of("name", "Bad Name!", "compose", WEB))), 422, null);
+        assertProblem(c.post("/stacks", ApiClient.json(Map.of("name", "bad", "compose", WEB))), 409, null);
+        assertProblem(c.post("/stacks/" + id + "/apply/v1", "{\"auto_rollback\": \"yes\"}"), 400, "auto_rollback");
+        assertProblem(c.post("/stacks/" + id + "/apply/latest", null), 400, "version");
+        assertProblem(c.post("/stacks/" + id + "/apply/v99999999999999999999999", null), 400, "version");
+        assertProblem(c.get("/stacks/" + id + "/versions/v0"), 400, "version");
+        assertProblem(c.get("/stacks/" + id + "/versions/v7"), 404, null);
+        assertProblem(c.get("/stacks/nope"), 404, null);
+        assertProblem(c.get("/stacks/nope/versions"), 404, null);
+        assertProblem(c.get("/commands/abc"), 400, "id");
+        assertProblem(c.get("/commands/99999999999999999999999"), 400, "id");
+        assertProblem(c.get("/commands/-1"), 400, "id");
+        assertProblem(c.get("/commands/12345"), 404, null);
+        assertProblem(c.get("/commands/12345/logs"), 404, null);
+        assertProblem(c.post("/commands/12345/cancel", null), 404, null);
+        assertProblem(c.get("/stacks?limit=0"), 400, "limit");
+        assertProblem(c.get("/stacks?limit=501"), 400, "limit");
+        assertProblem(c.get("/stacks?limit=ten"), 400, "limit");
+        assertProblem(c.get("/stacks?limit=99999999999999999999999"), 400, "limit");
+        assertProblem(c.get("/stacks?cursor=not-a-cursor"), 400, "cursor");
+        assertProblem(c.get("/commands?cursor=%00%01"), 400, "cursor");
+        assertProblem(c.get("/commands?status=SLEEPING"), 400, "status");
+        assertProblem(c.get("/commands?type=DANCE"), 400, "type");
+        assertProblem(c.get("/commands/1/logs?follow=maybe"), 400, "follow");
+        assertProblem(c.post("/stacks/" + id + "/actions/start", "{\"services\": \"web\"}"), 400, "services");
+        assertProblem(c.post("/stacks/" + id + "/actions/start", "{\"services\": [1]}"), 400, "services[0]");
+        assertProblem(c.post("/stacks/" + id + "/deploy", "{}"), 400, "service");
+        assertProblem(c.send("DELETE", "/stacks/" + id, null), 405, null);
+        assertProblem(c.send("PUT", "/stacks", "{}"), 405, null);
+        assertProblem(c.get("/nothing/here"), 404, null);
+        assertProblem(c.post("/stacks", "{\"name\":\"big\",\"compose\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"), 413, null);
+        assertProblem(c.post("/stacks/" + id + "/versions", "{\"compose\": \"a: [\"}"), 422, null);
+    }
+
+    @Test
+    void writesThatNeedDockerAreRefusedWith503WhenItIsMissing() {
+        String id = createStack("nodock");
+        for (String path : List.of("/apply/v1", "/rollback/v1", "/delete", "/actions/stop")) {
+            ApiClient.Answer a = c.post("/stacks/" + id + path, null);
+            assertProblem(a, 503, null);
+            assertThat(a.json().path("detail").asText()).contains("Docker");
+        }
+        assertProblem(c.get("/stacks/" + id + "/status"), 503, null);
+        assertProblem(c.get("/stacks/nope/status"), 404, null);
+        assertThat(c.get("/commands").json().path("items").size()).isZero();
+        assertThat(c.get("/health").json().path("status").asText()).isEqualTo("DEGRADED");
+    }
+
+    @Test
+    void pagesOfStacksWithANameFilter() {
+        for (int i = 0; i < 7; i++) {
+            createStack("page-" + i);
+        }
+        createStack("other");
+        Set<String> seen = new TreeSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode p = c.get("/stacks?name=page&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            p.path("items").forEach(s -> seen.add(s.path("name").asText()));
+            assertThat(p.path("items").size()).isLessThanOrEqualTo(3);
+            cursor = p.path("next_cursor").isNull() ? null : p.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).hasSize(7).allMatch(n -> n.startsWith("page-"));
+        assertThat(pages).isEqualTo(3);
+        assertThat(c.get("/stacks").json().path("items").size()).isEqualTo(8);
+    }
+
+    @Test
+    void commandsFilterCancelRetryAndQueue() throws Exception {
+        String a = createStack("one");
+        String b = createStack("two");
+        Command c1 = t.engine.commands().apply(a, "v1", false, "test");
+        Command c2 = t.engine.commands().apply(b, "v1", false, "test");
+        t.engine.commands().delete(b, false, "test");
+
+        JsonNode q = c.get("/queue").json();
+        assertThat(q.path("pending").asInt()).isEqualTo(3);
+        assertThat(q.path("running").isNull()).isTrue();
+        assertThat(q.path("halted_by").isNull()).isTrue();
+
+        assertThat(c.get("/commands?stack_id=" + b).json().path("items").size()).isEqualTo(2);
+        assertThat(c.get("/commands?type=delete_stack").json().path("items").size()).isEqualTo(1);
+        JsonNode first = c.get("/commands?limit=1").json();
+        assertThat(first.path("items").get(0).path("command_id").asLong()).isEqualTo(c1.commandId());
+        JsonNode second = c.get("/commands?limit=1&cursor=" + first.path("next_cursor").asText()).json();
+        assertThat(second.path("items").get(0).path("command_id").asLong()).isEqualTo(c2.commandId());
+
+        JsonNode cmd = c.get("/commands/" + c1.commandId()).json();
+        for (String field : List.of("command_id", "stack_id", "type", "payload", "status", "attempt", "created_at",
+                "started_at", "ended_at", "created_by", "error")) {
+            assertThat(cmd.has(field)).as(field).isTrue();
+        }
+        assertThat(cmd.path("payload").path("version").asText()).isEqualTo("v1");
+        assertThat(cmd.path("type").asText()).isEqualTo("APPLY_STACK_VERSION");
+
+        ApiClient.Answer cancelled = c.post("/commands/" + c2.commandId() + "/cancel", null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(c.post("/commands/" + c2.commandId() + "/cancel", null), 409, null);
+        assertProblem(c.post("/commands/" + c2.commandId() + "/retry", null), 409, null);
+        assertThat(c.get("/commands?status=cancelled").json().path("items").size()).isEqualTo(1);
+        JsonNode logs = c.get("/commands/" + c2.commandId() + "/logs").json();
+        assertThat(logs.path("items").size()).isGreaterThanOrEqualTo(2);
+        assertThat(logs.path("items").get(0).has("timestamp") && logs.path("items").get(0).has("level")).isTrue();
+
+        // no executor without Docker: the worker fails the head command and the queue halts on it
+        t.engine.startWorker();
+        JsonNode halted = waitFor(() -> c.get("/queue").json(), j -> !j.path("halted_by").isNull());
+        assertThat(halted.path("halted_by").asLong()).isEqualTo(c1.commandId());
+        ApiClient.Answer retried = c.post("/commands/" + c1.commandId() + "/retry", null);
+        assertThat(retried.status()).as(retried.text()).isEqualTo(200);
+        assertThat(retried.json().path("attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theOpenApiDocumentListsExactlyTheRegisteredRoutes() {
+        Set<String> registered = new HashSet<>();
+        for (ParsedEndpoint e : t.app.unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
+            HandlerType m = e.getEndpoint().getMethod();
+            if (m.isHttpMethod()) {
+                registered.add(m.name() + " " + e.getEndpoint().getPath());
+            }
+        }
+        JsonNode doc = c.get("/openapi.json").json();
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        Set<String> documented = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> p = it.next();
+            p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey()));
+        }
+        assertThat(documented).isEqualTo(registered);
+        assertThat(registered).contains("GET /api/v1/stacks/{id}/services/{service}/logs", "POST /api/v1/stacks/{id}/deploy",
+                "GET /api/v1/events", "POST /api/v1/commands/{id}/retry", "POST /api/v1/stacks/{id}/actions/restart");
+        assertThat(registered).hasSize(28);
+        JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
+        assertThat(deploy.path("description").asText()).contains("no executor");
+        ApiClient.Answer page = c.get("/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("openapi.json").contains("fetch(").doesNotContain("https://").doesNotContain("http://");
+    }
+
+    @Test
+    void aTokenGuardsEveryRouteButHealthAndTheDocs() {
+        t.close();
+        t = new TestApi(dir, Optional.of("s3cret"), Optional.empty());
+        ApiClient none = t.as(Optional.empty());
+        ApiClient wrong = t.as(Optional.of("s3cret-not"));
+        ApiClient right = t.as(Optional.of("s3cret"));
+        ApiClient.Answer refused = none.get("/stacks");
+        assertProblem(refused, 401, null);
+        assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+        assertProblem(wrong.get("/stacks"), 401, null);
+        assertProblem(none.post("/stacks", "{}"), 401, null);
+        assertProblem(none.get("/events"), 401, null);
+        assertProblem(wrong.get("/commands/1/logs?follow=true"), 401, null);
+        ApiClient.Answer basic = none.send(none.request("/queue").header("Authorization", "Basic czNjcmV0").GET());
+        assertProblem(basic, 401, null);
+        assertThat(right.get("/stacks").status()).isEqualTo(200);
+        assertThat(none.get("/health").status()).isEqualTo(200);
+        assertThat(none.get("/openapi.json").status()).isEqualTo(200);
+        assertThat(none.get("/docs").status()).isEqualTo(200);
+    }
+
+    static <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
+        long until = System.nanoTime() + 20_000_000_000L;
+        T last = read.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out; last: " + last);
+            }
+            Thread.sleep(50);
+            last = read.get();
+        }
+        return last;
+    }
+}

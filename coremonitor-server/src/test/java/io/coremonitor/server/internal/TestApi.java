@@ -1,0 +1,41 @@
+package io.coremonitor.server.internal;
+
+import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.engine.CoreMonitor;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** An in-process API on a SQLite file, without Docker unless given; the worker is not started. */
+final class TestApi implements AutoCloseable {
+
+    final CoreMonitor engine;
+    final HttpApi api;
+    final Javalin app;
+    final ApiClient client;
+
+    TestApi(Path dir, Optional<String> token, Optional<DockerSettings> docker) {
+        CoreMonitor.Builder b = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).pollInterval(Duration.ofMillis(50));
+        docker.ifPresent(b::docker);
+        engine = b.build();
+        api = new HttpApi(engine, docker, token, Duration.ofMillis(100));
+        app = api.create().start("127.0.0.1", 0);
+        client = new ApiClient("http://127.0.0.1:" + app.port() + "/api/v1", token);
+    }
+
+    static TestApi start(Path dir) {
+        return new TestApi(dir, Optional.empty(), Optional.empty());
+    }
+
+    ApiClient as(Optional<String> token) {
+        return new ApiClient("http://127.0.0.1:" + app.port() + "/api/v1", token);
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        app.stop();
+        engine.close();
+    }
+}

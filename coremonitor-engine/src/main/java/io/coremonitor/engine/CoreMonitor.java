@@ -57,8 +57,9 @@ public final class CoreMonitor implements AutoCloseable {
     private final StackService stacks;
     private final CommandService commands;
     private final Map<CommandType, CommandExecutor> executors;
+    private final Object dockerLock = new Object();
     private DockerClient docker;
-    private boolean closed;
+    private volatile boolean closed;
 
     private CoreMonitor(Builder b) {
         this.clock = b.clock;
@@ -179,14 +180,17 @@ public final class CoreMonitor implements AutoCloseable {
      *
      * @throws IllegalStateException when no Docker settings were given
      */
-    public synchronized DockerClient docker() {
-        checkOpen();
-        if (docker == null) {
-            DockerSettings s = dockerSettings.orElseThrow(() -> new IllegalStateException(
-                    "Docker is not configured for this engine (CoreMonitor.builder().docker(...))"));
-            docker = DockerClients.create(s);
+    public DockerClient docker() {
+        // not the engine's monitor: an executor calls this on the worker thread while close() waits for it
+        synchronized (dockerLock) {
+            checkOpen();
+            if (docker == null) {
+                DockerSettings s = dockerSettings.orElseThrow(() -> new IllegalStateException(
+                        "Docker is not configured for this engine (CoreMonitor.builder().docker(...))"));
+                docker = DockerClients.create(s);
+            }
+            return docker;
         }
-        return docker;
     }
 
     @Override
@@ -196,11 +200,13 @@ public final class CoreMonitor implements AutoCloseable {
         }
         worker.stop();
         closed = true;
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException e) {
-                LOG.warn("closing the Docker client failed: {}", e.toString());
+        synchronized (dockerLock) {
+            if (docker != null) {
+                try {
+                    docker.close();
+                } catch (IOException e) {
+                    LOG.warn("closing the Docker client failed: {}", e.toString());
+                }
             }
         }
         store.close();

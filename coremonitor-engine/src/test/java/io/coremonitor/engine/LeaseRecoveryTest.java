@@ -1,7 +1,6 @@
 package io.coremonitor.engine;
 
 import static io.coremonitor.engine.EngineTests.assertLogContains;
-import static io.coremonitor.engine.EngineTests.awaitEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coremonitor.model.Command;
@@ -80,7 +79,7 @@ class LeaseRecoveryTest {
 
         clock.advance(DEAD_TTL);
 
-        Command done = awaitEnd(engine, id);
+        Command done = EngineTests.awaitStatus(engine, id, CommandStatus.DONE);
         assertThat(done.status()).isEqualTo(CommandStatus.DONE);
         assertThat(done.attempt()).isEqualTo(2);
         assertThat(apply.attempts).containsExactly(2);
@@ -157,7 +156,8 @@ class LeaseRecoveryTest {
         assertThat(engine.commands().get(id).status()).isEqualTo(CommandStatus.RUNNING);
         assertLogContains(engine, id, "left RUNNING for the crash policy");
         engine.startWorker();
-        Command again = awaitEnd(engine, id);
+        // recovery goes RUNNING -> FAILED -> PENDING (attempt 2), then the command runs again
+        Command again = EngineTests.awaitStatus(engine, id, CommandStatus.DONE);
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(engine.commands().logs(id)).anyMatch(l -> l.level() == LogLevel.WARN
                 && l.message().contains("on-crash=retry"));

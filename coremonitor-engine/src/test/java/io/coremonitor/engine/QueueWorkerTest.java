@@ -2,7 +2,6 @@ package io.coremonitor.engine;
 
 import static io.coremonitor.engine.EngineTests.assertLogContains;
 import static io.coremonitor.engine.EngineTests.awaitEnd;
-import static io.coremonitor.engine.EngineTests.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coremonitor.model.Command;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -208,10 +206,10 @@ class QueueWorkerTest {
         CountDownLatch running = new CountDownLatch(1);
         AtomicInteger loops = new AtomicInteger();
         CoreMonitor cm = start(b -> b.executor(new TestExecutor(CommandType.APPLY_STACK_VERSION, (c, ctx) -> {
-            running.countDown();
             while (true) {
                 ctx.checkCancelled();
                 loops.incrementAndGet();
+                running.countDown();
                 EngineTests.sleep(5);
             }
         })).executor(TestExecutor.ok(CommandType.DELETE_STACK)));
@@ -358,9 +356,5 @@ class QueueWorkerTest {
                         .isAfterOrEqualTo(previous.endedAt().orElseThrow());
             }
         }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

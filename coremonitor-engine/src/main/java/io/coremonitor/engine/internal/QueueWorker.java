@@ -310,6 +310,8 @@ public final class QueueWorker {
                     + " ms, interrupted); left RUNNING for the crash policy");
             return;
         }
+        // the outcome is recorded only by the lease holder: renew once more to be sure we still are
+        renewWhileRunning();
         if (leaseLost) {
             appendLog(id, LogLevel.ERROR, "the worker lost its lease while the command ran (" + outcome + " after " + millis
                     + " ms); its outcome is not recorded: the new lease holder resolves it by the crash policy");

@@ -234,7 +234,8 @@ public final class ServiceTranslator {
         spec.platform().ifPresent(p -> steps.add(cmd -> cmd.withPlatform(p)));
         spec.pullPolicy().ifPresent(p -> {
             if (!"missing".equals(p) && !"never".equals(p)) {
-                problems.add(prefix + "pull_policy: '" + p + "' is not supported (Core Monitor pulls a missing image; use missing or never)");
+                problems.add(prefix + "pull_policy: '" + p
+                    + "' is not supported (Core Monitor pulls a missing image; use missing or never)");
             }
         });
         spec.ipc().ifPresent(host::withIpcMode);
@@ -313,7 +314,8 @@ public final class ServiceTranslator {
                 Optional<String> propagation = m.bind().flatMap(b -> b.propagation());
                 if (create || selinux.isPresent()) {
                     // The Binds form creates a missing host path and carries SELinux relabelling, as compose does.
-                    StringBuilder spelled = new StringBuilder(source).append(':').append(m.target()).append(m.readOnly() ? ":ro" : ":rw");
+                    StringBuilder spelled = new StringBuilder(source).append(':').append(m.target())
+                        .append(m.readOnly() ? ":ro" : ":rw");
                     selinux.ifPresent(s -> spelled.append(',').append(s));
                     propagation.ifPresent(p -> spelled.append(',').append(p));
                     binds.add(Bind.parse(spelled.toString()));

@@ -321,8 +321,14 @@ public final class ServiceTranslator {
                     binds.add(Bind.parse(spelled.toString()));
                 } else {
                     mount.withType(com.github.dockerjava.api.model.MountType.BIND).withSource(source);
-                    propagation.ifPresent(p -> mount.withBindOptions(new com.github.dockerjava.api.model.BindOptions()
-                        .withPropagation(BindPropagation.valueOf(p.toUpperCase(Locale.ROOT)))));
+                    if (propagation.isPresent()) {
+                        BindPropagation mode = propagation(propagation.get());
+                        if (mode == null) {
+                            problems.add(path + ".bind.propagation: unknown propagation '" + propagation.get() + "'");
+                        } else {
+                            mount.withBindOptions(new com.github.dockerjava.api.model.BindOptions().withPropagation(mode));
+                        }
+                    }
                     mounts.add(mount);
                 }
             } else {
@@ -343,6 +349,18 @@ public final class ServiceTranslator {
             host.withBinds(binds);
             steps.add(cmd -> cmd.withVolumes(binds.stream().map(Bind::getVolume).toArray(Volume[]::new)));
         }
+    }
+
+    /** {@code rslave} → R_SLAVE; null when unknown. */
+    static BindPropagation propagation(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String name = (lower.startsWith("r") ? "R_" + lower.substring(1) : lower).toUpperCase(Locale.ROOT);
+        for (BindPropagation p : BindPropagation.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The networks a service joins, by key, in connection order (priority, higher first, then key). */

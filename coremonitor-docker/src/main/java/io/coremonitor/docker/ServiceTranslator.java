@@ -234,7 +234,8 @@ public final class ServiceTranslator {
         spec.platform().ifPresent(p -> steps.add(cmd -> cmd.withPlatform(p)));
         spec.pullPolicy().ifPresent(p -> {
             if (!"missing".equals(p) && !"never".equals(p)) {
-                problems.add(prefix + "pull_policy: '" + p + "' is not supported (Core Monitor pulls a missing image; use missing or never)");
+                problems.add(prefix + "pull_policy: '" + p
+                    + "' is not supported (Core Monitor pulls a missing image; use missing or never)");
             }
         });
         spec.ipc().ifPresent(host::withIpcMode);
@@ -313,14 +314,21 @@ public final class ServiceTranslator {
                 Optional<String> propagation = m.bind().flatMap(b -> b.propagation());
                 if (create || selinux.isPresent()) {
                     // The Binds form creates a missing host path and carries SELinux relabelling, as compose does.
-                    StringBuilder spelled = new StringBuilder(source).append(':').append(m.target()).append(m.readOnly() ? ":ro" : ":rw");
+                    StringBuilder spelled = new StringBuilder(source).append(':').append(m.target())
+                        .append(m.readOnly() ? ":ro" : ":rw");
                     selinux.ifPresent(s -> spelled.append(',').append(s));
                     propagation.ifPresent(p -> spelled.append(',').append(p));
                     binds.add(Bind.parse(spelled.toString()));
                 } else {
                     mount.withType(com.github.dockerjava.api.model.MountType.BIND).withSource(source);
-                    propagation.ifPresent(p -> mount.withBindOptions(new com.github.dockerjava.api.model.BindOptions()
-                        .withPropagation(BindPropagation.valueOf(p.toUpperCase(Locale.ROOT)))));
+                    if (propagation.isPresent()) {
+                        BindPropagation mode = propagation(propagation.get());
+                        if (mode == null) {
+                            problems.add(path + ".bind.propagation: unknown propagation '" + propagation.get() + "'");
+                        } else {
+                            mount.withBindOptions(new com.github.dockerjava.api.model.BindOptions().withPropagation(mode));
+                        }
+                    }
                     mounts.add(mount);
                 }
             } else {
@@ -341,6 +349,18 @@ public final class ServiceTranslator {
             host.withBinds(binds);
             steps.add(cmd -> cmd.withVolumes(binds.stream().map(Bind::getVolume).toArray(Volume[]::new)));
         }
+    }
+
+    /** {@code rslave} → R_SLAVE; null when unknown. */
+    static BindPropagation propagation(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String name = (lower.startsWith("r") ? "R_" + lower.substring(1) : lower).toUpperCase(Locale.ROOT);
+        for (BindPropagation p : BindPropagation.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The networks a service joins, by key, in connection order (priority, higher first, then key). */

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 final class Converger {
 
     /** Threads starting and waiting for services at most. */
-    static final int MAX_PARALLEL = 8;
+    static final int MAX_PARALLEL = 16;
     /** How long a missing image may take to pull. */
     static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
@@ -104,21 +104,38 @@ final class Converger {
         for (String s : DependencyOrder.stopOrder(def, replaced)) {
             ctx.checkCancelled();
             Container old = plan.existing().get(s);
-            ops.stopContainer(old.getId(), plan.requests().get(s).stopTimeoutSeconds());
+            ops.stopContainer(old.getId(), null);
             ops.removeContainer(old.getId());
             ctx.info("removed container " + Planner.name(old) + " of " + s + " to recreate it: "
                 + String.join(", ", byService.get(s).reasons()));
         }
         List<String> restarted = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RESTART).toList();
         for (String s : DependencyOrder.stopOrder(def, restarted)) {
-            ops.stopContainer(plan.existing().get(s).getId(), plan.requests().get(s).stopTimeoutSeconds());
+            ops.stopContainer(plan.existing().get(s).getId(), null);
             ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
         }
-        Map<String, String> containerIds = new TreeMap<>();
+        Map<String, String> containerIds = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<String> toCreate = new ArrayList<>();
         for (String s : DependencyOrder.startOrder(def, plan.services())) {
-            ctx.checkCancelled();
             PlanAction.Kind kind = byService.get(s).kind();
             if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
+                toCreate.add(s);
+            } else {
+                containerIds.put(s, plan.existing().get(s).getId());
+            }
+        }
+        // containers are created in parallel, level by level: network_mode service:X needs X's container first
+        Map<String, Integer> level = new HashMap<>();
+        for (String s : toCreate) {
+            int l = def.services().get(s).networkMode().filter(m -> m.startsWith("service:")).map(m -> m.substring(8))
+                .map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+            level.put(s, l);
+        }
+        for (int l = 0; level.containsValue(l); l++) {
+            int current = l;
+            List<String> batch = toCreate.stream().filter(s -> level.get(s) == current).toList();
+            ctx.checkCancelled();
+            inParallel(batch, s -> {
                 ContainerRequest request = plan.requests().get(s);
                 String id;
                 try {
@@ -127,11 +144,10 @@ final class Converger {
                     throw new ServiceFailure(s, "could not create container " + request.name() + ": " + Errors.describe(e), "");
                 }
                 containerIds.put(s, id);
-                ctx.info("created container " + request.name() + " for " + s + " (" + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", " + String.join(", ", byService.get(s).reasons()) + ")");
-            } else {
-                containerIds.put(s, plan.existing().get(s).getId());
-            }
+                ctx.info("created container " + request.name() + " for " + s + " ("
+                    + byService.get(s).kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                    + String.join(", ", byService.get(s).reasons()) + ")");
+            });
         }
         Map<String, Boolean> needsStart = new HashMap<>();
         for (String s : plan.services()) {
@@ -145,6 +161,33 @@ final class Converger {
         Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
         verify(def, started, containerIds);
         return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
+    }
+
+    /** Runs a task per service on a small pool; rethrows the first failure. */
+    private void inParallel(List<String> services, java.util.function.Consumer<String> task) {
+        if (services.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = newPool(services.size());
+        try {
+            List<CompletableFuture<Void>> all = services.stream().map(s -> CompletableFuture.runAsync(() -> task.accept(s), pool)).toList();
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw rootFailure(all, e);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ExecutorService newPool(int tasks) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL, tasks)), r -> {
+            Thread t = new Thread(r, "coremonitor-converge-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static String reasonOf(ConvergencePlan plan, String containerId) {
@@ -190,12 +233,7 @@ final class Converger {
             Predicate<String> needsStart) {
         Set<String> wanted = Set.copyOf(services);
         Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL, services.size())), r -> {
-            Thread t = new Thread(r, "coremonitor-converge-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = newPool(services.size());
         try {
             Map<String, CompletableFuture<Void>> startFutures = new HashMap<>();
             Map<String, CompletableFuture<Void>> conditionFutures = new HashMap<>();

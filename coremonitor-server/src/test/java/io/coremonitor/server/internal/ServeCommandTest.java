@@ -74,6 +74,21 @@ class ServeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("serve: port must be").doesNotContain("\tat ");
     }
 
+    @Test
+    void aPostgresUrlNamesItsSchemaWithCurrentSchema() {
+        var plain = ServeCommand.storeConfig("jdbc:postgresql://h:5432/db?user=u&password=p");
+        assertThat(plain.schema()).isEmpty();
+        var first = ServeCommand.storeConfig("jdbc:postgresql://h:5432/db?currentSchema=cm_a&user=u&password=p");
+        assertThat(first.schema()).contains("cm_a");
+        assertThat(first.location()).isEqualTo("jdbc:postgresql://h:5432/db?user=u&password=p");
+        var last = ServeCommand.storeConfig("jdbc:postgresql://h:5432/db?user=u&password=p&currentSchema=cm_b");
+        assertThat(last.schema()).contains("cm_b");
+        assertThat(last.location()).isEqualTo("jdbc:postgresql://h:5432/db?user=u&password=p");
+        var only = ServeCommand.storeConfig("jdbc:postgresql://h:5432/db?currentSchema=cm_c");
+        assertThat(only.location()).isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThat(ServeCommand.storeConfig("./data/x.db").schema()).isEmpty();
+    }
+
     private HttpResponse<String> get(RunningServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
             HttpResponse.BodyHandlers.ofString());

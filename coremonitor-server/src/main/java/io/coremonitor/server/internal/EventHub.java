@@ -46,8 +46,8 @@ final class EventHub implements CommandListener, AutoCloseable {
             subscribers.remove(stream);
             watchDocker();
         });
-        stream.send("hello", Map.of("docker_events", docker.configured()));
         watchDocker();
+        stream.send("hello", Map.of("docker_events", docker.configured()));
     }
 
     int subscriberCount() {
@@ -154,10 +154,12 @@ final class EventHub implements CommandListener, AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
-            super.onError(t);
-            if (!stopping) {
-                dropped(this, DockerAccess.describe(t));
+            if (stopping) {
+                // our own close() interrupts the stream: nothing to report
+                return;
             }
+            super.onError(t);
+            dropped(this, DockerAccess.describe(t));
         }
 
         @Override

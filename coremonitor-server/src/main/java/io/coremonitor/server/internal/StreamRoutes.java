@@ -171,7 +171,8 @@ final class StreamRoutes {
         }
     }
 
-    private static void closeQuietly(ResultCallback.Adapter<Frame> callback) {
+    private static void closeQuietly(LineCallback callback) {
+        callback.stopping = true;
         try {
             callback.close();
         } catch (java.io.IOException | RuntimeException e) {
@@ -183,6 +184,8 @@ final class StreamRoutes {
     static class LineCallback extends ResultCallback.Adapter<Frame> {
         private final Consumer<Map<String, Object>> sink;
         private final Map<String, ByteArrayOutputStream> partial = new LinkedHashMap<>();
+        /** Set when we close it ourselves: the error that close causes is expected. */
+        volatile boolean stopping;
 
         LineCallback(Consumer<Map<String, Object>> sink) {
             this.sink = sink;
@@ -205,6 +208,14 @@ final class StreamRoutes {
                     }
                 }
             }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (stopping) {
+                return;
+            }
+            super.onError(t);
         }
 
         /** Emits what is left after the last newline. */

@@ -3,11 +3,13 @@ package io.coremonitor.engine;
 import static io.coremonitor.engine.EngineTests.assertLogContains;
 import static io.coremonitor.engine.EngineTests.awaitEnd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
+import io.coremonitor.model.IllegalTransitionException;
 import io.coremonitor.model.Stack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,6 +231,26 @@ class QueueWorkerTest {
         assertLogContains(cm, id, "cancel requested by bob");
         assertLogContains(cm, id, "ended CANCELLED");
         assertThat(awaitEnd(cm, next).status()).isEqualTo(CommandStatus.DONE);
+    }
+
+    @Test
+    void anExecutorThatIgnoresTheCancelRequestEndsDone() {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch requested = new CountDownLatch(1);
+        CoreMonitor cm = start(b -> b.executor(new TestExecutor(CommandType.APPLY_STACK_VERSION, (c, ctx) -> {
+            running.countDown();
+            await(requested);
+        })));
+        Stack stack = EngineTests.stack(cm, "shop");
+        long id = cm.commands().apply(stack.stackId(), "v1", false, "alice").commandId();
+        await(running);
+
+        assertThat(cm.commands().cancel(id, "bob").status()).isEqualTo(CommandStatus.RUNNING);
+        requested.countDown();
+
+        Command done = EngineTests.awaitEnd(cm, id);
+        assertThat(done.status()).isEqualTo(CommandStatus.DONE);
+        assertThatThrownBy(() -> cm.commands().cancel(id, "bob")).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test

@@ -6,7 +6,7 @@
 #   docker build --build-arg BASE_IMAGE=coremonitor-test/jre:bookworm -t coremonitor/server:local .
 # scripts/coremonitor-image.sh does the second form with a base image made locally (no registry needed).
 #
-# BASE_IMAGE: a Debian or Ubuntu based image with Java 17+ (`java` on PATH) and `curl` (the HEALTHCHECK uses it);
+# BASE_IMAGE: an image with `sh`, Java 17+ (`java` on PATH) and `curl` (the HEALTHCHECK uses it), e.g. Debian or Ubuntu;
 # eclipse-temurin:17-jre has both. The build fails early, with a clear message, when either is missing.
 #
 # Runs as the unprivileged user coremonitor (uid/gid 10001). The Docker socket is root:docker with mode 660, so

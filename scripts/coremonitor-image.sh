@@ -143,7 +143,8 @@ build_server() {
     log=$(mktemp /tmp/coremonitor-image-build.XXXXXX)
     cm_log "docker build --build-arg BASE_IMAGE=$base -t $SERVER_IMAGE $repo"
     # The classic builder: Debian's docker.io has no buildx, and it resolves FROM against local images only.
-    if ! DOCKER_BUILDKIT=0 cm_docker build --build-arg "BASE_IMAGE=$base" -t "$SERVER_IMAGE" "$repo" >"$log" 2>&1; then
+    # --force-rm: no intermediate container is left behind when a step fails.
+    if ! DOCKER_BUILDKIT=0 cm_docker build --force-rm --build-arg "BASE_IMAGE=$base" -t "$SERVER_IMAGE" "$repo" >"$log" 2>&1; then
         cm_log "docker build failed:"
         tail -n 40 "$log" >&2
         rm -f "$log"

@@ -40,10 +40,12 @@ cm_image_id() {
     cm_docker image inspect --format '{{.Id}}' "$1" 2>/dev/null || true
 }
 
-# Removes image id $1 (one a tag pointed to before a rebuild) unless it is empty or equal to $2, the id the tag
-# points to now. Quiet and harmless when a container or a child image still uses it.
+# Removes image id $1 (one a tag pointed to before a rebuild) unless it is empty, equal to $2 (the id the tag
+# points to now) or still tagged under another name. Quiet and harmless when a container or a child image still
+# uses it.
 cm_remove_superseded() {
-    if [ -n "$1" ] && [ "$1" != "${2:-}" ]; then
+    if [ -n "$1" ] && [ "$1" != "${2:-}" ] \
+        && [ "$(cm_docker image inspect --format '{{len .RepoTags}}' "$1" 2>/dev/null)" = 0 ]; then
         cm_docker image rm "$1" >/dev/null 2>&1 || true
     fi
 }

@@ -9,7 +9,7 @@
 #    `chroot ... apt-get install --no-install-recommends openjdk-17-jre-headless curl ca-certificates` from the
 #    mirror apt already uses, apt lists and caches removed, `docker import`ed. It carries the label
 #    coremonitor.test.inputs=<sha256 of its recipe> and is skipped when that label matches (like test-images.sh);
-#    the packages' versions are whatever the mirror serves the day it is built. About a minute and a half.
+#    the packages' versions are whatever the mirror serves the day it is built. 80 to 120 s.
 # 2. `docker build --build-arg BASE_IMAGE=coremonitor-test/jre:bookworm -t coremonitor/server:local .`, which
 #    copies coremonitor-server/target/coremonitor-server.jar: build it first (`mvn -B -q package -DskipTests`).
 #    Docker's build cache makes a second run with the same jar a no-op. The image a rebuild replaces is removed.
@@ -119,7 +119,7 @@ build_jre_base() {
     fi
     local t0=$SECONDS old
     work=$(mktemp -d /tmp/coremonitor-image.XXXXXX)
-    cm_log "debootstrap --variant=minbase bookworm from $mirror, then apt-get install $JRE_PACKAGES (about 90 s)"
+    cm_log "debootstrap --variant=minbase bookworm from $mirror, then apt-get install $JRE_PACKAGES (80-120 s)"
     make_jre_rootfs "$work/root" "$mirror"
     cm_log "importing $JRE_IMAGE (inputs ${sum:0:12})"
     cm_repro_tar "$work/root" "$work/jre.tar"

@@ -1,0 +1,63 @@
+package io.coremonitor.engine.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The JSON payloads of commands (the contract shared with the executors). */
+public final class Payloads {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Payloads() {
+    }
+
+    /** APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}. */
+    public static String version(String version, boolean autoRollback) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("version", version);
+        node.put("auto_rollback", autoRollback);
+        return node.toString();
+    }
+
+    /** DELETE_STACK: {@code {"remove_volumes":false}}. */
+    public static String delete(boolean removeVolumes) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("remove_volumes", removeVolumes);
+        return node.toString();
+    }
+
+    /** RUNTIME_ACTION: {@code {"action":"start","services":["web"]}} (empty = all services). */
+    public static String runtimeAction(String action, List<String> services) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("action", action);
+        ArrayNode array = node.putArray("services");
+        services.forEach(array::add);
+        return node.toString();
+    }
+
+    /** DEPLOY_ARTIFACT: {@code {"service":"...","artifact":"...","target_path":"..."}}. */
+    public static String deploy(String service, String artifact, String targetPath) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("service", service);
+        node.put("artifact", artifact);
+        node.put("target_path", targetPath);
+        return node.toString();
+    }
+
+    /** Parses a payload (a JSON object text). */
+    public static JsonNode parse(String payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("a command payload must be a JSON object: " + payload);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a command payload must be a JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.coremonitor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.Stack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** Helpers of the engine tests. */
+final class EngineTests {
+
+    static final String YAML = """
+            services:
+              web:
+                image: busybox:latest
+                command: ["httpd", "-f"]
+              db:
+                image: busybox:latest
+            """;
+    static final String YAML_V2 = """
+            services:
+              web:
+                image: busybox:latest
+                command: ["httpd", "-f", "-p", "8080"]
+              db:
+                image: busybox:latest
+            """;
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Set<CommandStatus> ENDED = EnumSet.of(CommandStatus.DONE, CommandStatus.FAILED, CommandStatus.CANCELLED);
+
+    private EngineTests() {
+    }
+
+    /** An engine on a SQLite file of {@code dir}, polling every 50 ms. */
+    static CoreMonitor.Builder engine(Path dir) {
+        return CoreMonitor.builder().sqlite(dir.resolve("coremonitor.db")).pollInterval(Duration.ofMillis(50));
+    }
+
+    static Stack stack(CoreMonitor cm, String name) {
+        return cm.stacks().createStack(name, YAML, Map.of(), "tester", "first", Optional.empty());
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        await(what, TIMEOUT, condition);
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            sleep(10);
+        }
+    }
+
+    /** Waits until the command is in one of the statuses and returns it. */
+    static Command awaitStatus(CoreMonitor cm, long commandId, Set<CommandStatus> statuses) {
+        await("command " + commandId + " in " + statuses, () -> statuses.contains(cm.commands().get(commandId).status()));
+        return cm.commands().get(commandId);
+    }
+
+    static Command awaitStatus(CoreMonitor cm, long commandId, CommandStatus status) {
+        return awaitStatus(cm, commandId, EnumSet.of(status));
+    }
+
+    static Command awaitEnd(CoreMonitor cm, long commandId) {
+        return awaitStatus(cm, commandId, ENDED);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static void assertLogContains(CoreMonitor cm, long commandId, String text) {
+        assertThat(cm.commands().logs(commandId)).extracting(l -> l.message()).anyMatch(m -> m.contains(text));
+    }
+}

@@ -157,7 +157,10 @@ class ConvergenceDockerTest {
     }
 
     private TestContext run(CommandType type, String payload) {
-        TestContext ctx = new TestContext();
+        return run(type, payload, new TestContext());
+    }
+
+    private TestContext run(CommandType type, String payload, TestContext ctx) {
         Command command = new Command(COMMAND_IDS.incrementAndGet(), stackId, type, payload, CommandStatus.RUNNING, 1, Instant.now(),
             Optional.of(Instant.now()), Optional.empty(), "test", Optional.empty());
         executors.get(type).execute(command, ctx);
@@ -278,6 +281,28 @@ class ConvergenceDockerTest {
         assertThat(httpGet()).isEqualTo("hello\n");
         assertThat(inspect("web").getConfig().getLabels()).containsEntry(StackLabels.VERSION, v1);
         assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.RUNNING);
+    }
+
+    @Test
+    void aFailingOneShotDependencyFailsTheVersionAndItsDependentIsNotStarted() {
+        String v1 = version(definition("one", "http://127.0.0.1:8080/").replace("echo init-done >> /data/history", "echo broken; exit 3"));
+        assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+            .hasMessageContaining("service 'init' failed: exited with code 3")
+            .hasMessageContaining("broken");
+        assertThat(store.versions().getOrThrow(stackId, v1).status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
+        assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
+        assertThat(inspect("app").getState().getStartedAt()).startsWith("0001");
+    }
+
+    @Test
+    void aCancelRequestStopsTheCommandBeforeItChangesAnything() {
+        String v1 = goodVersion("one");
+        TestContext ctx = new TestContext();
+        ctx.cancel.set(true);
+        assertThatThrownBy(() -> run(CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + v1 + "\"}", ctx))
+            .isInstanceOf(io.coremonitor.engine.CommandCancelledException.class);
+        assertThat(ops.mutations).isEmpty();
+        assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
     }
 
     @Test

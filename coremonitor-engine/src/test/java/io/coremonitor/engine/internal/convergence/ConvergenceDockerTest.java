@@ -295,6 +295,16 @@ class ConvergenceDockerTest {
     }
 
     @Test
+    void aContainerThatCannotStartNamesItsService() throws IOException {
+        String v1 = version("services:\n  a:\n    image: " + TestImages.BUSYBOX + "\n    command: [\"sleep\", \"3600\"]\n"
+            + "    ports: [\"127.0.0.1:" + port + ":80\"]\n");
+        try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+                .hasMessageStartingWith("service 'a' failed: could not start: ");
+        }
+    }
+
+    @Test
     void aCancelRequestStopsTheCommandBeforeItChangesAnything() {
         String v1 = goodVersion("one");
         TestContext ctx = new TestContext();

@@ -96,12 +96,20 @@ class DockerOpsTest {
               data: {}
             """.formatted(TestImages.BUSYBOX), Map.of());
         ContainerRequest request = ServiceTranslator.translate(new ServiceTranslator.Context(stackId, stack, "v1", "1"), def, "box");
-        for (String key : List.of("front", "back")) {
-            var spec = def.networks().get(key);
-            ops.createNetwork(new NetworkRequest(StackNaming.network(stack, key, spec), spec.driver(), spec.driverOpts(), spec.internal(),
-                spec.attachable(), false, spec.ipam(), labels(StackLabels.NETWORK, key)));
+        Map<String, String> networkIds = new TreeMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (String key : List.of("front", "back")) {
+                var spec = def.networks().get(key);
+                String networkId = ops.ensureNetwork(stackId, key, new NetworkRequest(StackNaming.network(stack, key, spec), spec.driver(),
+                    spec.driverOpts(), spec.internal(), spec.attachable(), false, spec.ipam(), labels(StackLabels.NETWORK, key)));
+                assertThat(networkIds.computeIfAbsent(key, k -> networkId)).as("ensuring again finds the same network")
+                    .isEqualTo(networkId);
+            }
+            VolumeRequest volume = new VolumeRequest(stack + "_data", java.util.Optional.empty(), Map.of(),
+                labels(StackLabels.VOLUME, "data"));
+            assertThat(ops.ensureVolume(stackId, "data", volume)).isEqualTo(stack + "_data");
         }
-        ops.createVolume(new VolumeRequest(stack + "_data", java.util.Optional.empty(), Map.of(), labels(StackLabels.VOLUME, "data")));
+        assertThat(ops.listVolumes(StackLabels.STACK_ID, stackId)).hasSize(1);
 
         String id = ops.createContainer(request);
         assertThat(ops.inspectContainer(id).getState().getRunning()).isFalse();

@@ -5,5 +5,5 @@ set -eu
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests -Dcheckstyle.skip \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
     io.coremonitor.benchmarks.StoreQueueBenchmark "$@"

@@ -5,6 +5,7 @@ import io.coremonitor.model.CommandType;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
+import io.coremonitor.store.internal.CommandDao;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,31 +149,23 @@ public final class StoreQueueBenchmark {
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=30000");
             }
-            try (PreparedStatement begin = c.prepareStatement("BEGIN IMMEDIATE");
-                    PreparedStatement commit = c.prepareStatement("COMMIT");
-                    PreparedStatement seq = c.prepareStatement(
-                            "UPDATE sequences SET value = value + 1 WHERE name = 'commands' RETURNING value");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO commands (command_id, stack_id, type, payload,"
-                            + " status, attempt, created_at, created_by) VALUES (?, 'bench', 'APPLY_STACK_VERSION',"
-                            + " '{\"version\":\"v1\"}', 'PENDING', 1, ?, 'bench')");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO commands (command_id, stack_id, type, payload,"
+                            + " status, attempt, created_at, created_by) VALUES (" + CommandDao.HIGHEST_ID + " + 1, 'bench',"
+                            + " 'APPLY_STACK_VERSION', '{\"version\":\"v1\"}', 'PENDING', 1, ?, 'bench') RETURNING command_id");
                     PreparedStatement next = c.prepareStatement("SELECT command_id FROM commands WHERE status = 'PENDING'"
-                            + " ORDER BY command_id LIMIT 1");
+                            + " AND status IN ('PENDING', 'RUNNING', 'FAILED') ORDER BY command_id LIMIT 1");
                     PreparedStatement running = c.prepareStatement(
                             "UPDATE commands SET status = 'RUNNING', started_at = ? WHERE command_id = ? AND status = 'PENDING'");
                     PreparedStatement done = c.prepareStatement(
                             "UPDATE commands SET status = 'DONE', ended_at = ? WHERE command_id = ? AND status = 'RUNNING'")) {
                 long start = System.nanoTime();
                 for (int i = 1; i <= commands; i++) {
-                    begin.executeUpdate();
+                    insert.setLong(1, System.currentTimeMillis());
                     long id;
-                    try (var rs = seq.executeQuery()) {
+                    try (var rs = insert.executeQuery()) {
                         rs.next();
                         id = rs.getLong(1);
                     }
-                    insert.setLong(1, id);
-                    insert.setLong(2, System.currentTimeMillis());
-                    insert.executeUpdate();
-                    commit.executeUpdate();
                     try (var rs = next.executeQuery()) {
                         rs.next();
                         id = rs.getLong(1);

@@ -1,5 +1,6 @@
 package io.coremonitor.server;
 
+import io.coremonitor.docker.DockerSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -201,15 +201,10 @@ public record ServerConfig(
 
     private static URI parseDockerHost(String v) {
         try {
-            URI uri = URI.create(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("unix") || scheme.equals("tcp") || scheme.equals("npipe")) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return DockerSettings.parseHost(v);
+        } catch (RuntimeException e) {
+            throw new ConfigException("DOCKER_HOST: " + e.getMessage());
         }
-        throw new ConfigException("DOCKER_HOST must be a unix://, tcp:// or npipe:// address, got '" + v + "'");
     }
 
     private static String oneOf(Setting s, String v, String... allowed) {

@@ -79,6 +79,17 @@ public interface CommandRepository {
     Command retry(long commandId);
 
     /**
+     * Crash recovery of a command left RUNNING by a worker whose lease expired, in one transaction: RUNNING to FAILED
+     * (with {@code reason}), then, when {@code attempt < maxAttempts}, FAILED back to PENDING with attempt + 1 (both
+     * legal moves); a log line says what happened and why. {@code maxAttempts = 1} is the "fail" policy.
+     *
+     * @return the command as left: PENDING (to be run again) or FAILED
+     * @throws io.coremonitor.model.CommandStatusConflictException when the command is not RUNNING
+     * @throws CommandNotFoundException                            when there is no such command
+     */
+    Command recoverInterrupted(long commandId, int maxAttempts, String reason);
+
+    /**
      * Commands oldest first.
      */
     Page<Command> list(CommandFilter filter, PageRequest page);

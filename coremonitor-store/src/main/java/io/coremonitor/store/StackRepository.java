@@ -16,6 +16,15 @@ public interface StackRepository {
      */
     Stack create(String stackId, String name);
 
+    /**
+     * Creates a stack and its version {@code v1} in one transaction: either both exist afterwards or neither.
+     *
+     * @param first its definition; its {@code stackId} must be {@code stackId}
+     * @throws io.coremonitor.model.DuplicateStackIdException   when the id is taken (even by a deleted stack)
+     * @throws io.coremonitor.model.DuplicateStackNameException when a live stack has this name
+     */
+    CreatedStack createWithFirstVersion(String stackId, String name, NewVersion first);
+
     /** A stack by id, deleted ones included. */
     Optional<Stack> get(String stackId);
 

@@ -1,7 +1,9 @@
 -- Core Monitor schema, portable between SQLite and PostgreSQL.
 -- Conventions: every timestamp is epoch milliseconds UTC in a BIGINT; ids of stacks are TEXT chosen by the
--- caller; ids of commands and audit rows come from the `sequences` table (an UPDATE ... RETURNING on one row,
--- which also serializes enqueues so that id order is commit order: the FIFO never sees a gap filled later).
+-- caller; command ids are the highest id ever used + 1, computed inside the INSERT itself (one atomic statement;
+-- on PostgreSQL a concurrent duplicate fails on the primary key after the first commits and is retried, so id order
+-- is commit order: the FIFO never sees a gap filled later); sequences('commands') keeps the highest id of deleted
+-- commands so that ids are never reused. Audit ids come from sequences('audit_log') (UPDATE ... RETURNING).
 -- ${key_type} is the one dialect difference, a Flyway placeholder: INTEGER on SQLite (a 64-bit rowid alias, so the
 -- table is its own primary-key index), BIGINT on PostgreSQL.
 
@@ -62,10 +64,12 @@ CREATE TABLE commands (
     CONSTRAINT ck_commands_status CHECK (status IN ('PENDING', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED')),
     CONSTRAINT ck_commands_attempt CHECK (attempt >= 1)
 );
--- next pending / first failed / first running, and the list filtered by status: (status, id);
--- the list of a stack and the cascade from stacks: (stack_id, id). A list filtered by type alone walks the primary
--- key (types are few and common); no index for it keeps the enqueue cheap.
-CREATE INDEX ix_commands_status ON commands (status, command_id);
+-- The queue's head (next pending, first failed, the running one) reads the unfinished commands only: a partial
+-- index keeps just those, so it stays a few pages however long the history grows, and finishing a command only
+-- removes its entry. Queries that want it repeat its predicate word for word (SQLite's rule for partial indexes).
+-- The list of a stack and the cascade from stacks use (stack_id, id). Lists filtered by a final status or by type
+-- alone walk the primary key (those rows are the common ones); fewer indexes keep the enqueue cheap.
+CREATE INDEX ix_commands_unfinished ON commands (status, command_id) WHERE status IN ('PENDING', 'RUNNING', 'FAILED');
 CREATE INDEX ix_commands_stack ON commands (stack_id, command_id);
 
 CREATE TABLE command_logs (

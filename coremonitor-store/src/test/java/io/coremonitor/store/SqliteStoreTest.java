@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coremonitor.store.testing.MutableClock;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,14 @@ class SqliteStoreTest extends StoreContractTest {
         assertThat(scalar("PRAGMA busy_timeout", Integer.class))
                 .isEqualTo(Store.SQLITE_BUSY_TIMEOUT_MILLIS);
         assertThat(store.dialect()).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void theQueueHeadQueriesUseThePartialIndex() {
+        List<String> details = store.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT command_id"
+                + " FROM commands WHERE status = 'PENDING' AND status IN ('PENDING', 'RUNNING', 'FAILED')"
+                + " ORDER BY command_id LIMIT 1").map((rs, ctx) -> rs.getString("detail")).list());
+        String plan = String.join(" ", details);
+        assertThat(plan).contains("ix_commands_unfinished");
     }
 }

@@ -145,6 +145,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void createsAStackWithItsFirstVersionAtomically() {
+        CreatedStack created = store.stacks().createWithFirstVersion("s1", "web", NewVersion.of("s1", "alice", "first", "{}"));
+        assertThat(created.version().version()).isEqualTo("v1");
+        assertThat(created.stack().latestVersion()).contains("v1");
+        assertThat(store.versions().latest("s1")).contains(created.version());
+        // a refused stack leaves no version behind
+        assertThatThrownBy(() -> store.stacks().createWithFirstVersion("s2", "web", NewVersion.of("s2", "bob", null, "{}")))
+                .isInstanceOf(DuplicateStackNameException.class);
+        assertThat(store.stacks().get("s2")).isEmpty();
+        assertThat(countRows("stack_versions")).isEqualTo(1);
+        assertThatThrownBy(() -> store.stacks().createWithFirstVersion("s3", "db", NewVersion.of("s4", "bob", null, "{}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void setsCurrentVersionOnlyToAnExistingVersion() {
         stack("s1");
         version("s1", "{\"a\":1}");
@@ -374,6 +389,23 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void commandIdsAreNeverReusedAfterADelete() {
+        stack("a");
+        stack("b");
+        long first = enqueue("a").commandId();
+        enqueue("b");
+        long last = enqueue("b").commandId();
+        store.stacks().delete("b");
+        long next = enqueue("a").commandId();
+        assertThat(next).isGreaterThan(last);
+        assertThat(store.commands().list(CommandFilter.all(), PageRequest.first()).items()).extracting(Command::commandId)
+                .containsExactly(first, next);
+        store.stacks().delete("a");
+        stack("c");
+        assertThat(enqueue("c").commandId()).isGreaterThan(next);
+    }
+
+    @Test
     void concurrentEnqueuesNeverFailAndGetDistinctIds() throws Exception {
         stack("s1");
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -480,6 +512,25 @@ abstract class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void recoversAnInterruptedCommandUpToMaxAttempts() {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        store.commands().markRunning(id);
+        Command again = store.commands().recoverInterrupted(id, 2, "lease expired");
+        assertThat(again.status()).isEqualTo(CommandStatus.PENDING);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(store.commands().nextPending()).contains(again);
+        store.commands().markRunning(id);
+        Command failed = store.commands().recoverInterrupted(id, 2, "lease expired");
+        assertThat(failed.status()).isEqualTo(CommandStatus.FAILED);
+        assertThat(failed.error()).contains("lease expired");
+        assertThat(store.commandLogs().read(id)).extracting(CommandLogLine::level).containsExactly(LogLevel.WARN, LogLevel.ERROR);
+        assertThatThrownBy(() -> store.commands().recoverInterrupted(id, 2, "x")).isInstanceOf(CommandStatusConflictException.class);
+        assertThat(store.commands().getOrThrow(id)).isEqualTo(failed);
+        assertThatThrownBy(() -> store.commands().recoverInterrupted(999, 2, "x")).isInstanceOf(CommandNotFoundException.class);
     }
 
     @Test

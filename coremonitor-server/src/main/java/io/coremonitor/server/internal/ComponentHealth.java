@@ -26,7 +26,7 @@ public record ComponentHealth(String status, Optional<String> version, Optional<
         return new ComponentHealth("DOWN", Optional.empty(), Optional.of(error));
     }
 
-    public boolean isUp() {
+    public boolean answering() {
         return status.equals("UP");
     }
 }

@@ -7,7 +7,7 @@ package io.coremonitor.server.internal;
 public record HealthReport(String status, ComponentHealth database, ComponentHealth docker) {
 
     public static HealthReport of(ComponentHealth database, ComponentHealth docker) {
-        String status = !database.isUp() ? "DOWN" : docker.isUp() ? "UP" : "DEGRADED";
+        String status = !database.answering() ? "DOWN" : docker.answering() ? "UP" : "DEGRADED";
         return new HealthReport(status, database, docker);
     }
 }

@@ -1,19 +1,81 @@
 package io.coremonitor.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coremonitor.server.ConfigException;
+import io.coremonitor.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandTest {
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @Test
-    void theStubSaysItIsNotImplemented() {
+    void healthReportsDatabaseAndDockerSeparately(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("cm.db");
+        // A Docker address nobody answers on: the server still starts and serves reads.
+        ServerConfig config = ServerConfig.parse(
+            List.of("--port", "0", "--db", db.toString(), "--docker-host", "unix://" + dir.resolve("no-docker.sock")), Map.of());
+        try (RunningServer server = ServeCommand.start(config)) {
+            HttpResponse<String> response = get(server, "/api/v1/health");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            assertThat(body.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(body.path("database").path("status").asText()).isEqualTo("UP");
+            assertThat(body.path("database").path("version").asText()).isEqualTo("sqlite");
+            assertThat(body.path("docker").path("status").asText()).isEqualTo("DOWN");
+            assertThat(body.path("docker").path("error").asText()).isNotBlank();
+            assertThat(Files.exists(db)).isTrue();
+        }
+    }
+
+    @Test
+    void unknownRouteIsAProblemBody(@TempDir Path dir) throws Exception {
+        ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString()), Map.of());
+        try (RunningServer server = ServeCommand.start(config)) {
+            HttpResponse<String> response = get(server, "/api/v1/nope");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            assertThat(body.path("status").asInt()).isEqualTo(404);
+            assertThat(body.path("detail").asText()).contains("/api/v1/nope");
+        }
+    }
+
+    @Test
+    void refusesANetworkAddressWithoutAToken(@TempDir Path dir) {
+        ServerConfig config = ServerConfig.parse(List.of("--host", "0.0.0.0", "--port", "0", "--db", dir.resolve("x.db").toString()),
+            Map.of());
+        assertThatThrownBy(() -> ServeCommand.start(config))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("without a token");
+    }
+
+    @Test
+    void badSettingIsAUsageErrorWithoutStackTrace() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ServeCommand.run(new String[0], new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = ServeCommand.run(new String[] {"--port", "http"}, Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("serve: not implemented in this branch");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("serve: port must be").doesNotContain("\tat ");
+    }
+
+    private HttpResponse<String> get(RunningServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,7 @@
 package io.coremonitor.store.internal;
 
 import io.coremonitor.model.Command;
+import io.coremonitor.store.NewCommand;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -17,26 +18,46 @@ public interface CommandDao {
     String COLUMNS = "command_id, stack_id, type, payload, status, attempt, created_at, started_at, ended_at, created_by,"
             + " error";
 
-    /** The next value of a named sequence; the row stays locked until the end of the transaction. */
-    @SqlQuery("UPDATE sequences SET value = value + 1 WHERE name = :name RETURNING value")
-    long nextValue(@Bind("name") String sequence);
+    /** The highest command id ever used (0 when none): the largest live id, or the floor kept in sequences. */
+    String HIGHEST_ID = "(SELECT CASE WHEN x.m > x.f THEN x.m ELSE x.f END FROM (SELECT COALESCE((SELECT c.command_id"
+            + " FROM commands c ORDER BY c.command_id DESC LIMIT 1), 0) AS m, q.value AS f FROM sequences q"
+            + " WHERE q.name = 'commands') x)";
 
-    @SqlUpdate("INSERT INTO commands (command_id, stack_id, type, payload, status, attempt, created_at, created_by)"
-            + " VALUES (:commandId, :stackId, :type, :payload, :status, :attempt, :createdAt, :createdBy)")
-    void insert(@BindMethods Command command);
+    /**
+     * Appends a PENDING command with the next id in one statement (atomic on its own). On PostgreSQL two concurrent
+     * enqueues may compute the same id: the second waits for the first and fails on the primary key, and is retried;
+     * so ids are committed in ascending order and the FIFO never sees a gap filled later.
+     */
+    @SqlQuery("INSERT INTO commands (command_id, stack_id, type, payload, status, attempt, created_at, created_by)"
+            + " VALUES (" + HIGHEST_ID + " + 1, :stackId, :type, :payload, 'PENDING', 1, :createdAt, :createdBy)"
+            + " RETURNING command_id")
+    long insertNext(@BindMethods NewCommand command, @Bind("createdAt") Instant createdAt);
+
+    /** Raises the floor to the highest id, before commands are deleted: ids are never reused. */
+    @SqlUpdate("UPDATE sequences SET value = " + HIGHEST_ID + " WHERE name = 'commands'")
+    int keepHighestId();
 
     @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE command_id = :id")
     Optional<Command> get(@Bind("id") long commandId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status ORDER BY command_id LIMIT 1")
-    Optional<Command> first(@Bind("status") String status);
+    /** The predicate of the partial index ix_commands_unfinished, to be repeated word for word. */
+    String UNFINISHED = "status IN ('PENDING', 'RUNNING', 'FAILED')";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status IN ('PENDING', 'RUNNING', 'FAILED')"
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status AND " + UNFINISHED
             + " ORDER BY command_id LIMIT 1")
+    Optional<Command> firstUnfinishedIn(@Bind("status") String status);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE status = :status ORDER BY command_id LIMIT 1")
+    Optional<Command> firstFinishedIn(@Bind("status") String status);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE " + UNFINISHED + " ORDER BY command_id LIMIT 1")
     Optional<Command> firstUnfinished();
 
+    @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status AND " + UNFINISHED)
+    long countUnfinishedIn(@Bind("status") String status);
+
     @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status")
-    long count(@Bind("status") String status);
+    long countFinishedIn(@Bind("status") String status);
 
     @SqlQuery("UPDATE commands SET status = 'RUNNING', started_at = :now, ended_at = NULL"
             + " WHERE command_id = :id AND status = :expected RETURNING " + COLUMNS)

@@ -4,6 +4,7 @@ import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandStatusConflictException;
+import io.coremonitor.model.LogLevel;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.StackNotFoundException;
 import io.coremonitor.store.CommandFilter;
@@ -24,6 +25,7 @@ public final class JdbiCommandRepository implements CommandRepository {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiCommandRepository.class);
     private static final String CURSOR_KIND = "commands";
     private static final int MAX_CAS_ROUNDS = 16;
+    private static final int MAX_ID_ROUNDS = 1000;
 
     private final Db db;
 
@@ -34,21 +36,22 @@ public final class JdbiCommandRepository implements CommandRepository {
     @Override
     public Command enqueue(NewCommand c) {
         Instant now = db.now();
-        try {
-            Command command = db.write(CommandDao.class, dao -> {
-                long id = dao.nextValue("commands");
-                Command created = new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now,
-                        Optional.empty(), Optional.empty(), c.createdBy(), Optional.empty());
-                dao.insert(created);
-                return created;
-            });
-            LOG.debug("command {} {} enqueued for stack {}", command.commandId(), command.type(), command.stackId());
-            return command;
-        } catch (JdbiException e) {
-            if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new StackNotFoundException(c.stackId());
+        for (int round = 1; ; round++) {
+            try {
+                long id = db.writeOne(CommandDao.class, dao -> dao.insertNext(c, now));
+                LOG.debug("command {} {} enqueued for stack {}", id, c.type(), c.stackId());
+                return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now, Optional.empty(),
+                        Optional.empty(), c.createdBy(), Optional.empty());
+            } catch (JdbiException e) {
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw new StackNotFoundException(c.stackId());
+                }
+                // PostgreSQL: a concurrent enqueue took the same id first
+                if (!SqlErrors.isUniqueViolation(e) || round >= MAX_ID_ROUNDS) {
+                    throw e;
+                }
+                LOG.debug("enqueue raced for an id, retrying (round {})", round);
             }
-            throw e;
         }
     }
 
@@ -59,7 +62,8 @@ public final class JdbiCommandRepository implements CommandRepository {
 
     @Override
     public Optional<Command> first(CommandStatus status) {
-        return db.read(CommandDao.class, dao -> dao.first(status.name()));
+        return db.read(CommandDao.class, dao -> status.isFinal() ? dao.firstFinishedIn(status.name())
+                : dao.firstUnfinishedIn(status.name()));
     }
 
     @Override
@@ -74,7 +78,8 @@ public final class JdbiCommandRepository implements CommandRepository {
 
     @Override
     public long count(CommandStatus status) {
-        return db.read(CommandDao.class, dao -> dao.count(status.name()));
+        return db.read(CommandDao.class, dao -> status.isFinal() ? dao.countFinishedIn(status.name())
+                : dao.countUnfinishedIn(status.name()));
     }
 
     @Override
@@ -119,10 +124,35 @@ public final class JdbiCommandRepository implements CommandRepository {
     }
 
     @Override
+    public Command recoverInterrupted(long commandId, int maxAttempts, String reason) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        Instant now = db.now();
+        Command result = db.write(s -> {
+            CommandDao dao = s.dao(CommandDao.class);
+            Command failed = dao.endWithError(commandId, CommandStatus.RUNNING.name(), CommandStatus.FAILED.name(), now, reason)
+                    .orElseThrow(() -> new CommandStatusConflictException(commandId, CommandStatus.RUNNING,
+                            dao.get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId)).status(),
+                            CommandStatus.FAILED));
+            boolean again = failed.attempt() < maxAttempts;
+            String line = again
+                    ? "interrupted (" + reason + "): back to PENDING for attempt " + (failed.attempt() + 1) + " of " + maxAttempts
+                    : "interrupted (" + reason + "): FAILED after " + failed.attempt() + " attempt(s) of " + maxAttempts;
+            CommandLogDao logs = s.dao(CommandLogDao.class);
+            logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, again ? LogLevel.WARN : LogLevel.ERROR, line);
+            return again ? dao.requeue(commandId, CommandStatus.FAILED.name()).orElseThrow() : failed;
+        });
+        LOG.info("command {} recovered after an interruption: {} (attempt {})", commandId, result.status(), result.attempt());
+        return result;
+    }
+
+    @Override
     public Page<Command> list(CommandFilter filter, PageRequest page) {
         StringBuilder sql = new StringBuilder("SELECT ").append(CommandDao.COLUMNS).append(" FROM commands WHERE 1 = 1");
         filter.stackId().ifPresent(s -> sql.append(" AND stack_id = :stackId"));
-        filter.status().ifPresent(s -> sql.append(" AND status = :status"));
+        filter.status().ifPresent(s -> sql.append(" AND status = :status")
+                .append(s.isFinal() ? "" : " AND " + CommandDao.UNFINISHED));
         filter.type().ifPresent(t -> sql.append(" AND type = :type"));
         Optional<Long> after = page.cursor().map(c -> Cursors.decodeLong(CURSOR_KIND, c));
         after.ifPresent(a -> sql.append(" AND command_id > :after"));

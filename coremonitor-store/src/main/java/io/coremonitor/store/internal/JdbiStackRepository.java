@@ -5,7 +5,10 @@ import io.coremonitor.model.DuplicateStackNameException;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionNotFoundException;
+import io.coremonitor.store.CreatedStack;
+import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.PageRequest;
 import io.coremonitor.store.StackRepository;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
@@ -36,8 +40,33 @@ public final class JdbiStackRepository implements StackRepository {
         Objects.requireNonNull(name, "name");
         Instant now = db.now();
         Stack stack = new Stack(stackId, name, Optional.empty(), Optional.empty(), now, now, Optional.empty());
+        insertChecked(stack, s -> null);
+        LOG.debug("stack {} created with name {}", stackId, name);
+        return stack;
+    }
+
+    @Override
+    public CreatedStack createWithFirstVersion(String stackId, String name, NewVersion first) {
+        Objects.requireNonNull(stackId, "stackId");
+        Objects.requireNonNull(name, "name");
+        if (!first.stackId().equals(stackId)) {
+            throw new IllegalArgumentException("the first version is for stack " + first.stackId() + ", not " + stackId);
+        }
+        Instant now = db.now();
+        Stack stack = new Stack(stackId, name, Optional.empty(), Optional.empty(), now, now, Optional.empty());
+        StackVersion v1 = insertChecked(stack,
+                s -> JdbiStackVersionRepository.insertNext(s, first, false, now).version());
+        LOG.debug("stack {} created with name {} and version v1", stackId, name);
+        return new CreatedStack(get(stackId).orElseThrow(), v1);
+    }
+
+    /** Inserts a stack after checking its id and name, then runs {@code then} in the same transaction. */
+    private <T> T insertChecked(Stack stack, Function<Session, T> then) {
+        String stackId = stack.stackId();
+        String name = stack.name();
         try {
-            db.write(StackDao.class, dao -> {
+            return db.write(s -> {
+                StackDao dao = s.dao(StackDao.class);
                 if (dao.get(stackId).isPresent()) {
                     throw new DuplicateStackIdException(stackId);
                 }
@@ -45,7 +74,7 @@ public final class JdbiStackRepository implements StackRepository {
                     throw new DuplicateStackNameException(name);
                 }
                 dao.insert(stack);
-                return null;
+                return then.apply(s);
             });
         } catch (JdbiException e) {
             // a concurrent creation won the race between the checks and the insert (PostgreSQL)
@@ -57,8 +86,6 @@ public final class JdbiStackRepository implements StackRepository {
             }
             throw e;
         }
-        LOG.debug("stack {} created with name {}", stackId, name);
-        return stack;
     }
 
     @Override
@@ -122,7 +149,11 @@ public final class JdbiStackRepository implements StackRepository {
 
     @Override
     public boolean delete(String stackId) {
-        boolean existed = db.writeOne(StackDao.class, dao -> dao.delete(stackId)) > 0;
+        boolean existed = db.write(s -> {
+            // the ids of the commands about to go are never given again
+            s.dao(CommandDao.class).keepHighestId();
+            return s.dao(StackDao.class).delete(stackId) > 0;
+        });
         if (existed) {
             LOG.info("stack {} deleted with its versions, commands and logs", stackId);
         }

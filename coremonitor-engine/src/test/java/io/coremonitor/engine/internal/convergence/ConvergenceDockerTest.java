@@ -292,6 +292,7 @@ class ConvergenceDockerTest {
         assertThat(store.versions().getOrThrow(stackId, v1).status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
         assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
         assertThat(inspect("app").getState().getStartedAt()).startsWith("0001");
+        assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.FAILED);
     }
 
     @Test

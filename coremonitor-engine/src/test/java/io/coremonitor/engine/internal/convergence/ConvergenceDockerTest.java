@@ -345,6 +345,11 @@ class ConvergenceDockerTest {
         assertThat(inspect("app").getState().getStartedAt()).isNotEqualTo(appStarted);
         assertThat(inspect("web").getState().getStartedAt()).isEqualTo(webStarted);
 
+        run(CommandType.RUNTIME_ACTION, "{\"action\":\"stop\",\"services\":[\"app\"]}");
+        assertThat(inspect("app").getState().getRunning()).isFalse();
+        assertThat(inspect("web").getState().getRunning()).isTrue();
+        assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.DEGRADED);
+
         assertThatThrownBy(() -> run(CommandType.RUNTIME_ACTION, "{\"action\":\"stop\",\"services\":[\"nope\"]}"))
             .isInstanceOf(CommandFailedException.class).hasMessageContaining("unknown service(s)");
     }

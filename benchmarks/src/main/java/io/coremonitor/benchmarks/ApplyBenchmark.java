@@ -10,21 +10,19 @@ import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.engine.internal.convergence.DockerExecutors;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.Command;
-import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.LogLevel;
+import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * figures are medians of the rounds and ratios measured in the same run.
  *
  * <p>Run: {@code benchmarks/apply.sh [services (20)] [runs (5)]}; {@code BENCH_LOG=1} prints Core Monitor's log lines
- * with their time since the start of the command.
+ * with their time since the start of the command and the Docker calls of each apply (count, summed time). The
+ * command is stored and its log lines are appended to the store as the worker does.
  */
 public final class ApplyBenchmark {
 
@@ -80,10 +79,10 @@ public final class ApplyBenchmark {
                 String version = store.versions().create(NewVersion.of(stack, "bench", null, canonical)).version();
                 try {
                     ops.reset();
-                    double first = timeApply(apply, stack, version, round * 10L + 1);
+                    double first = timeApply(apply, store, stack, version);
                     String firstCalls = ops.summary();
                     ops.reset();
-                    double noop = timeApply(apply, stack, version, round * 10L + 2);
+                    double noop = timeApply(apply, store, stack, version);
                     String noopCalls = ops.summary();
                     removeStack(docker, stack);
                     double up = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
@@ -129,13 +128,15 @@ public final class ApplyBenchmark {
             .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
     }
 
-    private static double timeApply(CommandExecutor apply, String stack, String version, long id) {
-        Command command = new Command(id, stack, CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + version + "\"}",
-            CommandStatus.RUNNING, 1, Instant.now(), Optional.of(Instant.now()), Optional.empty(), "bench", Optional.empty());
+    /** Like the worker: a stored command, every log line appended to the store's command log. */
+    private static double timeApply(CommandExecutor apply, Store store, String stack, String version) {
+        Command command = store.commands().enqueue(new NewCommand(stack, CommandType.APPLY_STACK_VERSION,
+            "{\"version\":\"" + version + "\"}", "bench"));
         long start = System.nanoTime();
         apply.execute(command, new ExecutionContext() {
             @Override
             public void log(LogLevel level, String message) {
+                store.commandLogs().append(command.commandId(), level, message);
                 if (System.getenv("BENCH_LOG") != null) {
                     System.out.printf("%6d ms %s%n", (System.nanoTime() - start) / 1_000_000, message);
                 }

@@ -3,35 +3,43 @@ package io.coremonitor.benchmarks;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerClients;
+import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.engine.internal.convergence.DockerExecutors;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.Command;
-import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.LogLevel;
+import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Apply time of 20 independent busybox services through Core Monitor's APPLY executor, beside {@code docker-compose up -d}
- * on the same file (Debian's docker-compose 1.29), and the no-op re-apply time of both. Needs a running engine, the
- * image {@code coremonitor-test/busybox:latest} ({@code scripts/test-images.sh}) and {@code docker-compose} on the PATH.
+ * Apply time of N independent busybox services through Core Monitor's APPLY executor, beside {@code docker-compose up -d}
+ * on the same file and engine (Debian's docker-compose 1.29), and the no-op re-apply time of both. Needs a running
+ * engine, the image {@code coremonitor-test/busybox:latest} ({@code scripts/test-images.sh}) and {@code docker-compose}
+ * on the PATH.
  *
- * <p>Run: {@code mvn -q -pl benchmarks -am package -DskipTests} then
- * {@code java -cp "benchmarks/target/classes:$(cat cp.txt)" io.coremonitor.benchmarks.ApplyBenchmark [services]}.
+ * <p>Method: one warm-up round of each tool (excluded: JVM class loading and JIT, compose's Python start), then
+ * {@code runs} rounds; each round applies a fresh stack with Core Monitor (first apply, then the no-op re-apply of the
+ * same version), removes it, then runs {@code docker-compose up -d} twice on a fresh project and {@code down -t 0}
+ * (removals are not timed). Rounds interleave both tools so that load from other processes hits both alike. The
+ * figures are medians of the rounds and ratios measured in the same run.
+ *
+ * <p>Run: {@code benchmarks/apply.sh [services (20)] [runs (5)]}; {@code BENCH_LOG=1} prints Core Monitor's log lines
+ * with their time since the start of the command and the Docker calls of each apply (count, summed time). The
+ * command is stored and its log lines are appended to the store as the worker does.
  */
 public final class ApplyBenchmark {
 
@@ -42,6 +50,7 @@ public final class ApplyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         StringBuilder yaml = new StringBuilder("services:\n");
         for (int i = 1; i <= services; i++) {
             yaml.append("  s").append(i).append(":\n    image: ").append(IMAGE)
@@ -50,43 +59,84 @@ public final class ApplyBenchmark {
         Path dir = Files.createTempDirectory("cm-apply-bench");
         Path file = dir.resolve("docker-compose.yml");
         Files.writeString(file, yaml);
-        String suffix = Long.toHexString(System.nanoTime());
-        String stack = "bench-cm-" + suffix;
-        String project = "bench-dc-" + suffix;
+        String canonical = CanonicalJson.toJson(ComposeLoader.load(yaml.toString(), Map.of()));
+        System.out.printf("apply benchmark: %d independent services (%s), 1 warm-up round excluded, %d rounds, medians;"
+            + " files in %s%n", services, IMAGE, runs, dir);
         try (DockerClient docker = DockerClients.fromEnvironment(); Store store = Store.openSqlite(dir.resolve("cm.db"))) {
-            CommandExecutor apply = DockerExecutors.create(store, docker, Clock.systemUTC()).stream()
+            TimingOps ops = new TimingOps(DockerOps.of(docker));
+            CommandExecutor apply = DockerExecutors.create(store, ops, Clock.systemUTC()).stream()
                 .filter(e -> e.type() == CommandType.APPLY_STACK_VERSION).findFirst().orElseThrow();
-            store.stacks().create(stack, stack);
-            String canonical = CanonicalJson.toJson(ComposeLoader.load(yaml.toString(), Map.of()));
-            String version = store.versions().create(NewVersion.of(stack, "bench", null, canonical)).version();
-            System.out.printf("apply benchmark: %d independent services (%s), files in %s%n", services, IMAGE, dir);
-            try {
-                double first = timeApply(apply, stack, version, 1);
-                double again = timeApply(apply, stack, version, 2);
-                double composeUp = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
-                double composeAgain = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
-                System.out.printf("Core Monitor APPLY: %.2f s; no-op re-apply: %.3f s%n", first, again);
-                System.out.printf("docker-compose up -d: %.2f s; no-op re-run: %.3f s%n", composeUp, composeAgain);
-                System.out.printf("ratio Core Monitor / docker-compose: apply %.2f, no-op %.2f%n", first / composeUp, again / composeAgain);
-            } finally {
-                timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "down", "-t", "0");
-                for (Container c : docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stack)).exec()) {
-                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            List<Double> cmFirst = new ArrayList<>();
+            List<Double> cmNoop = new ArrayList<>();
+            List<Double> dcFirst = new ArrayList<>();
+            List<Double> dcNoop = new ArrayList<>();
+            for (int round = 0; round <= runs; round++) {
+                boolean warmUp = round == 0;
+                String suffix = Long.toHexString(System.nanoTime());
+                String stack = "bench-cm-" + suffix;
+                String project = "bench-dc-" + suffix;
+                store.stacks().create(stack, stack);
+                String version = store.versions().create(NewVersion.of(stack, "bench", null, canonical)).version();
+                try {
+                    ops.reset();
+                    double first = timeApply(apply, store, stack, version);
+                    String firstCalls = ops.summary();
+                    ops.reset();
+                    double noop = timeApply(apply, store, stack, version);
+                    String noopCalls = ops.summary();
+                    removeStack(docker, stack);
+                    double up = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
+                    double upAgain = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
+                    System.out.printf("%s: Core Monitor apply %.2f s, no-op %.0f ms | docker-compose up %.2f s, no-op %.0f ms"
+                        + " | ratio apply %.2f%n", warmUp ? "warm-up (excluded)" : "round " + round, first, noop * 1000, up,
+                        upAgain * 1000, first / up);
+                    if (System.getenv("BENCH_LOG") != null) {
+                        System.out.println("  Docker calls, first apply: " + firstCalls);
+                        System.out.println("  Docker calls, no-op: " + noopCalls);
+                    }
+                    if (!warmUp) {
+                        cmFirst.add(first);
+                        cmNoop.add(noop);
+                        dcFirst.add(up);
+                        dcNoop.add(upAgain);
+                    }
+                } finally {
+                    timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "down", "-t", "0");
+                    removeStack(docker, stack);
                 }
-                docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stack)).exec()
-                    .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
             }
+            System.out.printf("medians of %d rounds (%d services, %d cores):%n", runs, services, Runtime.getRuntime().availableProcessors());
+            System.out.printf("  first apply: Core Monitor %.2f s, docker-compose up -d %.2f s; ratio Core Monitor / docker-compose %.2f"
+                + " (target < 1)%n", median(cmFirst), median(dcFirst), median(cmFirst) / median(dcFirst));
+            System.out.printf("  no-op re-apply: Core Monitor %.0f ms (target < 100 ms), docker-compose %.0f ms;"
+                + " ratio %.2f%n", median(cmNoop) * 1000, median(dcNoop) * 1000, median(cmNoop) / median(dcNoop));
         }
     }
 
-    private static double timeApply(CommandExecutor apply, String stack, String version, long id) {
-        Command command = new Command(id, stack, CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + version + "\"}",
-            CommandStatus.RUNNING, 1, Instant.now(), Optional.of(Instant.now()), Optional.empty(), "bench", Optional.empty());
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void removeStack(DockerClient docker, String stack) {
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stack)).exec()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stack)).exec()
+            .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+    }
+
+    /** Like the worker: a stored command, every log line appended to the store's command log. */
+    private static double timeApply(CommandExecutor apply, Store store, String stack, String version) {
+        Command command = store.commands().enqueue(new NewCommand(stack, CommandType.APPLY_STACK_VERSION,
+            "{\"version\":\"" + version + "\"}", "bench"));
         long start = System.nanoTime();
         apply.execute(command, new ExecutionContext() {
             @Override
             public void log(LogLevel level, String message) {
+                store.commandLogs().append(command.commandId(), level, message);
                 if (System.getenv("BENCH_LOG") != null) {
                     System.out.printf("%6d ms %s%n", (System.nanoTime() - start) / 1_000_000, message);
                 }

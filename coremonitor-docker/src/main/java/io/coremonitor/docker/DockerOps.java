@@ -37,6 +37,29 @@ public interface DockerOps {
     /** A volume by name. */
     Optional<InspectVolumeResponse> findVolume(String name);
 
+    /**
+     * The id of the stack's network labelled {@code coremonitor.network=key}, created from {@code request} when there is
+     * none. Ensuring a network that exists changes nothing (one list call).
+     */
+    default String ensureNetwork(String stackId, String key, NetworkRequest request) {
+        return listNetworks(StackLabels.STACK_ID, stackId).stream()
+            .filter(n -> n.getLabels() != null && key.equals(n.getLabels().get(StackLabels.NETWORK)))
+            .map(Network::getId).findFirst().orElseGet(() -> createNetwork(request));
+    }
+
+    /**
+     * The name of the stack's volume labelled {@code coremonitor.volume=key}, created from {@code request} when there is
+     * none. Ensuring a volume that exists changes nothing (one list call).
+     */
+    default String ensureVolume(String stackId, String key, VolumeRequest request) {
+        return listVolumes(StackLabels.STACK_ID, stackId).stream()
+            .filter(v -> v.getLabels() != null && key.equals(v.getLabels().get(StackLabels.VOLUME)))
+            .map(InspectVolumeResponse::getName).findFirst().orElseGet(() -> {
+                createVolume(request);
+                return request.name();
+            });
+    }
+
     /** Creates a network; returns its id. */
     String createNetwork(NetworkRequest request);
 

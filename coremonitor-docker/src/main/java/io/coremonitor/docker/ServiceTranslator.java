@@ -167,7 +167,11 @@ public final class ServiceTranslator {
         spec.shmSize().ifPresent(s -> host.withShmSize(s.bytes()));
         spec.cpuShares().ifPresent(s -> host.withCpuShares(Math.toIntExact(s)));
         if (!spec.annotations().isEmpty()) {
-            host.withAnnotations(spec.annotations());
+            problems.add(prefix + "annotations: needs Docker API 1.43; the supported engine speaks 1.41 and would ignore them");
+        }
+        if (spec.healthcheck().flatMap(HealthCheck::startInterval).isPresent()) {
+            problems.add(prefix + "healthcheck.start_interval: needs Docker API 1.44; the supported engine speaks 1.41"
+                + " and would ignore it");
         }
         spec.user().ifPresent(u -> steps.add(cmd -> cmd.withUser(u)));
         spec.workingDir().ifPresent(w -> steps.add(cmd -> cmd.withWorkingDir(w)));

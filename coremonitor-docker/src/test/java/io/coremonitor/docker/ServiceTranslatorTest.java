@@ -290,6 +290,10 @@ class ServiceTranslatorTest {
               a:
                 image: busybox
                 pull_policy: always
+                annotations: {a: b}
+                healthcheck:
+                  test: ["CMD", "true"]
+                  start_interval: 1s
                 volumes:
                   - ./relative:/data
                 deploy:
@@ -298,7 +302,9 @@ class ServiceTranslatorTest {
                       cpus: "0.5"
             """);
         assertThatThrownBy(() -> ServiceTranslator.translate(CTX, def, "a"))
-            .isInstanceOfSatisfying(UnsupportedFieldException.class, e -> assertThat(e.problems()).hasSize(3)
+            .isInstanceOfSatisfying(UnsupportedFieldException.class, e -> assertThat(e.problems()).hasSize(5)
+                .anySatisfy(p -> assertThat(p).startsWith("services.a.annotations: needs Docker API 1.43"))
+                .anySatisfy(p -> assertThat(p).startsWith("services.a.healthcheck.start_interval: needs Docker API 1.44"))
                 .anySatisfy(p -> assertThat(p).startsWith("services.a.pull_policy: 'always' is not supported"))
                 .anySatisfy(p -> assertThat(p).startsWith("services.a.volumes[0].source: relative bind path"))
                 .anySatisfy(p -> assertThat(p).startsWith("services.a.deploy.resources.reservations.cpus")));

@@ -78,11 +78,19 @@ final class Converger {
         ctx.checkCancelled();
         Map<String, String> networkIds = new TreeMap<>(plan.networkIds());
         for (Map.Entry<String, NetworkRequest> n : plan.newNetworks().entrySet()) {
-            networkIds.put(n.getKey(), ops.createNetwork(n.getValue()));
+            try {
+                networkIds.put(n.getKey(), ops.createNetwork(n.getValue()));
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create network " + n.getValue().name() + ": " + Errors.describe(e), e);
+            }
             ctx.info("created network " + n.getValue().name());
         }
         for (VolumeRequest v : plan.newVolumes()) {
-            ops.createVolume(v);
+            try {
+                ops.createVolume(v);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create volume " + v.name() + ": " + Errors.describe(e), e);
+            }
             ctx.info("created volume " + v.name());
         }
         ctx.checkCancelled();
@@ -252,7 +260,11 @@ final class Converger {
                 CompletableFuture<Void> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
                     ctx.checkCancelled();
                     if (needsStart.test(s)) {
-                        ops.startContainer(containerIds.get(s));
+                        try {
+                            ops.startContainer(containerIds.get(s));
+                        } catch (RuntimeException e) {
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + Errors.describe(e));
+                        }
                         started.add(s);
                         ctx.info("started " + s);
                     }

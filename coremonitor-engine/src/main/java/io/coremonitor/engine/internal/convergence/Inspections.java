@@ -103,7 +103,15 @@ public final class Inspections {
             desired = StackState.STOPPED;
         }
         StackState actual;
-        Optional<StackState> recorded = versionStatus.map(VersionStatus::actual);
+        // the newest recorded status of the current or the latest version: an APPLY in progress or failed (and not
+        // rolled back since) shows as DEPLOYING or FAILED
+        Optional<VersionStatus> latestStatus = stack.latestVersion().filter(v -> !v.equals(current.orElse("")))
+            .flatMap(v -> convergence.store().versions().get(stackId, v)).flatMap(StackVersion::status);
+        Optional<VersionStatus> newest = versionStatus;
+        if (latestStatus.isPresent() && (newest.isEmpty() || latestStatus.get().lastUpdated().isAfter(newest.get().lastUpdated()))) {
+            newest = latestStatus;
+        }
+        Optional<StackState> recorded = newest.map(VersionStatus::actual);
         if (recorded.filter(s -> s == StackState.DEPLOYING || s == StackState.FAILED).isPresent()) {
             actual = recorded.get();
         } else if (current.isEmpty() && byService.isEmpty()) {

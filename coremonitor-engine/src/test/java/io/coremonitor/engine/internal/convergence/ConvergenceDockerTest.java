@@ -157,7 +157,10 @@ class ConvergenceDockerTest {
     }
 
     private TestContext run(CommandType type, String payload) {
-        TestContext ctx = new TestContext();
+        return run(type, payload, new TestContext());
+    }
+
+    private TestContext run(CommandType type, String payload, TestContext ctx) {
         Command command = new Command(COMMAND_IDS.incrementAndGet(), stackId, type, payload, CommandStatus.RUNNING, 1, Instant.now(),
             Optional.of(Instant.now()), Optional.empty(), "test", Optional.empty());
         executors.get(type).execute(command, ctx);
@@ -281,6 +284,39 @@ class ConvergenceDockerTest {
     }
 
     @Test
+    void aFailingOneShotDependencyFailsTheVersionAndItsDependentIsNotStarted() {
+        String v1 = version(definition("one", "http://127.0.0.1:8080/").replace("echo init-done >> /data/history", "echo broken; exit 3"));
+        assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+            .hasMessageContaining("service 'init' failed: exited with code 3")
+            .hasMessageContaining("broken");
+        assertThat(store.versions().getOrThrow(stackId, v1).status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
+        assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
+        assertThat(inspect("app").getState().getStartedAt()).startsWith("0001");
+        assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.FAILED);
+    }
+
+    @Test
+    void aContainerThatCannotStartNamesItsService() throws IOException {
+        String v1 = version("services:\n  a:\n    image: " + TestImages.BUSYBOX + "\n    command: [\"sleep\", \"3600\"]\n"
+            + "    ports: [\"127.0.0.1:" + port + ":80\"]\n");
+        try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+                .hasMessageStartingWith("service 'a' failed: could not start: ");
+        }
+    }
+
+    @Test
+    void aCancelRequestStopsTheCommandBeforeItChangesAnything() {
+        String v1 = goodVersion("one");
+        TestContext ctx = new TestContext();
+        ctx.cancel.set(true);
+        assertThatThrownBy(() -> run(CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + v1 + "\"}", ctx))
+            .isInstanceOf(io.coremonitor.engine.CommandCancelledException.class);
+        assertThat(ops.mutations).isEmpty();
+        assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
+    }
+
+    @Test
     void aMissingImageFailsClearlyAndChangesNothing() {
         String v1 = version("services:\n  x:\n    image: coremonitor-test/absent:nope\n");
         assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
@@ -308,6 +344,11 @@ class ConvergenceDockerTest {
         run(CommandType.RUNTIME_ACTION, "{\"action\":\"restart\",\"services\":[\"app\"]}");
         assertThat(inspect("app").getState().getStartedAt()).isNotEqualTo(appStarted);
         assertThat(inspect("web").getState().getStartedAt()).isEqualTo(webStarted);
+
+        run(CommandType.RUNTIME_ACTION, "{\"action\":\"stop\",\"services\":[\"app\"]}");
+        assertThat(inspect("app").getState().getRunning()).isFalse();
+        assertThat(inspect("web").getState().getRunning()).isTrue();
+        assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.DEGRADED);
 
         assertThatThrownBy(() -> run(CommandType.RUNTIME_ACTION, "{\"action\":\"stop\",\"services\":[\"nope\"]}"))
             .isInstanceOf(CommandFailedException.class).hasMessageContaining("unknown service(s)");

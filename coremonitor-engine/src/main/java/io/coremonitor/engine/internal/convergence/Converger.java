@@ -247,6 +247,10 @@ final class Converger {
             Predicate<String> needsStart) {
         Set<String> wanted = Set.copyOf(services);
         Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        if (services.stream().noneMatch(needsStart)) {
+            // nothing to start (a no-op re-apply): no thread, no wait, no Docker call
+            return started;
+        }
         ExecutorService pool = newPool(services.size());
         try {
             Map<String, CompletableFuture<Void>> startFutures = new HashMap<>();
@@ -254,7 +258,8 @@ final class Converger {
             for (String s : DependencyOrder.startOrder(def, services)) {
                 List<CompletableFuture<Void>> deps = new ArrayList<>();
                 ServiceSpec spec = def.services().get(s);
-                for (String d : DependencyOrder.dependencies(def, s)) {
+                // a dependency's condition matters only to a service this command starts
+                for (String d : needsStart.test(s) ? DependencyOrder.dependencies(def, s) : Set.<String>of()) {
                     if (!wanted.contains(d)) {
                         continue;
                     }

@@ -224,8 +224,11 @@ class ConvergenceDockerTest {
 
         Map<String, String> before = containerIds();
         ops.mutations.clear();
+        ops.reads.clear();
         TestContext again = apply(v1);
         assertThat(ops.mutations).as("mutating calls of a re-apply").isEmpty();
+        // app is kept: web's health and init's completion are not awaited again (no inspect)
+        assertThat(ops.reads).as("read calls of a re-apply").containsExactlyInAnyOrder("listContainers", "listNetworks", "listVolumes");
         assertThat(containerIds()).isEqualTo(before);
         assertThat(again.text()).contains("nothing to create, recreate or remove");
         assertThat(inspector.plan(stackId, v1).unchanged()).isTrue();

@@ -6,6 +6,7 @@ import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.docker.internal.Errors;
 import io.coremonitor.engine.CommandCancelledException;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,13 +70,17 @@ final class Converger {
                 byService.put(a.service().get(), a);
             }
         }
-        // images first: a missing image fails the command before anything changes
+        // images first: a missing image fails the command before anything changes. Only services whose container is
+        // (re)created need one (a kept container's image is there by definition); each distinct image is checked once,
+        // in parallel, under the pull_policy of the first service (in name order) that uses it
+        Map<String, ServiceSpec> images = new LinkedHashMap<>();
         for (String s : plan.services()) {
             PlanAction.Kind kind = byService.get(s).kind();
             if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
-                ensureImage(def.services().get(s));
+                images.putIfAbsent(def.services().get(s).image(), def.services().get(s));
             }
         }
+        inParallel(List.copyOf(images.keySet()), image -> ensureImage(images.get(image)));
         ctx.checkCancelled();
         Map<String, String> networkIds = new TreeMap<>(plan.networkIds());
         for (Map.Entry<String, NetworkRequest> n : plan.newNetworks().entrySet()) {
@@ -167,7 +173,7 @@ final class Converger {
             needsStart.put(s, start);
         }
         Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
-        verify(def, started, containerIds);
+        verify(def, plan.view().stackId(), started, containerIds);
         return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
     }
 
@@ -241,6 +247,10 @@ final class Converger {
             Predicate<String> needsStart) {
         Set<String> wanted = Set.copyOf(services);
         Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        if (services.stream().noneMatch(needsStart)) {
+            // nothing to start (a no-op re-apply): no thread, no wait, no Docker call
+            return started;
+        }
         ExecutorService pool = newPool(services.size());
         try {
             Map<String, CompletableFuture<Void>> startFutures = new HashMap<>();
@@ -248,7 +258,8 @@ final class Converger {
             for (String s : DependencyOrder.startOrder(def, services)) {
                 List<CompletableFuture<Void>> deps = new ArrayList<>();
                 ServiceSpec spec = def.services().get(s);
-                for (String d : DependencyOrder.dependencies(def, s)) {
+                // a dependency's condition matters only to a service this command starts
+                for (String d : needsStart.test(s) ? DependencyOrder.dependencies(def, s) : Set.<String>of()) {
                     if (!wanted.contains(d)) {
                         continue;
                     }
@@ -324,17 +335,35 @@ final class Converger {
         }
     }
 
-    /** Services started by this command: healthy when they have a health check, not failed otherwise. */
-    private void verify(ComposeDefinition def, Set<String> started, Map<String, String> containerIds) {
+    /**
+     * Services started by this command: healthy when they have a health check (waited for in parallel), not failed
+     * otherwise (one list call for all of them, no inspect per container).
+     */
+    private void verify(ComposeDefinition def, String stackId, Set<String> started, Map<String, String> containerIds) {
+        if (started.isEmpty()) {
+            return;
+        }
+        ctx.checkCancelled();
+        List<String> withCheck = new ArrayList<>();
+        List<String> without = new ArrayList<>();
         for (String s : new java.util.TreeSet<>(started)) {
-            ctx.checkCancelled();
-            ServiceSpec spec = def.services().get(s);
-            if (Waits.hasHealthcheck(spec)) {
-                Waits.healthy(ops, ctx, s, containerIds.get(s), spec);
-            } else {
-                Waits.running(ops, s, containerIds.get(s));
+            (Waits.hasHealthcheck(def.services().get(s)) ? withCheck : without).add(s);
+        }
+        if (!without.isEmpty()) {
+            Map<String, Container> listed = new HashMap<>();
+            for (Container c : ops.listContainers(StackLabels.STACK_ID, stackId)) {
+                listed.put(c.getId(), c);
+            }
+            for (String s : without) {
+                Container c = listed.get(containerIds.get(s));
+                if (c == null) {
+                    Waits.running(ops, s, containerIds.get(s));
+                } else {
+                    Waits.running(ops, s, c);
+                }
             }
         }
+        inParallel(withCheck, s -> Waits.healthy(ops, ctx, s, containerIds.get(s), def.services().get(s)));
     }
 
     /** Stops services, dependents first. */

@@ -3,6 +3,7 @@ package io.coremonitor.engine.internal.convergence;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.model.HealthCheck;
@@ -10,6 +11,8 @@ import io.coremonitor.model.ServiceSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Waiting for a started container to become healthy or to complete, with bounded timeouts. */
 final class Waits {
@@ -23,7 +26,11 @@ final class Waits {
     /** How long a one-shot dependency may run before its dependents give up. */
     static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(10);
     static final int LOG_TAIL_LINES = 20;
+    /** Polls start fast and back off: 50, 100, 200, then every 250 ms. */
+    private static final long FIRST_POLL_MILLIS = 50;
     private static final long POLL_MILLIS = 250;
+    /** {@code Exited (1) 2 seconds ago}, {@code Restarting (1) 2 seconds ago}. */
+    private static final Pattern EXIT_CODE = Pattern.compile("^(?:Exited|Restarting) \\((-?\\d+)\\)");
 
     private Waits() {
     }
@@ -44,7 +51,7 @@ final class Waits {
     static void healthy(DockerOps ops, ExecutionContext ctx, String service, String containerId, ServiceSpec spec) {
         Duration limit = healthTimeout(spec.healthcheck());
         long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
             ctx.checkCancelled();
             InspectContainerResponse inspect = ops.inspectContainer(containerId);
             InspectContainerResponse.ContainerState state = inspect.getState();
@@ -65,13 +72,13 @@ final class Waits {
                 throw failure(ops, service, containerId, "not healthy after " + limit.toSeconds() + "s (health: " + health.getStatus()
                     + lastProbe(health) + ")");
             }
-            sleep();
+            sleep(attempt);
         }
     }
 
     static void completed(DockerOps ops, ExecutionContext ctx, String service, String containerId) {
         long deadline = System.nanoTime() + COMPLETION_TIMEOUT.toNanos();
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
             ctx.checkCancelled();
             InspectContainerResponse.ContainerState state = ops.inspectContainer(containerId).getState();
             boolean running = Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting());
@@ -87,7 +94,20 @@ final class Waits {
                 throw failure(ops, service, containerId, "still running after " + COMPLETION_TIMEOUT.toMinutes()
                     + " min (a dependent waits for service_completed_successfully)");
             }
-            sleep();
+            sleep(attempt);
+        }
+    }
+
+    /** As {@link #running(DockerOps, String, String)}, from the container list call's state and status text. */
+    static void running(DockerOps ops, String service, Container c) {
+        String status = c.getStatus() == null ? "" : c.getStatus();
+        Matcher code = EXIT_CODE.matcher(status);
+        String exitCode = code.find() ? code.group(1) : "unknown";
+        if ("restarting".equals(c.getState())) {
+            throw failure(ops, service, c.getId(), "it keeps restarting (last exit code " + exitCode + ")");
+        }
+        if (("exited".equals(c.getState()) || "dead".equals(c.getState())) && !"0".equals(exitCode)) {
+            throw failure(ops, service, c.getId(), "exited with code " + exitCode);
         }
     }
 
@@ -116,9 +136,9 @@ final class Waits {
         return " (last probe exit code " + last.getExitCodeLong() + (output.isEmpty() ? "" : ": " + output) + ")";
     }
 
-    private static void sleep() {
+    private static void sleep(int attempt) {
         try {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(Math.min(POLL_MILLIS, FIRST_POLL_MILLIS << Math.min(attempt, 8)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting", e);

@@ -224,11 +224,46 @@ class ConvergenceDockerTest {
 
         Map<String, String> before = containerIds();
         ops.mutations.clear();
+        ops.reads.clear();
         TestContext again = apply(v1);
         assertThat(ops.mutations).as("mutating calls of a re-apply").isEmpty();
+        // app is kept: web's health and init's completion are not awaited again (no inspect)
+        assertThat(ops.reads).as("read calls of a re-apply").containsExactlyInAnyOrder("listContainers", "listNetworks", "listVolumes");
         assertThat(containerIds()).isEqualTo(before);
         assertThat(again.text()).contains("nothing to create, recreate or remove");
         assertThat(inspector.plan(stackId, v1).unchanged()).isTrue();
+    }
+
+    @Test
+    void reApplyingTheAppliedVersionReadsThreeListsOnlyAndStillSeesDrift() {
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (int i = 1; i <= 5; i++) {
+            yaml.append("  s").append(i).append(":\n    image: ").append(TestImages.BUSYBOX)
+                .append("\n    command: [\"sleep\", \"3600\"]\n    stop_signal: SIGKILL\n    volumes: [\"data:/data\"]\n");
+        }
+        yaml.append("volumes:\n  data: {}\n");
+        String v1 = version(yaml.toString());
+        apply(v1);
+        Map<String, String> before = containerIds();
+        assertThat(before).hasSize(5);
+
+        ops.mutations.clear();
+        ops.reads.clear();
+        TestContext again = apply(v1);
+        assertThat(again.text()).contains("nothing to create, recreate or remove");
+        assertThat(ops.mutations).as("mutating calls of a no-op re-apply").isEmpty();
+        // the actual state is read from Docker, once: no image check, no inspect per container
+        assertThat(ops.reads).as("read calls of a no-op re-apply")
+            .containsExactlyInAnyOrder("listContainers", "listNetworks", "listVolumes");
+        assertThat(containerIds()).isEqualTo(before);
+
+        // nothing is cached across commands: a container removed behind Core Monitor's back is seen and recreated
+        docker.removeContainerCmd(before.get("s3")).withForce(true).exec();
+        ops.mutations.clear();
+        apply(v1);
+        assertThat(ops.mutations).hasSize(2)
+            .allMatch(m -> m.startsWith("createContainer " + stackName + "-s3-1") || m.startsWith("start "));
+        assertThat(containerIds()).containsOnlyKeys(before.keySet()).doesNotContainValue(before.get("s3"));
     }
 
     @Test

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Delegates to real ops and records every mutating call. */
+/** Delegates to real ops and records every mutating call, and every read call (its kind only). */
 final class CountingOps implements DockerOps {
 
     private final DockerOps delegate;
     final List<String> mutations = new CopyOnWriteArrayList<>();
+    final List<String> reads = new CopyOnWriteArrayList<>();
 
     CountingOps(DockerOps delegate) {
         this.delegate = delegate;
@@ -25,26 +26,31 @@ final class CountingOps implements DockerOps {
 
     @Override
     public List<Container> listContainers(String labelKey, String labelValue) {
+        reads.add("listContainers");
         return delegate.listContainers(labelKey, labelValue);
     }
 
     @Override
     public List<Network> listNetworks(String labelKey, String labelValue) {
+        reads.add("listNetworks");
         return delegate.listNetworks(labelKey, labelValue);
     }
 
     @Override
     public List<InspectVolumeResponse> listVolumes(String labelKey, String labelValue) {
+        reads.add("listVolumes");
         return delegate.listVolumes(labelKey, labelValue);
     }
 
     @Override
     public Optional<Network> findNetwork(String nameOrId) {
+        reads.add("findNetwork");
         return delegate.findNetwork(nameOrId);
     }
 
     @Override
     public Optional<InspectVolumeResponse> findVolume(String name) {
+        reads.add("findVolume");
         return delegate.findVolume(name);
     }
 
@@ -98,16 +104,19 @@ final class CountingOps implements DockerOps {
 
     @Override
     public InspectContainerResponse inspectContainer(String containerId) {
+        reads.add("inspectContainer");
         return delegate.inspectContainer(containerId);
     }
 
     @Override
     public String logTail(String containerId, int lines) {
+        reads.add("logTail");
         return delegate.logTail(containerId, lines);
     }
 
     @Override
     public boolean imageExists(String image) {
+        reads.add("imageExists");
         return delegate.imageExists(image);
     }
 

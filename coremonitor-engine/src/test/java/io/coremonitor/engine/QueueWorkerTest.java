@@ -206,10 +206,14 @@ class QueueWorkerTest {
     @Test
     void aRunningCommandIsCancelledCooperatively() {
         CountDownLatch running = new CountDownLatch(1);
+        // The executor honours the request only once cancel() has answered, so that answer is always RUNNING.
+        CountDownLatch cancelAnswered = new CountDownLatch(1);
         AtomicInteger loops = new AtomicInteger();
         CoreMonitor cm = start(b -> b.executor(new TestExecutor(CommandType.APPLY_STACK_VERSION, (c, ctx) -> {
             while (true) {
-                ctx.checkCancelled();
+                if (cancelAnswered.getCount() == 0) {
+                    ctx.checkCancelled();
+                }
                 loops.incrementAndGet();
                 running.countDown();
                 EngineTests.sleep(5);
@@ -222,6 +226,7 @@ class QueueWorkerTest {
         assertThat(cm.status().running()).map(Command::commandId).contains(id);
 
         Command requested = cm.commands().cancel(id, "bob");
+        cancelAnswered.countDown();
 
         assertThat(requested.status()).isEqualTo(CommandStatus.RUNNING);
         Command cancelled = awaitEnd(cm, id);

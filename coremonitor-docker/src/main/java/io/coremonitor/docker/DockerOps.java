@@ -1,0 +1,102 @@
+package io.coremonitor.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import io.coremonitor.docker.internal.DockerClientOps;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Docker primitives convergence is made of. Reads ({@code list*}, {@code inspect*}, {@code logTail},
+ * {@code imageExists}) never change the engine; every other method is a mutating call. A test can wrap an instance
+ * to count or fail mutating calls.
+ */
+public interface DockerOps {
+
+    /** The real implementation over a docker-java client. */
+    static DockerOps of(DockerClient docker) {
+        return new DockerClientOps(docker);
+    }
+
+    /** Containers (running or not) whose labels include every given {@code key=value}: one list call. */
+    List<Container> listContainers(String labelKey, String labelValue);
+
+    /** Networks labelled {@code key=value}: one list call. */
+    List<Network> listNetworks(String labelKey, String labelValue);
+
+    /** Volumes labelled {@code key=value}: one list call. */
+    List<InspectVolumeResponse> listVolumes(String labelKey, String labelValue);
+
+    /** A network by name or id (external networks are used by their name). */
+    Optional<Network> findNetwork(String nameOrId);
+
+    /** A volume by name. */
+    Optional<InspectVolumeResponse> findVolume(String name);
+
+    /**
+     * The id of the stack's network labelled {@code coremonitor.network=key}, created from {@code request} when there is
+     * none. Ensuring a network that exists changes nothing (one list call).
+     */
+    default String ensureNetwork(String stackId, String key, NetworkRequest request) {
+        return listNetworks(StackLabels.STACK_ID, stackId).stream()
+            .filter(n -> n.getLabels() != null && key.equals(n.getLabels().get(StackLabels.NETWORK)))
+            .map(Network::getId).findFirst().orElseGet(() -> createNetwork(request));
+    }
+
+    /**
+     * The name of the stack's volume labelled {@code coremonitor.volume=key}, created from {@code request} when there is
+     * none. Ensuring a volume that exists changes nothing (one list call).
+     */
+    default String ensureVolume(String stackId, String key, VolumeRequest request) {
+        return listVolumes(StackLabels.STACK_ID, stackId).stream()
+            .filter(v -> v.getLabels() != null && key.equals(v.getLabels().get(StackLabels.VOLUME)))
+            .map(InspectVolumeResponse::getName).findFirst().orElseGet(() -> {
+                createVolume(request);
+                return request.name();
+            });
+    }
+
+    /** Creates a network; returns its id. */
+    String createNetwork(NetworkRequest request);
+
+    /** Creates a named volume. */
+    void createVolume(VolumeRequest request);
+
+    /** Creates a container, stopped, joined to its extra networks; returns its id. */
+    String createContainer(ContainerRequest request);
+
+    void startContainer(String containerId);
+
+    /**
+     * Stops a container with its own stop signal; SIGKILL after {@code timeoutSeconds} (Docker's default, or the
+     * container's configured stop timeout, when null). Stopping a stopped container is a no-op.
+     */
+    void stopContainer(String containerId, Integer timeoutSeconds);
+
+    /** Removes a container (forced), with its anonymous volumes. Removing a missing container is a no-op. */
+    void removeContainer(String containerId);
+
+    /** Removes a network; a missing one is a no-op. */
+    void removeNetwork(String networkId);
+
+    /** Removes a named volume; a missing one is a no-op. */
+    void removeVolume(String name);
+
+    InspectContainerResponse inspectContainer(String containerId);
+
+    /** The last {@code lines} lines of a container's stdout and stderr, interleaved. */
+    String logTail(String containerId, int lines);
+
+    boolean imageExists(String image);
+
+    /**
+     * Pulls an image, giving up after {@code timeout}.
+     *
+     * @throws ImageUnavailableException when it cannot be pulled
+     */
+    void pullImage(String image, Duration timeout);
+}

@@ -1,0 +1,245 @@
+package io.coremonitor.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateNetworkCmd;
+import com.github.dockerjava.api.command.CreateVolumeCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Network;
+import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ImageUnavailableException;
+import io.coremonitor.docker.NetworkJoin;
+import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.VolumeRequest;
+import io.coremonitor.model.Ipam;
+import io.coremonitor.model.IpamPool;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** {@link DockerOps} over a docker-java client. */
+public final class DockerClientOps implements DockerOps {
+
+    private final DockerClient docker;
+
+    public DockerClientOps(DockerClient docker) {
+        this.docker = Objects.requireNonNull(docker, "docker");
+    }
+
+    @Override
+    public List<Container> listContainers(String labelKey, String labelValue) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(labelKey + "=" + labelValue)).exec();
+    }
+
+    @Override
+    public List<Network> listNetworks(String labelKey, String labelValue) {
+        return docker.listNetworksCmd().withFilter("label", List.of(labelKey + "=" + labelValue)).exec();
+    }
+
+    @Override
+    public List<InspectVolumeResponse> listVolumes(String labelKey, String labelValue) {
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", List.of(labelKey + "=" + labelValue))
+            .exec().getVolumes();
+        return volumes == null ? List.of() : volumes;
+    }
+
+    @Override
+    public Optional<Network> findNetwork(String nameOrId) {
+        try {
+            return Optional.of(docker.inspectNetworkCmd().withNetworkId(nameOrId).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<InspectVolumeResponse> findVolume(String name) {
+        try {
+            return Optional.of(docker.inspectVolumeCmd(name).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String createNetwork(NetworkRequest request) {
+        CreateNetworkCmd cmd = docker.createNetworkCmd().withName(request.name()).withLabels(request.labels())
+            .withCheckDuplicate(true).withInternal(request.internal()).withAttachable(request.attachable())
+            .withEnableIpv6(request.enableIpv6());
+        request.driver().ifPresent(cmd::withDriver);
+        if (!request.options().isEmpty()) {
+            cmd.withOptions(request.options());
+        }
+        request.ipam().ifPresent(ipam -> cmd.withIpam(ipam(ipam)));
+        return cmd.exec().getId();
+    }
+
+    private static Network.Ipam ipam(Ipam ipam) {
+        Network.Ipam result = new Network.Ipam();
+        ipam.driver().ifPresent(result::withDriver);
+        List<Network.Ipam.Config> configs = new ArrayList<>();
+        for (IpamPool pool : ipam.config()) {
+            Network.Ipam.Config config = new Network.Ipam.Config();
+            pool.subnet().ifPresent(config::withSubnet);
+            pool.gateway().ifPresent(config::withGateway);
+            pool.ipRange().ifPresent(config::withIpRange);
+            configs.add(config);
+        }
+        return result.withConfig(configs);
+    }
+
+    @Override
+    public void createVolume(VolumeRequest request) {
+        CreateVolumeCmd cmd = docker.createVolumeCmd().withName(request.name()).withLabels(request.labels());
+        request.driver().ifPresent(cmd::withDriver);
+        if (!request.driverOpts().isEmpty()) {
+            cmd.withDriverOpts(request.driverOpts());
+        }
+        cmd.exec();
+    }
+
+    @Override
+    public String createContainer(ContainerRequest request) {
+        CreateContainerCmd cmd = request.applyTo(docker.createContainerCmd(request.image()));
+        String id = cmd.exec().getId();
+        for (NetworkJoin join : request.extraNetworks()) {
+            ContainerNetwork endpoint = new ContainerNetwork().withAliases(join.aliases());
+            if (join.ipv4Address().isPresent() || join.ipv6Address().isPresent()) {
+                ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+                join.ipv4Address().ifPresent(ipam::withIpv4Address);
+                join.ipv6Address().ifPresent(ipam::withIpv6Address);
+                endpoint.withIpamConfig(ipam);
+            }
+            join.macAddress().ifPresent(endpoint::withMacAddress);
+            docker.connectToNetworkCmd().withNetworkId(join.network()).withContainerId(id).withContainerNetwork(endpoint).exec();
+        }
+        return id;
+    }
+
+    @Override
+    public void startContainer(String containerId) {
+        try {
+            docker.startContainerCmd(containerId).exec();
+        } catch (NotModifiedException alreadyStarted) {
+            // started meanwhile: the goal is reached
+        }
+    }
+
+    @Override
+    public void stopContainer(String containerId, Integer timeoutSeconds) {
+        try {
+            var cmd = docker.stopContainerCmd(containerId);
+            if (timeoutSeconds != null) {
+                cmd.withTimeout(timeoutSeconds);
+            }
+            cmd.exec();
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            // stopped or gone: the goal is reached
+        }
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException gone) {
+            // already removed
+        }
+    }
+
+    @Override
+    public void removeNetwork(String networkId) {
+        try {
+            docker.removeNetworkCmd(networkId).exec();
+        } catch (NotFoundException gone) {
+            // already removed
+        }
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // already removed
+        }
+    }
+
+    @Override
+    public InspectContainerResponse inspectContainer(String containerId) {
+        return docker.inspectContainerCmd(containerId).exec();
+    }
+
+    @Override
+    public String logTail(String containerId, int lines) {
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        synchronized (out) {
+                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return "(logs unavailable: " + Errors.describe(e) + ")";
+        }
+        synchronized (out) {
+            return out.toString();
+        }
+    }
+
+    @Override
+    public boolean imageExists(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void pullImage(String image, Duration timeout) {
+        PullImageResultCallback callback = new PullImageResultCallback();
+        try {
+            docker.pullImageCmd(image).exec(callback);
+            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ImageUnavailableException(image, "pull timed out after " + timeout.toSeconds() + "s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageUnavailableException(image, "interrupted");
+        } catch (ImageUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImageUnavailableException(image, Errors.describe(e));
+        } finally {
+            try {
+                callback.close();
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // best effort
+            }
+        }
+        if (!imageExists(image)) {
+            throw new ImageUnavailableException(image, "the pull ended but the engine has no such image");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.coremonitor.engine.internal.convergence;
+
+import io.coremonitor.engine.CommandCancelledException;
+import io.coremonitor.engine.CommandExecutor;
+import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.engine.ExecutionContext;
+import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandType;
+import io.coremonitor.model.Stack;
+import io.coremonitor.model.StackState;
+import io.coremonitor.model.StackVersion;
+import java.util.Optional;
+
+/**
+ * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: converge the stack to a version, then make it the current version.
+ * When a service fails, the version is marked FAILED with the service, the reason and its last log lines; with
+ * {@code auto_rollback} the stack is converged back to its previous current version in the same command.
+ */
+final class ApplyExecutor implements CommandExecutor {
+
+    private final CommandType type;
+    private final Convergence convergence;
+
+    ApplyExecutor(CommandType type, Convergence convergence) {
+        this.type = type;
+        this.convergence = convergence;
+    }
+
+    @Override
+    public CommandType type() {
+        return type;
+    }
+
+    @Override
+    public void execute(Command command, ExecutionContext context) {
+        Payloads.Apply payload = Payloads.apply(command.payload());
+        Stack stack = convergence.store().stacks().getOrThrow(command.stackId());
+        if (stack.deleted()) {
+            throw new CommandFailedException("stack " + stack.name() + " is deleted");
+        }
+        StackVersion target = convergence.store().versions().getOrThrow(stack.stackId(), payload.version());
+        Optional<String> previous = stack.currentVersion().filter(v -> !v.equals(target.version()));
+        String verb = type == CommandType.ROLLBACK_STACK_VERSION ? "rolling back" : "applying";
+        context.info(verb + " " + stack.name() + " to " + target.version() + " (current version: "
+            + stack.currentVersion().orElse("none") + (payload.autoRollback() ? ", auto_rollback on" : "") + ")");
+        if (type == CommandType.ROLLBACK_STACK_VERSION && stack.currentVersion().isPresent()
+            && StackVersion.parseLabel(target.version()) > StackVersion.parseLabel(stack.currentVersion().get())) {
+            context.warn(target.version() + " is newer than the current version " + stack.currentVersion().get());
+        }
+        String commandId = Long.toString(command.commandId());
+        convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.DEPLOYING, Optional.empty());
+        try {
+            convergence.converge(stack, target, commandId, context);
+        } catch (CommandCancelledException e) {
+            convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
+                Optional.of("cancelled while converging"));
+            throw e;
+        } catch (RuntimeException e) {
+            String reason = e instanceof CommandFailedException ? e.getMessage() : "unexpected error: " + e;
+            convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.FAILED, Optional.of(reason));
+            context.error(target.version() + " failed: " + reason);
+            if (payload.autoRollback() && previous.isPresent()) {
+                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason), e);
+            }
+            if (payload.autoRollback()) {
+                context.warn("auto_rollback: the stack has no previous version to go back to");
+            }
+            throw new CommandFailedException(reason, e);
+        }
+        convergence.store().stacks().setCurrentVersion(stack.stackId(), target.version());
+        context.info(stack.name() + " is now at " + target.version());
+    }
+
+    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason) {
+        context.warn("auto_rollback: converging " + stack.name() + " back to " + previous);
+        try {
+            StackVersion back = convergence.store().versions().getOrThrow(stack.stackId(), previous);
+            convergence.converge(stack, back, commandId, context);
+            context.info("auto_rollback: " + stack.name() + " is back at " + previous);
+            return failed + " failed and was rolled back to " + previous + ": " + reason;
+        } catch (RuntimeException again) {
+            context.error("auto_rollback to " + previous + " failed: " + again.getMessage());
+            return failed + " failed: " + reason + "; auto_rollback to " + previous + " failed too: " + again.getMessage();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.coremonitor.engine.internal.convergence;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.VolumeRequest;
+import io.coremonitor.engine.StackPlan;
+import io.coremonitor.model.ComposeDefinition;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan with what executing it needs.
+ *
+ * @param view             the public plan
+ * @param definition       the desired definition
+ * @param services         the services deployed (those without profiles), sorted
+ * @param requests         create requests of every deployed service
+ * @param existing         the existing container of every KEEP, RESTART and RECREATE service
+ * @param networkIds       network key to id, for networks that exist
+ * @param newNetworks      network key to request, for networks to create
+ * @param volumeNames      volume key to Docker name, for every named volume used
+ * @param newVolumes       volumes to create
+ * @param removals         containers to stop and remove (services gone, duplicates, orphans)
+ * @param networkRemovals  stack networks no longer used
+ */
+record ConvergencePlan(
+        StackPlan view,
+        ComposeDefinition definition,
+        List<String> services,
+        Map<String, ContainerRequest> requests,
+        Map<String, Container> existing,
+        Map<String, String> networkIds,
+        Map<String, NetworkRequest> newNetworks,
+        Map<String, String> volumeNames,
+        List<VolumeRequest> newVolumes,
+        List<Container> removals,
+        List<Network> networkRemovals) {
+}

@@ -1,0 +1,376 @@
+package io.coremonitor.engine.internal.convergence;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ImageUnavailableException;
+import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.VolumeRequest;
+import io.coremonitor.docker.internal.Errors;
+import io.coremonitor.engine.CommandCancelledException;
+import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.engine.ExecutionContext;
+import io.coremonitor.engine.PlanAction;
+import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.DependsOn;
+import io.coremonitor.model.DependsOnCondition;
+import io.coremonitor.model.LogLevel;
+import io.coremonitor.model.RuntimeMapping;
+import io.coremonitor.model.ServiceSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Executes plans and start/stop sequences against Docker. Independent services start in parallel (a small thread
+ * pool); a service starts once each of its dependencies meets its condition.
+ */
+final class Converger {
+
+    /** Threads starting and waiting for services at most. */
+    static final int MAX_PARALLEL = 16;
+    /** How long a missing image may take to pull. */
+    static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
+
+    private final DockerOps ops;
+    private final ExecutionContext ctx;
+
+    Converger(DockerOps ops, ExecutionContext ctx) {
+        this.ops = ops;
+        this.ctx = new SynchronizedContext(ctx);
+    }
+
+    ExecutionContext context() {
+        return ctx;
+    }
+
+    /** Executes a plan; returns the runtime mapping. Throws ServiceFailure or CommandFailedException. */
+    RuntimeMapping execute(ConvergencePlan plan) {
+        ComposeDefinition def = plan.definition();
+        Map<String, PlanAction> byService = new HashMap<>();
+        for (PlanAction a : plan.view().actions()) {
+            if (a.service().isPresent() && a.kind() != PlanAction.Kind.REMOVE) {
+                byService.put(a.service().get(), a);
+            }
+        }
+        // images first: a missing image fails the command before anything changes
+        for (String s : plan.services()) {
+            PlanAction.Kind kind = byService.get(s).kind();
+            if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
+                ensureImage(def.services().get(s));
+            }
+        }
+        ctx.checkCancelled();
+        Map<String, String> networkIds = new TreeMap<>(plan.networkIds());
+        for (Map.Entry<String, NetworkRequest> n : plan.newNetworks().entrySet()) {
+            try {
+                networkIds.put(n.getKey(), ops.createNetwork(n.getValue()));
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create network " + n.getValue().name() + ": " + Errors.describe(e), e);
+            }
+            ctx.info("created network " + n.getValue().name());
+        }
+        for (VolumeRequest v : plan.newVolumes()) {
+            try {
+                ops.createVolume(v);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create volume " + v.name() + ": " + Errors.describe(e), e);
+            }
+            ctx.info("created volume " + v.name());
+        }
+        ctx.checkCancelled();
+        for (Container c : plan.removals()) {
+            ops.stopContainer(c.getId(), null);
+            ops.removeContainer(c.getId());
+            ctx.info("removed container " + Planner.name(c) + " (" + reasonOf(plan, c.getId()) + ")");
+        }
+        for (Network n : plan.networkRemovals()) {
+            try {
+                ops.removeNetwork(n.getId());
+                ctx.info("removed network " + n.getName() + " (no longer used)");
+            } catch (RuntimeException e) {
+                ctx.warn("could not remove network " + n.getName() + ": " + Errors.describe(e));
+            }
+        }
+        // recreated services: old containers go, dependents first
+        List<String> replaced = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RECREATE).toList();
+        for (String s : DependencyOrder.stopOrder(def, replaced)) {
+            ctx.checkCancelled();
+            Container old = plan.existing().get(s);
+            ops.stopContainer(old.getId(), null);
+            ops.removeContainer(old.getId());
+            ctx.info("removed container " + Planner.name(old) + " of " + s + " to recreate it: "
+                + String.join(", ", byService.get(s).reasons()));
+        }
+        List<String> restarted = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RESTART).toList();
+        for (String s : DependencyOrder.stopOrder(def, restarted)) {
+            ops.stopContainer(plan.existing().get(s).getId(), null);
+            ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
+        }
+        Map<String, String> containerIds = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<String> toCreate = new ArrayList<>();
+        for (String s : DependencyOrder.startOrder(def, plan.services())) {
+            PlanAction.Kind kind = byService.get(s).kind();
+            if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
+                toCreate.add(s);
+            } else {
+                containerIds.put(s, plan.existing().get(s).getId());
+            }
+        }
+        // containers are created in parallel, level by level: network_mode service:X needs X's container first
+        Map<String, Integer> level = new HashMap<>();
+        for (String s : toCreate) {
+            int l = def.services().get(s).networkMode().filter(m -> m.startsWith("service:")).map(m -> m.substring(8))
+                .map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+            level.put(s, l);
+        }
+        for (int l = 0; level.containsValue(l); l++) {
+            int current = l;
+            List<String> batch = toCreate.stream().filter(s -> level.get(s) == current).toList();
+            ctx.checkCancelled();
+            inParallel(batch, s -> {
+                ContainerRequest request = plan.requests().get(s);
+                String id;
+                try {
+                    id = ops.createContainer(request);
+                } catch (RuntimeException e) {
+                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + Errors.describe(e), "");
+                }
+                containerIds.put(s, id);
+                ctx.info("created container " + request.name() + " for " + s + " ("
+                    + byService.get(s).kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                    + String.join(", ", byService.get(s).reasons()) + ")");
+            });
+        }
+        Map<String, Boolean> needsStart = new HashMap<>();
+        for (String s : plan.services()) {
+            PlanAction.Kind kind = byService.get(s).kind();
+            boolean start = switch (kind) {
+                case CREATE, RECREATE, RESTART -> true;
+                default -> needsStartOnApply(plan.existing().get(s));
+            };
+            needsStart.put(s, start);
+        }
+        Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
+        verify(def, started, containerIds);
+        return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
+    }
+
+    /** Runs a task per service on a small pool; rethrows the first failure. */
+    private void inParallel(List<String> services, java.util.function.Consumer<String> task) {
+        if (services.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = newPool(services.size());
+        try {
+            List<CompletableFuture<Void>> all = services.stream().map(s -> CompletableFuture.runAsync(() -> task.accept(s), pool)).toList();
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw rootFailure(all, e);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ExecutorService newPool(int tasks) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL, tasks)), r -> {
+            Thread t = new Thread(r, "coremonitor-converge-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String reasonOf(ConvergencePlan plan, String containerId) {
+        return plan.view().actions().stream()
+            .filter(a -> a.kind() == PlanAction.Kind.REMOVE && a.containerId().orElse("").equals(containerId))
+            .findFirst().map(a -> String.join(", ", a.reasons())).orElse("removed");
+    }
+
+    /** A kept container is started again unless it runs or completed successfully (exit 0): re-apply changes nothing. */
+    static boolean needsStartOnApply(Container c) {
+        String state = c.getState();
+        if ("running".equals(state) || "restarting".equals(state) || "paused".equals(state)) {
+            return false;
+        }
+        if ("exited".equals(state)) {
+            Matcher m = EXITED.matcher(c.getStatus() == null ? "" : c.getStatus());
+            return !(m.find() && "0".equals(m.group(1)));
+        }
+        return true;
+    }
+
+    void ensureImage(ServiceSpec spec) {
+        String image = spec.image();
+        if (ops.imageExists(image)) {
+            return;
+        }
+        if (spec.pullPolicy().map("never"::equals).orElse(false)) {
+            throw new CommandFailedException("image " + image + " not found locally and pull_policy is never");
+        }
+        ctx.info("image " + image + " not found locally: pulling it (timeout " + PULL_TIMEOUT.toSeconds() + "s)");
+        try {
+            ops.pullImage(image, PULL_TIMEOUT);
+        } catch (ImageUnavailableException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the services whose {@code needsStart} is true, each once its dependencies (among {@code services}) meet
+     * their conditions; independent ones in parallel. Returns the services started.
+     */
+    Set<String> startInOrder(ComposeDefinition def, List<String> services, Map<String, String> containerIds,
+            Predicate<String> needsStart) {
+        Set<String> wanted = Set.copyOf(services);
+        Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ExecutorService pool = newPool(services.size());
+        try {
+            Map<String, CompletableFuture<Void>> startFutures = new HashMap<>();
+            Map<String, CompletableFuture<Void>> conditionFutures = new HashMap<>();
+            for (String s : DependencyOrder.startOrder(def, services)) {
+                List<CompletableFuture<Void>> deps = new ArrayList<>();
+                ServiceSpec spec = def.services().get(s);
+                for (String d : DependencyOrder.dependencies(def, s)) {
+                    if (!wanted.contains(d)) {
+                        continue;
+                    }
+                    DependsOn dep = spec.dependsOn().getOrDefault(d, DependsOn.started());
+                    DependsOnCondition condition = dep.condition();
+                    deps.add(conditionFutures.computeIfAbsent(d + "/" + condition, k -> startFutures.get(d)
+                        .thenRunAsync(() -> awaitCondition(def, d, containerIds.get(d), condition), pool)));
+                }
+                CompletableFuture<Void> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+                    ctx.checkCancelled();
+                    if (needsStart.test(s)) {
+                        try {
+                            ops.startContainer(containerIds.get(s));
+                        } catch (RuntimeException e) {
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + Errors.describe(e));
+                        }
+                        started.add(s);
+                        ctx.info("started " + s);
+                    }
+                }, pool);
+                startFutures.put(s, f);
+            }
+            List<CompletableFuture<Void>> all = new ArrayList<>(startFutures.values());
+            all.addAll(conditionFutures.values());
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw rootFailure(all, e);
+            }
+            return started;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RuntimeException rootFailure(List<CompletableFuture<Void>> all, CompletionException fallback) {
+        RuntimeException chosen = null;
+        for (CompletableFuture<Void> f : all) {
+            try {
+                f.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof CommandCancelledException cancelled) {
+                    chosen = cancelled;
+                } else if (cause instanceof ServiceFailure failure && !(chosen instanceof CommandCancelledException)) {
+                    chosen = chosen == null ? failure : chosen;
+                } else if (chosen == null && cause instanceof RuntimeException r) {
+                    chosen = r instanceof CommandFailedException ? r : new CommandFailedException(Errors.describe(r), r);
+                }
+            }
+        }
+        return chosen != null ? chosen : new CommandFailedException(Errors.describe(fallback), fallback);
+    }
+
+    private void awaitCondition(ComposeDefinition def, String service, String containerId, DependsOnCondition condition) {
+        switch (condition) {
+            case SERVICE_HEALTHY -> {
+                ctx.info("waiting for " + service + " to be healthy");
+                Waits.healthy(ops, ctx, service, containerId, def.services().get(service));
+                ctx.info(service + " is healthy");
+            }
+            case SERVICE_COMPLETED_SUCCESSFULLY -> {
+                ctx.info("waiting for " + service + " to complete");
+                Waits.completed(ops, ctx, service, containerId);
+                ctx.info(service + " completed successfully");
+            }
+            default -> {
+                // started is enough
+            }
+        }
+    }
+
+    /** Services started by this command: healthy when they have a health check, not failed otherwise. */
+    private void verify(ComposeDefinition def, Set<String> started, Map<String, String> containerIds) {
+        for (String s : new java.util.TreeSet<>(started)) {
+            ctx.checkCancelled();
+            ServiceSpec spec = def.services().get(s);
+            if (Waits.hasHealthcheck(spec)) {
+                Waits.healthy(ops, ctx, s, containerIds.get(s), spec);
+            } else {
+                Waits.running(ops, s, containerIds.get(s));
+            }
+        }
+    }
+
+    /** Stops services, dependents first. */
+    void stopInOrder(ComposeDefinition def, List<String> services, Map<String, String> containerIds) {
+        for (String s : DependencyOrder.stopOrder(def, services)) {
+            ctx.checkCancelled();
+            String id = containerIds.get(s);
+            if (id == null) {
+                continue;
+            }
+            ops.stopContainer(id, null);
+            ctx.info("stopped " + s);
+        }
+    }
+
+    /** Serialises log calls from the start threads. */
+    private static final class SynchronizedContext implements ExecutionContext {
+        private final ExecutionContext delegate;
+
+        SynchronizedContext(ExecutionContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized void log(LogLevel level, String message) {
+            delegate.log(level, message);
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return delegate.cancelRequested();
+        }
+
+        @Override
+        public Clock clock() {
+            return delegate.clock();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.coremonitor.engine.internal.convergence;
+
+import io.coremonitor.model.ComposeDefinition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Services in depends_on order (dependencies first); network_mode service:X counts as a dependency on X. */
+final class DependencyOrder {
+
+    private DependencyOrder() {
+    }
+
+    /** The given services, dependencies first, ties by name. */
+    static List<String> startOrder(ComposeDefinition definition, Collection<String> services) {
+        Set<String> wanted = new TreeSet<>(services);
+        List<String> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String s : wanted) {
+            visit(definition, s, wanted, done, new HashSet<>(), order);
+        }
+        return order;
+    }
+
+    /** The given services, dependents first. */
+    static List<String> stopOrder(ComposeDefinition definition, Collection<String> services) {
+        List<String> order = new ArrayList<>(startOrder(definition, services));
+        java.util.Collections.reverse(order);
+        return order;
+    }
+
+    static Set<String> dependencies(ComposeDefinition definition, String service) {
+        Set<String> deps = new TreeSet<>();
+        var spec = definition.services().get(service);
+        if (spec == null) {
+            return deps;
+        }
+        deps.addAll(spec.dependsOn().keySet());
+        spec.networkMode().filter(m -> m.startsWith("service:")).ifPresent(m -> deps.add(m.substring(8)));
+        deps.retainAll(definition.services().keySet());
+        return deps;
+    }
+
+    private static void visit(ComposeDefinition definition, String s, Set<String> wanted, Set<String> done, Set<String> visiting,
+            List<String> order) {
+        if (done.contains(s) || !wanted.contains(s)) {
+            return;
+        }
+        if (!visiting.add(s)) {
+            throw new IllegalStateException("dependency cycle through service '" + s + "'");
+        }
+        for (String d : dependencies(definition, s)) {
+            visit(definition, d, wanted, done, visiting, order);
+        }
+        visiting.remove(s);
+        done.add(s);
+        order.add(s);
+    }
+}

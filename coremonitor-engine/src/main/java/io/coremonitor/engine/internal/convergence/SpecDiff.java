@@ -1,0 +1,54 @@
+package io.coremonitor.engine.internal.convergence;
+
+import io.coremonitor.model.ServiceSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Names the fields that differ between two specs of a service, in compose spelling. */
+final class SpecDiff {
+
+    /** Fields that do not shape the container (they are left out of the config hash too). */
+    static final Set<String> IGNORED = Set.of("dependsOn", "profiles", "attach", "pullPolicy");
+
+    private SpecDiff() {
+    }
+
+    static List<String> changedFields(ServiceSpec before, ServiceSpec after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent c : ServiceSpec.class.getRecordComponents()) {
+            if (IGNORED.contains(c.getName())) {
+                continue;
+            }
+            try {
+                Object a = c.getAccessor().invoke(before);
+                Object b = c.getAccessor().invoke(after);
+                if (!Objects.equals(a, b)) {
+                    changed.add(snake(c.getName()));
+                }
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("record accessor " + c.getName(), e);
+            }
+        }
+        return changed;
+    }
+
+    /** {@code stopGracePeriod} → {@code stop_grace_period}; limits/reservations named after deploy.resources. */
+    static String snake(String camel) {
+        if ("limits".equals(camel) || "reservations".equals(camel)) {
+            return "deploy.resources." + camel;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char ch : camel.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                out.append('_').append(Character.toLowerCase(ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

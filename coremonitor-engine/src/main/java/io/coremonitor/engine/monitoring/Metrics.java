@@ -86,12 +86,12 @@ public final class Metrics implements CommandListener, MonitorListener {
 
         t.family("coremonitor_command_transitions_total", "counter",
             "Command status changes observed by this engine, by command type and new status.");
-        new TreeMap<>(stringKeys(transitions)).forEach((k, v) -> t.sample("coremonitor_command_transitions_total",
+        stringKeys(transitions).forEach((k, v) -> t.sample("coremonitor_command_transitions_total",
             labels("type", k.get(0), "status", k.get(1)), v.get()));
 
         t.family("coremonitor_command_duration_seconds", "histogram",
             "Time from RUNNING to the end of commands run by this engine, by type and final status.");
-        new TreeMap<>(stringKeys(durations)).forEach((k, h) -> h.write(t, "coremonitor_command_duration_seconds",
+        stringKeys(durations).forEach((k, h) -> h.write(t, "coremonitor_command_duration_seconds",
             labels("type", k.get(0), "status", k.get(1))));
 
         t.family("coremonitor_apply_duration_seconds", "histogram", "Duration of APPLY and ROLLBACK commands, by final status.");

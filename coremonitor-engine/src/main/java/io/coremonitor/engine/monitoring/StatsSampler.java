@@ -169,6 +169,10 @@ public final class StatsSampler {
         if (cpu == null || pre == null || cpu.getCpuUsage() == null || pre.getCpuUsage() == null) {
             return 0;
         }
+        if (nz(pre.getSystemCpuUsage()) == 0) {
+            // no previous reading (the engine had none to give): a delta since boot would be meaningless
+            return 0;
+        }
         long cpuDelta = nz(cpu.getCpuUsage().getTotalUsage()) - nz(pre.getCpuUsage().getTotalUsage());
         long systemDelta = nz(cpu.getSystemCpuUsage()) - nz(pre.getSystemCpuUsage());
         long online = nz(cpu.getOnlineCpus());

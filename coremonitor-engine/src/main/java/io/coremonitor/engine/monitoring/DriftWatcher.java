@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches Docker's event stream for managed containers ({@code coremonitor.managed=true}; die, stop, kill, destroy,
  * start, oom, health_status) and detects drift: each event is published as CONTAINER_EVENT at once, then, after a short
- * debounce, the stack is checked with {@link StackMonitor}; when a service no longer matches the current version and
+ * debounce after the stack's last event, the stack is checked with {@link StackMonitor}; when a service no longer
+ * matches the current version and
  * no command of that stack is RUNNING (Core Monitor's own stops, recreations and removals happen inside commands),
  * DRIFT_DETECTED is published per drifted service and {@code onDrift} is called (self-heal).
  *
@@ -52,7 +53,7 @@ public final class DriftWatcher implements Closeable {
     private final Duration debounce;
     private final Consumer<MonitorEvent> publish;
     private final Consumer<StackMonitorView> onDrift;
-    private final Map<String, Boolean> checkScheduled = new ConcurrentHashMap<>();
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
     private final Map<String, String> lastDrift = new ConcurrentHashMap<>();
     private volatile Stream stream;
     private volatile long lastEventSeconds;
@@ -145,13 +146,19 @@ public final class DriftWatcher implements Closeable {
         scheduleCheck(stackId);
     }
 
+    /**
+     * A trailing debounce: the check runs {@code debounce} after the LAST event of the stack (kill, then die, then
+     * maybe destroy come in a burst; checking after the first could still see the container running).
+     */
     private void scheduleCheck(String stackId) {
-        if (closed || checkScheduled.putIfAbsent(stackId, Boolean.TRUE) != null) {
+        if (closed) {
             return;
         }
+        long generation = generations.merge(stackId, 1L, Long::sum);
         scheduler.schedule(() -> {
-            checkScheduled.remove(stackId);
-            check(stackId, true);
+            if (generations.getOrDefault(stackId, 0L) == generation) {
+                check(stackId, true);
+            }
         }, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 

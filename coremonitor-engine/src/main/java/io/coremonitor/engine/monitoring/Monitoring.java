@@ -48,6 +48,7 @@ public final class Monitoring implements AutoCloseable {
     private final Map<String, Long> selfHealInFlight = new ConcurrentHashMap<>();
     private final Metrics metrics;
     private final ExecutorService pool;
+    private final ExecutorService inspectPool;
     private final ScheduledExecutorService scheduler;
     private volatile StatsSampler sampler;
     private volatile DriftWatcher watcher;
@@ -66,7 +67,10 @@ public final class Monitoring implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = Executors.newFixedThreadPool(settings.ioThreads(), threads("coremonitor-monitor-io"));
-        this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
+        // inspects of status queries apart from the stats calls (which block ~1-2 s each)
+        this.inspectPool = Executors.newFixedThreadPool(8, threads("coremonitor-monitor-inspect"));
+        // sampling rounds, drift checks and reconciles never wait for each other
+        this.scheduler = Executors.newScheduledThreadPool(3, threads("coremonitor-monitor"));
         this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
             () -> Optional.ofNullable(sampler), clock);
         listeners.add(metrics);
@@ -119,7 +123,7 @@ public final class Monitoring implements AutoCloseable {
 
     private synchronized StackMonitor stackMonitor() {
         if (stackMonitor == null) {
-            stackMonitor = new StackMonitor(store, ops(), clock, pool);
+            stackMonitor = new StackMonitor(store, ops(), clock, inspectPool);
         }
         return stackMonitor;
     }
@@ -233,6 +237,7 @@ public final class Monitoring implements AutoCloseable {
         }
         scheduler.shutdownNow();
         pool.shutdownNow();
+        inspectPool.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
             pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Live status of a stack with per-service monitoring fields and drift reasons.
  *
  * <p>Cost: ONE Docker list call (by label {@code coremonitor.stack_id}) for state, health, version and the stack's
- * actual state, plus one inspect per container of the stack, issued in parallel on the shared bounded pool (restart
+ * actual state, plus one inspect per container of the stack, issued in parallel on a bounded pool (8 threads) (restart
  * count, exit code and exact start time are only in inspect). A 20-service stack costs 1 list + 20 inspects run 8 at
  * a time (a few ms each on a local engine). An inspect that fails or times out (5 s) leaves those three fields empty.
  */

@@ -142,11 +142,11 @@ class MonitoringDockerTest {
         return cm.commands().get(commandId);
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+    private void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what + "; events: " + events);
             }
             try {
                 Thread.sleep(50);

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class DriftWatcher implements Closeable {
     private volatile Duration backoff = Duration.ofSeconds(1);
     private volatile boolean closed;
     private volatile long eventsSeen;
+    private volatile long connections;
 
     public DriftWatcher(DockerClient docker, DockerOps ops, Store store, StackMonitor monitor, Clock clock,
             ScheduledExecutorService scheduler, Duration debounce, Consumer<MonitorEvent> publish,
@@ -85,6 +87,19 @@ public final class DriftWatcher implements Closeable {
     /** How many container events were received since start (for tests and diagnostics). */
     public long eventsSeen() {
         return eventsSeen;
+    }
+
+    /** Ends the current stream as Docker does when it stops (for tests): the watcher reconnects with backoff. */
+    void endStream() {
+        Stream s = stream;
+        if (s != null) {
+            s.onComplete();
+        }
+    }
+
+    /** How many times the stream was (re)opened. */
+    public long connections() {
+        return connections;
     }
 
     /** Whether the event stream is currently open. */
@@ -113,7 +128,8 @@ public final class DriftWatcher implements Closeable {
     }
 
     private void reconnectLater(Stream ended) {
-        if (closed || stream != ended) {
+        // onComplete and onError may both come for one stream: reconnect once
+        if (closed || stream != ended || !ended.reconnecting.compareAndSet(false, true)) {
             return;
         }
         Duration wait = backoff;
@@ -172,7 +188,9 @@ public final class DriftWatcher implements Closeable {
                 LOG.debug("stack {}: a command is running, its container events are not drift", stackId);
                 return;
             }
-            StackMonitorView view = monitor.status(stackId);
+            // one list call, no inspect: fast even when Docker is busy
+            StackMonitorView view = monitor.status(stackId, false);
+            LOG.debug("drift check of {}: {}", stackId, view);
             Map<String, String> drifted = new TreeMap<>();
             view.services().forEach((name, s) -> s.drift().ifPresent(r -> drifted.put(name, r)));
             if (drifted.isEmpty()) {
@@ -229,11 +247,13 @@ public final class DriftWatcher implements Closeable {
     private final class Stream extends ResultCallback.Adapter<Event> {
 
         private volatile boolean open;
+        private final AtomicBoolean reconnecting = new AtomicBoolean();
 
         @Override
         public void onStart(Closeable closeable) {
             super.onStart(closeable);
             open = true;
+            connections++;
             backoff = Duration.ofSeconds(1);
             LOG.debug("Docker event stream open");
         }

@@ -50,6 +50,7 @@ public final class Monitoring implements AutoCloseable {
     private final ExecutorService pool;
     private final ExecutorService inspectPool;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService statsScheduler;
     private volatile StatsSampler sampler;
     private volatile DriftWatcher watcher;
     private volatile StackMonitor stackMonitor;
@@ -69,8 +70,9 @@ public final class Monitoring implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(settings.ioThreads(), threads("coremonitor-monitor-io"));
         // inspects of status queries apart from the stats calls (which block ~1-2 s each)
         this.inspectPool = Executors.newFixedThreadPool(8, threads("coremonitor-monitor-inspect"));
-        // sampling rounds, drift checks and reconciles never wait for each other
-        this.scheduler = Executors.newScheduledThreadPool(3, threads("coremonitor-monitor"));
+        // drift checks and reconciles; sampling rounds (which wait for their stats calls) have their own thread
+        this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
+        this.statsScheduler = Executors.newSingleThreadScheduledExecutor(threads("coremonitor-stats"));
         this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
             () -> Optional.ofNullable(sampler), clock);
         listeners.add(metrics);
@@ -101,7 +103,7 @@ public final class Monitoring implements AutoCloseable {
         DockerClient client = docker.get().get();
         sampler = new StatsSampler(store, DockerOps.of(client), client, clock, pool, settings.statsRetention());
         long every = settings.statsInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sampleQuietly, 0, every, TimeUnit.MILLISECONDS);
+        statsScheduler.scheduleWithFixedDelay(this::sampleQuietly, 0, every, TimeUnit.MILLISECONDS);
         watcher = new DriftWatcher(client, DockerOps.of(client), store, stackMonitor(), clock, scheduler,
             settings.driftDebounce(), this::publish, this::selfHeal);
         watcher.start(settings.reconcileInterval());
@@ -236,6 +238,7 @@ public final class Monitoring implements AutoCloseable {
             watcher.close();
         }
         scheduler.shutdownNow();
+        statsScheduler.shutdownNow();
         pool.shutdownNow();
         inspectPool.shutdownNow();
         try {

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class StackMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StackMonitor.class);
     private static final long INSPECT_TIMEOUT_SECONDS = 5;
+    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     private final Store store;
     private final DockerOps ops;
@@ -60,11 +63,20 @@ public final class StackMonitor {
      * @throws io.coremonitor.model.StackNotFoundException unknown stack
      */
     public StackMonitorView status(String stackId) {
+        return status(stackId, true);
+    }
+
+    /**
+     * With {@code inspect} false, ONE list call only (what the drift watcher uses): restart counts are empty, the
+     * exit code comes from the list call's status text ({@code Exited (137) 2 seconds ago}) and the start time is to
+     * the unit Docker shows.
+     */
+    public StackMonitorView status(String stackId, boolean inspect) {
         Stack stack = store.stacks().getOrThrow(stackId);
         List<Container> listed = ops.listContainers(StackLabels.STACK_ID, stackId);
         StackStatusView base = inspections.status(stackId, listed);
         Map<String, CompletableFuture<Optional<InspectContainerResponse>>> inspected = new HashMap<>();
-        for (Container c : listed) {
+        for (Container c : inspect ? listed : List.<Container>of()) {
             inspected.put(c.getId(), CompletableFuture.supplyAsync(() -> inspect(c.getId()), pool));
         }
         Optional<VersionStatus> recorded = stack.currentVersion().flatMap(v -> store.versions().get(stackId, v))
@@ -86,7 +98,7 @@ public final class StackMonitor {
                 : Optional.empty();
             Optional<Integer> restarts = ins.map(InspectContainerResponse::getRestartCount);
             Optional<Integer> exit = running ? Optional.empty()
-                : ins.map(i -> i.getState().getExitCodeLong()).map(Long::intValue);
+                : ins.map(i -> i.getState().getExitCodeLong()).map(Long::intValue).or(() -> container.flatMap(StackMonitor::exitCode));
             Optional<String> drift = drift(stack, s, version, exit, wantsRunning);
             services.put(e.getKey(), new ServiceMonitorView(e.getKey(), s.state(), s.health(), s.containerId(), version,
                 startedAt, uptime, restarts, exit, drift));
@@ -123,6 +135,11 @@ public final class StackMonitor {
             return Optional.of("container unhealthy");
         }
         return Optional.empty();
+    }
+
+    private static Optional<Integer> exitCode(Container c) {
+        Matcher m = EXITED.matcher(c.getStatus() == null ? "" : c.getStatus());
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     private Optional<InspectContainerResponse> inspect(String containerId) {

@@ -197,6 +197,24 @@ class MonitoringDockerTest {
     }
 
     @Test
+    void theEventStreamReconnectsWhenItEnds() {
+        cm = engine(false);
+        Stack stack = applyStack();
+        cm.startMonitoring();
+        DriftWatcher watcher = cm.monitoring().driftWatcher().orElseThrow();
+        await("the event stream is open", Duration.ofSeconds(10), watcher::connected);
+        long before = watcher.connections();
+
+        watcher.endStream();
+
+        await("the event stream is open again", Duration.ofSeconds(10),
+            () -> watcher.connected() && watcher.connections() > before);
+        docker.killContainerCmd(containerOf(stack, "idle")).exec();
+        await("a drift event after reconnecting", Duration.ofSeconds(10), () -> events.stream()
+            .anyMatch(e -> e.type() == MonitorEvent.Type.DRIFT_DETECTED && e.service().equals(Optional.of("idle"))));
+    }
+
+    @Test
     void selfHealQueuesOneApplyThatBringsTheContainerBack() {
         cm = engine(true);
         Stack stack = applyStack();

@@ -88,7 +88,7 @@ class StatsSamplerParallelTest {
             assertThat(round.sampled()).isEqualTo(20);
             assertThat(round.failed()).isZero();
             assertThat(maxConcurrent.get()).isEqualTo(16);
-            assertThat(millis).as("two waves of 500 ms, not twenty").isLessThan(3000);
+            assertThat(millis).as("two waves of 500 ms, not twenty (10 s)").isLessThan(5000);
             assertThat(store.stats().query("s1", Optional.empty(), clock.instant(), clock.instant().plusSeconds(1), 100))
                 .hasSize(20).allMatch(s -> s.cpuPercent() == 10.0 && s.memUsage() == 5);
         } finally {

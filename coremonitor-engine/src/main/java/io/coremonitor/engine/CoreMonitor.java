@@ -7,6 +7,10 @@ import io.coremonitor.engine.internal.CancelRequests;
 import io.coremonitor.engine.internal.Listeners;
 import io.coremonitor.engine.internal.QueueWorker;
 import io.coremonitor.engine.internal.convergence.DockerExecutors;
+import io.coremonitor.engine.monitoring.Metrics;
+import io.coremonitor.engine.monitoring.MonitorListener;
+import io.coremonitor.engine.monitoring.Monitoring;
+import io.coremonitor.engine.monitoring.MonitoringSettings;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
@@ -58,6 +62,7 @@ public final class CoreMonitor implements AutoCloseable {
     private final CommandService commands;
     private final Map<CommandType, CommandExecutor> executors;
     private final Object dockerLock = new Object();
+    private final Monitoring monitoring;
     private DockerClient docker;
     private volatile boolean closed;
 
@@ -81,6 +86,11 @@ public final class CoreMonitor implements AutoCloseable {
         this.worker = new QueueWorker(store, clock, settings, workerId, executors, listeners, cancels);
         this.stacks = new StackService(store, b.stackIds);
         this.commands = new CommandService(store, listeners, cancels, worker::wakeUp);
+        // monitoring (issue 7): its metrics and self-heal hear every command transition
+        this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring);
+        listeners.add(monitoring.commandListener());
+        listeners.add(monitoring.metrics());
+        b.monitorListeners.forEach(monitoring::addListener);
         LOG.info("coremonitor engine ready worker={} store={} docker={} executors={}", workerId, store.config(),
                 dockerSettings.map(d -> d.host().toString()).orElse("none"), executors.keySet());
     }
@@ -132,6 +142,25 @@ public final class CoreMonitor implements AutoCloseable {
     public synchronized void startWorker() {
         checkOpen();
         worker.start();
+    }
+
+    /**
+     * Starts the monitoring (idempotent): stats sampling every {@code statsInterval} and the drift watcher on Docker's
+     * event stream. Does nothing without Docker. Stopped by {@link #close()}.
+     */
+    public synchronized void startMonitoring() {
+        checkOpen();
+        monitoring.start();
+    }
+
+    /** Live status, stats history, logs, events and metrics. */
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /** The Prometheus text of {@code GET /metrics}: {@code metrics().render()}. */
+    public Metrics metrics() {
+        return monitoring.metrics();
     }
 
     /** Stops the queue worker (idempotent) and releases its lease. */
@@ -198,6 +227,7 @@ public final class CoreMonitor implements AutoCloseable {
         if (closed) {
             return;
         }
+        monitoring.close();
         worker.stop();
         closed = true;
         synchronized (dockerLock) {
@@ -229,8 +259,39 @@ public final class CoreMonitor implements AutoCloseable {
         private String workerId;
         private final List<CommandExecutor> executors = new ArrayList<>();
         private final List<CommandListener> listeners = new ArrayList<>();
+        private MonitoringSettings monitoring = MonitoringSettings.defaults();
+        private final List<MonitorListener> monitorListeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Time between two stats sampling rounds (default 15 s). */
+        public Builder statsInterval(Duration interval) {
+            monitoring = monitoring.withStatsInterval(interval);
+            return this;
+        }
+
+        /** How long stats samples are kept (default 7 days). */
+        public Builder statsRetention(Duration retention) {
+            monitoring = monitoring.withStatsRetention(retention);
+            return this;
+        }
+
+        /** Queue an APPLY of the current version when drift is detected (default off). */
+        public Builder selfHeal(boolean on) {
+            monitoring = monitoring.withSelfHeal(on);
+            return this;
+        }
+
+        /** Every monitoring setting at once. */
+        public Builder monitoring(MonitoringSettings settings) {
+            monitoring = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder monitorListener(MonitorListener listener) {
+            monitorListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The database; its clock is replaced by {@link #clock}. */

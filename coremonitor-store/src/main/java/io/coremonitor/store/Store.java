@@ -7,6 +7,7 @@ import io.coremonitor.store.internal.JdbiCommandRepository;
 import io.coremonitor.store.internal.JdbiLeaseRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
 import io.coremonitor.store.internal.JdbiStackVersionRepository;
+import io.coremonitor.store.internal.JdbiStatsRepository;
 import io.coremonitor.store.internal.PooledDataSource;
 import io.coremonitor.store.internal.WriteGate;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
     private final CommandLogRepository commandLogs;
     private final LeaseRepository leases;
     private final AuditRepository audit;
+    private final StatsRepository stats;
     private volatile boolean closed;
 
     private Store(StoreConfig config, PooledDataSource dataSource, WriteGate gate) {
@@ -62,6 +64,7 @@ public final class Store implements AutoCloseable {
         this.commandLogs = new JdbiCommandLogRepository(db);
         this.leases = new JdbiLeaseRepository(db);
         this.audit = new JdbiAuditRepository(db);
+        this.stats = new JdbiStatsRepository(db);
     }
 
     /**
@@ -169,6 +172,11 @@ public final class Store implements AutoCloseable {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    /** Container statistics history (sampled by the engine's monitoring). */
+    public StatsRepository stats() {
+        return stats;
     }
 
     public Dialect dialect() {

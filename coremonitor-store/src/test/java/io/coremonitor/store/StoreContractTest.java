@@ -25,6 +25,7 @@ import io.coremonitor.model.VersionNotFoundException;
 import io.coremonitor.model.VersionStatus;
 import io.coremonitor.store.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -747,4 +748,72 @@ abstract class StoreContractTest {
         return all;
     }
 
+
+    // ---- container statistics (issue 7) ----
+
+    private static ContainerStats sample(String stack, String service, Instant at, double cpu, long mem, long rx) {
+        return new ContainerStats(stack, service, "c-" + service, at, cpu, mem, 1000, rx, rx / 2, 10, 20);
+    }
+
+    @Test
+    void statsAreAppendedAndReadByRangeOldestFirst() {
+        Instant t0 = clock.instant();
+        store.stats().append(List.of(sample("s1", "web", t0, 1.5, 100, 10), sample("s1", "db", t0, 2.5, 200, 20),
+                sample("s2", "web", t0, 9, 900, 90)));
+        store.stats().append(List.of(sample("s1", "web", t0.plusSeconds(10), 3.5, 300, 30)));
+        store.stats().append(List.of());
+
+        List<ContainerStats> all = store.stats().query("s1", Optional.empty(), t0, t0.plusSeconds(60), 100);
+        assertThat(all).hasSize(3);
+        assertThat(all.get(2)).isEqualTo(sample("s1", "web", t0.plusSeconds(10), 3.5, 300, 30));
+        List<ContainerStats> web = store.stats().query("s1", Optional.of("web"), t0, t0.plusSeconds(60), 100);
+        assertThat(web).extracting(ContainerStats::cpuPercent).containsExactly(1.5, 3.5);
+        // the end is exclusive
+        assertThat(store.stats().query("s1", Optional.of("web"), t0, t0.plusSeconds(10), 100)).hasSize(1);
+        assertThat(store.stats().latest()).contains(t0.plusSeconds(10));
+        assertThatThrownBy(() -> store.stats().query("s1", Optional.empty(), t0, t0, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.stats().query("s1", Optional.empty(), t0, t0.plusSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void longRangesAreDownsampledIntoBucketsPerService() {
+        Instant t0 = clock.instant();
+        List<ContainerStats> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // one sample a second for 100 s: cpu i, memory 10 * i, cumulative rx 100 * i
+            batch.add(sample("s1", "web", t0.plusSeconds(i), i, 10L * i, 100L * i));
+            batch.add(sample("s1", "db", t0.plusSeconds(i), 1, 1, 1));
+        }
+        store.stats().append(batch);
+
+        List<ContainerStats> web = store.stats().query("s1", Optional.of("web"), t0, t0.plusSeconds(100), 10);
+        assertThat(web).hasSize(10);
+        assertThat(web.get(0).sampledAt()).isEqualTo(t0);
+        assertThat(web.get(1).sampledAt()).isEqualTo(t0.plusSeconds(10));
+        // bucket 0 holds seconds 0..9: average cpu 4.5, average memory 45, max cumulative rx 900
+        assertThat(web.get(0).cpuPercent()).isEqualTo(4.5);
+        assertThat(web.get(0).memUsage()).isBetween(44L, 45L);
+        assertThat(web.get(0).netRx()).isEqualTo(900);
+        assertThat(web.get(9).cpuPercent()).isEqualTo(94.5);
+        assertThat(web.get(9).memLimit()).isEqualTo(1000);
+
+        List<ContainerStats> both = store.stats().query("s1", Optional.empty(), t0, t0.plusSeconds(100), 5);
+        assertThat(both).hasSize(10);
+        assertThat(both.stream().filter(s -> s.service().equals("db")).count()).isEqualTo(5);
+        assertThat(both.get(0).sampledAt()).isEqualTo(t0);
+        assertThat(both.get(2).sampledAt()).isEqualTo(t0.plusSeconds(20));
+    }
+
+    @Test
+    void purgeDeletesSamplesOlderThanTheCutoff() {
+        Instant t0 = clock.instant();
+        store.stats().append(List.of(sample("s1", "web", t0, 1, 1, 1), sample("s1", "web", t0.plusSeconds(60), 1, 1, 1),
+                sample("s1", "web", t0.plusSeconds(120), 1, 1, 1)));
+        assertThat(store.stats().purgeOlderThan(t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(store.stats().purgeOlderThan(t0.plusSeconds(60))).isZero();
+        assertThat(store.stats().query("s1", Optional.empty(), t0, t0.plusSeconds(600), 100))
+                .extracting(ContainerStats::sampledAt).containsExactly(t0.plusSeconds(60), t0.plusSeconds(120));
+    }
 }

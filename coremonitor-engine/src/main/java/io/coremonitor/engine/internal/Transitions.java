@@ -17,6 +17,11 @@ public final class Transitions {
      * Logs {@code command_transition id=.. type=.. from=.. to=.. attempt=.. [duration_ms=..] [by=..] [error=".."]}.
      */
     public static void log(Optional<Command> before, Command after, Optional<Long> durationMillis, String by) {
+        LOG.info(line(before, after, durationMillis, by));
+    }
+
+    /** The text of the line {@link #log} writes. */
+    public static String line(Optional<Command> before, Command after, Optional<Long> durationMillis, String by) {
         StringBuilder line = new StringBuilder("command_transition id=").append(after.commandId())
                 .append(" type=").append(after.type())
                 .append(" stack=").append(after.stackId())
@@ -25,7 +30,7 @@ public final class Transitions {
                 .append(" attempt=").append(after.attempt());
         durationMillis.ifPresent(d -> line.append(" duration_ms=").append(d));
         line.append(" by=").append(by);
-        after.error().ifPresent(e -> line.append(" error=\"").append(e.replace("\"", "'")).append('"'));
-        LOG.info(line.toString());
+        after.error().ifPresent(e -> line.append(" error=\"").append(e.replace("\"", "'").replace("\n", "\\n")).append('"'));
+        return line.toString();
     }
 }

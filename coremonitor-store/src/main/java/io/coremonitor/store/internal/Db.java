@@ -6,6 +6,7 @@ import io.coremonitor.model.CommandLogLine;
 import io.coremonitor.model.CoreMonitorException;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.store.ContainerStats;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class Db implements AutoCloseable {
         jdbi.registerRowMapper(StackVersion.class, new StackVersionMapper());
         jdbi.registerRowMapper(CommandLogLine.class, new CommandLogLineMapper());
         jdbi.registerRowMapper(AuditEntry.class, new AuditEntryMapper());
+        jdbi.registerRowMapper(ContainerStats.class, new ContainerStatsMapper());
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

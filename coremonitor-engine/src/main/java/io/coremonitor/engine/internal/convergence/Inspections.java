@@ -67,6 +67,12 @@ public final class Inspections {
     }
 
     public StackStatusView status(String stackId) {
+        convergence.store().stacks().getOrThrow(stackId);
+        return status(stackId, convergence.ops().listContainers(StackLabels.STACK_ID, stackId));
+    }
+
+    /** The status from containers already listed by label {@code coremonitor.stack_id} (no Docker call). */
+    public StackStatusView status(String stackId, List<Container> listed) {
         Stack stack = convergence.store().stacks().getOrThrow(stackId);
         Optional<String> current = stack.currentVersion();
         Optional<VersionStatus> versionStatus = current.flatMap(v -> convergence.store().versions().get(stackId, v))
@@ -75,7 +81,7 @@ public final class Inspections {
         Instant now = convergence.clock().instant();
         Map<String, ServiceStatusView> services = new TreeMap<>();
         Map<String, Container> byService = new TreeMap<>();
-        for (Container c : convergence.ops().listContainers(StackLabels.STACK_ID, stackId)) {
+        for (Container c : listed) {
             byService.putIfAbsent(service(c), c);
         }
         def.ifPresent(d -> d.services().forEach((name, spec) -> {

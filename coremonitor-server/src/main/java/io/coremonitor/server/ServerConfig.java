@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the server, read once at start-up from flags, environment variables and an optional file
@@ -27,6 +30,9 @@ import java.util.Properties;
  * @param queueOnFailure {@code halt} or {@code continue}
  * @param queueOnCrash   {@code retry} or {@code fail}
  * @param allowInsecure  listen on a non-loopback address without a token anyway
+ * @param selfHeal       queue an APPLY of a stack's current version when drift is seen
+ * @param statsInterval  how often container statistics are sampled
+ * @param statsRetention how long samples are kept
  */
 public record ServerConfig(
         String host,
@@ -36,12 +42,17 @@ public record ServerConfig(
         URI dockerHost,
         String queueOnFailure,
         String queueOnCrash,
-        boolean allowInsecure) {
+        boolean allowInsecure,
+        boolean selfHeal,
+        Duration statsInterval,
+        Duration statsRetention) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DB = "./data/coremonitor.db";
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd])");
 
     /** One setting: its flag, its environment variable and its key in the settings file. */
     private enum Setting {
@@ -53,6 +64,9 @@ public record ServerConfig(
         QUEUE_ON_FAILURE("--queue-on-failure", "COREMONITOR_QUEUE_ON_FAILURE", "queue.on-failure"),
         QUEUE_ON_CRASH("--queue-on-crash", "COREMONITOR_QUEUE_ON_CRASH", "queue.on-crash"),
         ALLOW_INSECURE("--allow-insecure", "COREMONITOR_ALLOW_INSECURE", "allow-insecure"),
+        SELF_HEAL("--self-heal", "COREMONITOR_SELF_HEAL", "self-heal"),
+        STATS_INTERVAL("--stats-interval", "COREMONITOR_STATS_INTERVAL", "stats.interval"),
+        STATS_RETENTION("--stats-retention", "COREMONITOR_STATS_RETENTION", "stats.retention"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -73,6 +87,8 @@ public record ServerConfig(
         Objects.requireNonNull(dockerHost, "dockerHost");
         Objects.requireNonNull(queueOnFailure, "queueOnFailure");
         Objects.requireNonNull(queueOnCrash, "queueOnCrash");
+        Objects.requireNonNull(statsInterval, "statsInterval");
+        Objects.requireNonNull(statsRetention, "statsRetention");
     }
 
     /** The embedded defaults. */
@@ -124,7 +140,10 @@ public record ServerConfig(
         String onFailure = oneOf(Setting.QUEUE_ON_FAILURE, values.getOrDefault(Setting.QUEUE_ON_FAILURE, "halt"), "halt", "continue");
         String onCrash = oneOf(Setting.QUEUE_ON_CRASH, values.getOrDefault(Setting.QUEUE_ON_CRASH, "retry"), "retry", "fail");
         boolean insecure = parseBoolean(Setting.ALLOW_INSECURE, values.getOrDefault(Setting.ALLOW_INSECURE, "false"));
-        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, insecure);
+        boolean selfHeal = parseBoolean(Setting.SELF_HEAL, values.getOrDefault(Setting.SELF_HEAL, "false"));
+        Duration interval = parseDuration(Setting.STATS_INTERVAL, values.getOrDefault(Setting.STATS_INTERVAL, "15s"));
+        Duration retention = parseDuration(Setting.STATS_RETENTION, values.getOrDefault(Setting.STATS_RETENTION, "7d"));
+        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, insecure, selfHeal, interval, retention);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -136,7 +155,8 @@ public record ServerConfig(
     public String describe() {
         return "host=" + host + " port=" + port + " db=" + redactDb(db) + " docker=" + dockerHost
                 + " token=" + (token.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
-                + " queue.on-crash=" + queueOnCrash;
+                + " queue.on-crash=" + queueOnCrash + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
+                + " stats.retention=" + statsRetention;
     }
 
     private static String redactDb(String db) {
@@ -164,7 +184,7 @@ public record ServerConfig(
                 throw new ConfigException("unknown option '" + arg + "'");
             }
             if (value == null) {
-                if (setting == Setting.ALLOW_INSECURE) {
+                if (setting == Setting.ALLOW_INSECURE || setting == Setting.SELF_HEAL) {
                     value = "true";
                 } else if (i + 1 < args.size()) {
                     value = args.get(++i);
@@ -214,6 +234,23 @@ public record ServerConfig(
             }
         }
         throw new ConfigException(s.flag + " must be one of " + String.join("|", allowed) + ", got '" + v + "'");
+    }
+
+    private static Duration parseDuration(Setting s, String v) {
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (!d.isZero()) {
+                return d;
+            }
+        }
+        throw new ConfigException(s.flag + " must be a positive duration such as 30s, 5m, 12h or 7d, got '" + v + "'");
     }
 
     private static boolean parseBoolean(Setting s, String v) {

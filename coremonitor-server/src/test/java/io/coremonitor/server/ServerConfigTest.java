@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,23 @@ class ServerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("prot");
         assertThatThrownBy(() -> ServerConfig.parse(List.of("--config", dir.resolve("none").toString()), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void monitoringSettings() {
+        ServerConfig d = ServerConfig.defaults();
+        assertThat(d.selfHeal()).isFalse();
+        assertThat(d.statsInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(d.statsRetention()).isEqualTo(Duration.ofDays(7));
+        ServerConfig c = ServerConfig.parse(List.of("--self-heal", "--stats-interval", "5s"),
+                Map.of("COREMONITOR_STATS_RETENTION", "12h"));
+        assertThat(c.selfHeal()).isTrue();
+        assertThat(c.statsInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.statsRetention()).isEqualTo(Duration.ofHours(12));
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--stats-interval", "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--stats-interval");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--stats-retention", "1 week"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("7d");
     }
 
     @Test

@@ -142,6 +142,14 @@ public final class Monitoring implements AutoCloseable {
     }
 
     /**
+     * The same with {@code inspect} false: ONE Docker list call, no inspect (restart counts empty, exit codes from the
+     * list's status text, start times to the unit Docker shows); drift reasons and DEGRADED are the same.
+     */
+    public StackMonitorView status(String stackId, boolean inspect) {
+        return stackMonitor().status(stackId, inspect);
+    }
+
+    /**
      * Stats history of a stack (one service when given), {@code from <= t < to}, downsampled to at most
      * {@code maxPoints} points per service (see {@link io.coremonitor.store.StatsRepository#query}).
      */

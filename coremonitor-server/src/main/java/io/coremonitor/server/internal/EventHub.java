@@ -5,6 +5,8 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandListener;
+import io.coremonitor.engine.monitoring.MonitorEvent;
+import io.coremonitor.engine.monitoring.MonitorListener;
 import io.coremonitor.model.Command;
 import java.io.IOException;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code coremonitor.managed=true}) is opened with the first subscriber, reopened a few seconds after Docker drops it
  * (for instance when dockerd restarts) while someone listens, and closed when the last subscriber leaves.
  */
-final class EventHub implements CommandListener, AutoCloseable {
+final class EventHub implements CommandListener, MonitorListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final long RECONNECT_SECONDS = 3;
@@ -73,6 +75,18 @@ final class EventHub implements CommandListener, AutoCloseable {
         m.put("attempt", after.attempt());
         m.put("error", after.error().orElse(null));
         broadcast("command", m);
+    }
+
+    /**
+     * Drift and self-heal from the monitoring; its container events are not repeated (this hub streams Docker's
+     * container events itself).
+     */
+    @Override
+    public void onEvent(MonitorEvent event) {
+        if (subscribers.isEmpty() || event.type() == MonitorEvent.Type.CONTAINER_EVENT) {
+            return;
+        }
+        broadcast(event.type() == MonitorEvent.Type.DRIFT_DETECTED ? "drift" : "self_heal", Views.monitorEvent(event));
     }
 
     private void broadcast(String event, Object data) {

@@ -3,6 +3,7 @@ package io.coremonitor.server.internal;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
+import io.coremonitor.engine.monitoring.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
@@ -65,6 +66,7 @@ public final class HttpApi implements AutoCloseable {
         this.openApiJson = Views.line(OpenApi.document(routes, token.isPresent()));
         this.docsPage = readDocsPage();
         engine.addListener(events);
+        engine.monitoring().addListener(events);
     }
 
     /** Every route of the API. */
@@ -85,9 +87,12 @@ public final class HttpApi implements AutoCloseable {
                 .summary("An interactive page that loads openapi.json and sends calls with fetch").build());
         r.add(Route.get("/queue", commands::queue).tag(system)
                 .summary("The queue at a glance: running command, pending count, the FAILED command halting it").build());
+        r.add(Route.get("/metrics", this::metrics).tag(system)
+                .summary("Prometheus text format 0.0.4: queue depth, commands by type and status, command and apply"
+                        + " durations, containers by state and health, stats sampling lag").build());
         r.add(Route.get("/events", streamRoutes::events).tag(system)
-                .summary("SSE: command status changes (event 'command') and Docker container events of managed stacks"
-                        + " (event 'container')")
+                .summary("SSE: command status changes (event 'command'), Docker container events of managed stacks"
+                        + " (event 'container'), drift seen (event 'drift') and self-heal applies queued (event 'self_heal')")
                 .description("text/event-stream. A comment line is sent every few seconds. The Docker subscription is"
                         + " reopened when Docker comes back.").build());
 
@@ -117,7 +122,15 @@ public final class HttpApi implements AutoCloseable {
         r.add(Route.get("/stacks/{id}/plan/{version}", stacks::plan).tag(stack)
                 .summary("Dry run: what APPLY of this version would create, recreate, remove, keep (needs Docker)").build());
         r.add(Route.get("/stacks/{id}/status", stacks::status).tag(stack)
-                .summary("Desired and actual state, per service (needs Docker)").build());
+                .summary("Desired and actual state, per service with version, uptime, exit code and drift (needs Docker)")
+                .param("detail", "boolean", "also restart counts and exact start times: one inspect per container, in"
+                        + " parallel (without it: one Docker list call)").build());
+        r.add(Route.get("/stacks/{id}/stats", stacks::stats).tag(stack)
+                .summary("Container statistics history (CPU %, memory, network, block I/O), oldest first")
+                .param("service", "string", "one service only").param("from", "string", "ISO-8601 start (default: 1 h ago)")
+                .param("to", "string", "ISO-8601 end, excluded (default: now)")
+                .param("max_points", "integer", "at most this many points per service, averaged buckets (1-1000,"
+                        + " default 200)").build());
         r.add(Route.get("/stacks/{id}/containers", stacks::containers).tag(stack)
                 .summary("The stack's containers (needs Docker)").build());
         r.add(Route.get("/stacks/{id}/services/{service}/logs", streamRoutes::serviceLogs).tag(stack)
@@ -194,6 +207,10 @@ public final class HttpApi implements AutoCloseable {
         if (!MessageDigest.isEqual(given, tokenDigest.get())) {
             throw new UnauthorizedResponse("the bearer token is not valid");
         }
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType(Metrics.CONTENT_TYPE).result(engine.metrics().render());
     }
 
     private void health(Context ctx) {

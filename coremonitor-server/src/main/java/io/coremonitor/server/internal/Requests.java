@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.PageRequest;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -96,6 +98,20 @@ final class Requests {
             throw new BadRequestException(name, name + " must be between " + min + " and " + max + ", got " + value);
         }
         return (int) value;
+    }
+
+    /** An optional ISO-8601 instant query parameter ({@code 2026-11-24T03:00:00Z}). */
+    static Optional<Instant> instantParam(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name, name + " must be an ISO-8601 UTC time such as 2026-11-24T03:00:00Z, got '"
+                    + abbreviate(text) + "'");
+        }
     }
 
     /** An optional boolean query parameter ({@code true} or {@code false}). */

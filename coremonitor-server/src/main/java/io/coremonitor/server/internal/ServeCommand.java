@@ -67,6 +67,9 @@ public final class ServeCommand {
                 .docker(docker)
                 .onFailure("continue".equals(config.queueOnFailure()) ? FailurePolicy.CONTINUE : FailurePolicy.HALT)
                 .onCrash("fail".equals(config.queueOnCrash()) ? CrashPolicy.FAIL : CrashPolicy.RETRY)
+                .statsInterval(config.statsInterval())
+                .statsRetention(config.statsRetention())
+                .selfHeal(config.selfHeal())
                 .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);
         if (dockerAtStart.reachable()) {
@@ -85,6 +88,7 @@ public final class ServeCommand {
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
         }
         engine.startWorker();
+        engine.startMonitoring();
         RunningServer running = new RunningServer(app, api, engine);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "coremonitor-shutdown"));
         LOG.info("Core Monitor listening on http://{}:{}/api/v1", config.host(), app.port());

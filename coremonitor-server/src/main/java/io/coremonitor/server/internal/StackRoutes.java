@@ -7,6 +7,8 @@ import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.VersionCreation;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +96,22 @@ final class StackRoutes {
     void status(Context ctx) {
         String stackId = ctx.pathParam("id");
         engine.stacks().get(stackId);
-        ctx.json(Views.status(docker.call(() -> docker.inspector().status(stackId))));
+        boolean detail = Requests.boolParam(ctx, "detail");
+        ctx.json(Views.status(docker.call(() -> engine.monitoring().status(stackId, detail))));
+    }
+
+    void stats(Context ctx) {
+        String stackId = ctx.pathParam("id");
+        engine.stacks().get(stackId);
+        Instant to = Requests.instantParam(ctx, "to").orElse(engine.clock().instant());
+        Instant from = Requests.instantParam(ctx, "from").orElse(to.minus(Duration.ofHours(1)));
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("from", "from must be before to");
+        }
+        String max = ctx.queryParam("max_points");
+        int maxPoints = max == null ? 200 : Requests.intParam("max_points", max, 1, 1000);
+        Optional<String> service = Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isEmpty());
+        ctx.json(Views.items(engine.monitoring().stats(stackId, service, from, to, maxPoints).stream().map(Views::stats).toList()));
     }
 
     void containers(Context ctx) {

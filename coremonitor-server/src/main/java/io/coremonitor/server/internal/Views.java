@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.engine.PlanAction;
 import io.coremonitor.engine.QueueState;
-import io.coremonitor.engine.ServiceStatusView;
 import io.coremonitor.engine.StackContainerView;
 import io.coremonitor.engine.StackPlan;
 import io.coremonitor.engine.StackStatusView;
+import io.coremonitor.engine.monitoring.MonitorEvent;
+import io.coremonitor.engine.monitoring.ServiceMonitorView;
+import io.coremonitor.engine.monitoring.StackMonitorView;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
 import io.coremonitor.model.Page;
@@ -15,6 +17,8 @@ import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionStatus;
+import io.coremonitor.store.ContainerStats;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,25 +159,59 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> status(StackStatusView s) {
+    static Map<String, Object> status(StackMonitorView view) {
+        StackStatusView s = view.status();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stack_id", s.stackId());
         m.put("desired", s.desired().name());
         m.put("actual", s.actual().name());
         m.put("version", s.version().orElse(null));
         m.put("last_updated", s.lastUpdated().orElse(null));
+        m.put("drifted", view.drifted());
         Map<String, Object> services = new TreeMap<>();
-        s.services().forEach((name, v) -> services.put(name, service(v)));
+        view.services().forEach((name, v) -> services.put(name, service(v)));
         m.put("services", services);
         return m;
     }
 
-    private static Map<String, Object> service(ServiceStatusView v) {
+    private static Map<String, Object> service(ServiceMonitorView v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("state", v.state());
         m.put("health", v.health().orElse(null));
         m.put("container_id", v.containerId().orElse(null));
         m.put("started_at", v.startedAt().orElse(null));
+        m.put("version", v.version().orElse(null));
+        m.put("uptime_seconds", v.uptime().map(Duration::toSeconds).orElse(null));
+        m.put("restart_count", v.restartCount().orElse(null));
+        m.put("exit_code", v.exitCode().orElse(null));
+        m.put("drift", v.drift().orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> stats(ContainerStats c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", c.service());
+        m.put("container_id", c.containerId());
+        m.put("sampled_at", c.sampledAt());
+        m.put("cpu_percent", c.cpuPercent());
+        m.put("mem_usage", c.memUsage());
+        m.put("mem_limit", c.memLimit());
+        m.put("net_rx", c.netRx());
+        m.put("net_tx", c.netTx());
+        m.put("blk_read", c.blkRead());
+        m.put("blk_write", c.blkWrite());
+        return m;
+    }
+
+    static Map<String, Object> monitorEvent(MonitorEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", e.type().name());
+        m.put("stack_id", e.stackId());
+        m.put("service", e.service().orElse(null));
+        m.put("container_id", e.containerId().orElse(null));
+        m.put("action", e.action());
+        m.put("reason", e.reason());
+        m.put("time", e.time());
         return m;
     }
 

@@ -3,7 +3,9 @@ package io.coremonitor.benchmarks;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerClients;
+import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.engine.ExecutionContext;
@@ -11,6 +13,7 @@ import io.coremonitor.engine.internal.convergence.DockerExecutors;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandType;
+import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.LogLevel;
 import io.coremonitor.store.NewCommand;
@@ -23,6 +26,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,7 +65,8 @@ public final class ApplyBenchmark {
         Path dir = Files.createTempDirectory("cm-apply-bench");
         Path file = dir.resolve("docker-compose.yml");
         Files.writeString(file, yaml);
-        String canonical = CanonicalJson.toJson(ComposeLoader.load(yaml.toString(), Map.of()));
+        ComposeDefinition definition = ComposeLoader.load(yaml.toString(), Map.of());
+        String canonical = CanonicalJson.toJson(definition);
         System.out.printf("apply benchmark: %d independent services (%s), 1 warm-up round excluded, %d rounds, medians;"
             + " files in %s%n", services, IMAGE, runs, dir);
         try (DockerClient docker = DockerClients.fromEnvironment(); Store store = Store.openSqlite(dir.resolve("cm.db"))) {
@@ -71,6 +78,7 @@ public final class ApplyBenchmark {
             List<Double> dcFirst = new ArrayList<>();
             List<Double> dcNoop = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
             for (int round = 0; round <= runs; round++) {
                 boolean warmUp = round == 0;
                 String suffix = Long.toHexString(System.nanoTime());
@@ -86,11 +94,13 @@ public final class ApplyBenchmark {
                     double noop = timeApply(apply, store, stack, version);
                     String noopCalls = ops.summary();
                     removeStack(docker, stack);
+                    double direct = timeFloor(docker, definition, "bench-floor-" + suffix, services);
+                    removeStack(docker, "bench-floor-" + suffix);
                     double up = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
                     double upAgain = timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "up", "-d");
                     System.out.printf("%s: Core Monitor apply %.2f s, no-op %.0f ms | docker-compose up %.2f s, no-op %.0f ms"
-                        + " | ratio apply %.2f%n", warmUp ? "warm-up (excluded)" : "round " + round, first, noop * 1000, up,
-                        upAgain * 1000, first / up);
+                        + " | floor (direct docker-java) %.2f s | ratio apply %.2f%n", warmUp ? "warm-up (excluded)" : "round " + round,
+                        first, noop * 1000, up, upAgain * 1000, direct, first / up);
                     if (System.getenv("BENCH_LOG") != null) {
                         System.out.println("  Docker calls, first apply: " + firstCalls);
                         System.out.println("  Docker calls, no-op: " + noopCalls);
@@ -101,10 +111,12 @@ public final class ApplyBenchmark {
                         dcFirst.add(up);
                         dcNoop.add(upAgain);
                         ratios.add(first / up);
+                        floor.add(direct);
                     }
                 } finally {
                     timeProcess(dir, "docker-compose", "-p", project, "-f", file.toString(), "down", "-t", "0");
                     removeStack(docker, stack);
+                    removeStack(docker, "bench-floor-" + suffix);
                 }
             }
             System.out.printf("medians of %d rounds (%d services, %d cores):%n", runs, services,
@@ -115,6 +127,53 @@ public final class ApplyBenchmark {
             System.out.printf("  no-op re-apply: Core Monitor %.0f ms (target < 100 ms), docker-compose %.0f ms;"
                 + " ratio %.2f; worst round %.0f ms%n", median(cmNoop) * 1000, median(dcNoop) * 1000, median(cmNoop) / median(dcNoop),
                 cmNoop.stream().mapToDouble(Double::doubleValue).max().orElse(0) * 1000);
+            System.out.printf("  floor (network + %d creates in parallel + %d starts in parallel, docker-java only): %.2f s;"
+                + " ratio Core Monitor / floor %.2f%n", services, services, median(floor), median(cmFirst) / median(floor));
+            System.out.printf("RESULT name=apply_vs_compose ratio=%.3f core_monitor_s=%.3f compose_s=%.3f services=%d rounds=%d%n",
+                median(cmFirst) / median(dcFirst), median(cmFirst), median(dcFirst), services, runs);
+            System.out.printf("RESULT name=apply_vs_floor ratio=%.3f core_monitor_s=%.3f floor_s=%.3f services=%d rounds=%d%n",
+                median(cmFirst) / median(floor), median(cmFirst), median(floor), services, runs);
+            System.out.printf("RESULT name=noop_reapply_vs_compose ratio=%.3f core_monitor_ms=%.1f compose_ms=%.1f services=%d"
+                + " rounds=%d%n", median(cmNoop) / median(dcNoop), median(cmNoop) * 1000, median(dcNoop) * 1000, services, runs);
+        }
+    }
+
+    /**
+     * The floor: what the same containers cost when nothing but the Docker calls is done. The create requests are the
+     * ones Core Monitor's translator makes ({@link ServiceTranslator}); the stack's network is created first (one call,
+     * as Core Monitor does), then every container is created in parallel, then every container is started in parallel,
+     * through the same docker-java client. No store, no plan, no image check, no verification.
+     */
+    private static double timeFloor(DockerClient docker, ComposeDefinition definition, String stack, int services)
+        throws Exception {
+        ServiceTranslator.Context ctx = new ServiceTranslator.Context(stack, stack, "v1", "0");
+        List<ContainerRequest> requests = new ArrayList<>();
+        for (String s : definition.services().keySet()) {
+            requests.add(ServiceTranslator.translate(ctx, definition, s));
+        }
+        String network = requests.get(0).applyTo(docker.createContainerCmd(IMAGE)).getHostConfig().getNetworkMode();
+        ExecutorService pool = Executors.newFixedThreadPool(services);
+        try {
+            long start = System.nanoTime();
+            docker.createNetworkCmd().withName(network).withLabels(Map.of(StackLabels.STACK_ID, stack)).exec();
+            List<Future<String>> created = new ArrayList<>();
+            for (ContainerRequest r : requests) {
+                created.add(pool.submit(() -> r.applyTo(docker.createContainerCmd(r.image())).exec().getId()));
+            }
+            List<Future<?>> started = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : created) {
+                ids.add(f.get());
+            }
+            for (String id : ids) {
+                started.add(pool.submit(() -> docker.startContainerCmd(id).exec()));
+            }
+            for (Future<?> f : started) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdown();
         }
     }
 

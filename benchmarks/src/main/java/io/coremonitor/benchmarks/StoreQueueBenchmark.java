@@ -59,6 +59,8 @@ public final class StoreQueueBenchmark {
                     + " prepared once, no checks, no mapping)%n", bestSchema);
             System.out.printf("ratio store/limit: %.2f (target >= 0.50: %s); store/plain-on-same-schema: %.2f%n", ratio,
                     ratio >= 0.5 ? "met" : "NOT met", bestStore / bestSchema);
+            System.out.printf("RESULT name=store_queue_vs_plain_jdbc ratio=%.3f store_per_s=%.0f plain_jdbc_per_s=%.0f"
+                    + " commands=%d rounds=%d%n", ratio, bestStore, bestPlain, commands, rounds);
         } finally {
             deleteTree(dir);
         }

@@ -1,14 +1,15 @@
 package io.coremonitor.benchmarks;
 
+import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.LogLevel;
+import io.coremonitor.server.ServerConfig;
+import io.coremonitor.server.internal.RunningServer;
+import io.coremonitor.server.internal.ServeCommand;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
-import io.coremonitor.server.ServerConfig;
-import io.coremonitor.server.internal.RunningServer;
-import io.coremonitor.server.internal.ServeCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +55,9 @@ final class ApiData {
             for (int i = 1; i <= 3; i++) {
                 store.commandLogs().append(small, LogLevel.INFO, "line " + i);
             }
+            // finished, so that the server's worker does not apply it to Docker
+            store.commands().transition(small, CommandStatus.PENDING, CommandStatus.RUNNING, Optional.empty());
+            store.commands().transition(small, CommandStatus.RUNNING, CommandStatus.DONE, Optional.empty());
             store.jdbi().useTransaction(h -> {
                 h.execute("INSERT INTO stacks (stack_id, name, current_version, latest_version, latest_number, created_at,"
                         + " updated_at) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"

@@ -51,7 +51,7 @@ MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 DOCKER=$(docker version --format 'Engine {{.Server.Version}} (API {{.Server.APIVersion}})' 2>/dev/null || echo unknown)
 COMPOSE=$(docker-compose version --short 2>/dev/null || echo unknown)
 JAVA=$(java -version 2>&1 | head -1)
-WRK=$(wrk -v 2>&1 | head -1 | cut -c1-40)
+WRK=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 {
     echo "# Benchmarks"
     echo

@@ -46,6 +46,10 @@ class RobustnessTest {
                     + value + "}}");
             }
         }
+        // recursive aliases: a list or a map that contains itself (was a StackOverflowError)
+        docs.add("a: &a [*a, *a]\nservices: *a\n");
+        docs.add("services: &s {web: {image: nginx, labels: *s}}");
+        docs.add("x-a: &a {b: *a}\nservices: {web: {image: nginx, environment: *a}}");
         return docs.stream();
     }
 

@@ -46,6 +46,13 @@ class RobustnessTest {
                     + value + "}}");
             }
         }
+        // recursive aliases: a list or a map that contains itself (was a StackOverflowError)
+        docs.add("a: &a [*a, *a]\nservices: *a\n");
+        docs.add("services: &s {web: {image: nginx, labels: *s}}");
+        docs.add("x-a: &a {b: *a}\nservices: {web: {image: nginx, environment: *a}}");
+        // numbers too large for Docker (were stored, then the canonical JSON did not load again)
+        docs.add("services: {web: {image: nginx, cpus: 1e999}}");
+        docs.add("services: {web: {image: nginx, cpus: '99999999999999999999'}}");
         return docs.stream();
     }
 

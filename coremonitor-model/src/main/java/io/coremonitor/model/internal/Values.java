@@ -130,6 +130,9 @@ final class Values {
         return v.map(Long::intValue);
     }
 
+    /** Largest decimal value (cpus): Long.MAX_VALUE billionths, as Docker's NanoCpus. */
+    static final BigDecimal MAX_DECIMAL = BigDecimal.valueOf(Long.MAX_VALUE).movePointLeft(9);
+
     Optional<BigDecimal> decimal(Map<String, Object> m, String path, String key) {
         Object v = m.get(key);
         if (v == null) {
@@ -139,6 +142,11 @@ final class Values {
             BigDecimal d = v instanceof BigDecimal bd ? bd : new BigDecimal(scalarText(v).trim());
             if (d.signum() < 0) {
                 error(Paths.key(path, key), "must not be negative, not " + scalarText(v));
+                return Optional.empty();
+            }
+            if (d.compareTo(MAX_DECIMAL) > 0) {
+                // Docker counts CPUs in billionths in a long: more cannot be expressed (and 1e999 broke the canonical JSON)
+                error(Paths.key(path, key), "must be at most " + MAX_DECIMAL.toPlainString() + ", not " + scalarText(v));
                 return Optional.empty();
             }
             return Optional.of(d);

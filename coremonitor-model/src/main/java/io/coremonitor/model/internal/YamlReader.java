@@ -41,6 +41,8 @@ public final class YamlReader {
 
     /** Upper bound on the number of values of a document, aliases expanded (guards against "billion laughs"). */
     static final int MAX_NODES = 200_000;
+    /** Deepest nesting accepted (a compose file needs a handful of levels; a recursive alias has no bottom). */
+    static final int MAX_DEPTH = 200;
 
     private YamlReader() {
     }
@@ -63,7 +65,7 @@ public final class YamlReader {
                 + TreeTypes.describe(raw));
         }
         Problems problems = new Problems();
-        Object tree = normalize(raw, "", problems, new int[] {MAX_NODES});
+        Object tree = normalize(raw, "", problems, new int[] {MAX_NODES}, 0);
         if (problems.hasErrors()) {
             throw new InvalidDefinitionException(problems.errors());
         }
@@ -107,10 +109,15 @@ public final class YamlReader {
         }
     }
 
-    private static Object normalize(Object value, String path, Problems problems, int[] budget) {
+    private static Object normalize(Object value, String path, Problems problems, int[] budget, int depth) {
         if (--budget[0] < 0) {
             throw new InvalidDefinitionException("", "the definition is too large: more than " + MAX_NODES
                 + " values once YAML aliases are expanded");
+        }
+        if (depth > MAX_DEPTH) {
+            // also what a recursive alias (a: &a [*a]) turns into: without this, a StackOverflowError
+            throw new InvalidDefinitionException("", "the definition is nested more than " + MAX_DEPTH
+                + " levels deep (a recursive YAML alias?)");
         }
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
@@ -140,15 +147,15 @@ public final class YamlReader {
                     problems.error(path, "a key must be a plain string, not " + TreeTypes.describe(k));
                     continue;
                 }
-                String key = k instanceof Number ? normalize(k, path, problems, budget).toString() : k.toString();
-                out.put(key, normalize(e.getValue(), Paths.key(path, key), problems, budget));
+                String key = k instanceof Number ? normalize(k, path, problems, budget, depth + 1).toString() : k.toString();
+                out.put(key, normalize(e.getValue(), Paths.key(path, key), problems, budget, depth + 1));
             }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                out.add(normalize(list.get(i), Paths.index(path, i), problems, budget));
+                out.add(normalize(list.get(i), Paths.index(path, i), problems, budget, depth + 1));
             }
             return out;
         }

@@ -183,6 +183,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(ProblemMapper.jettyErrorHandler()));
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(JsonMapperFactory.create(), false));
             cfg.router.mount(router -> {
                 router.before(Route.BASE + "/*", this::authorize);

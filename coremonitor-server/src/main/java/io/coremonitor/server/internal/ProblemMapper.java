@@ -1,5 +1,6 @@
 package io.coremonitor.server.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.CommandRejectedException;
 import io.coremonitor.model.CommandNotFoundException;
@@ -18,9 +19,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +108,30 @@ public final class ProblemMapper {
         Problem problem = new Problem(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail,
                 errors);
         ctx.status(status).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    /**
+     * Jetty's handler of requests it refuses before any route sees them (a URI with {@code %00}, a bad header, ...):
+     * a problem body too, instead of Jetty's HTML "Bad Message".
+     */
+    public static ErrorHandler jettyErrorHandler() {
+        return new ErrorHandler() {
+            @Override
+            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+                String title = titleOf(status);
+                String detail = "the request was refused before routing: " + (reason == null ? title : reason);
+                List<Problem.FieldError> errors = status == 400 ? List.of(new Problem.FieldError("$request", detail))
+                        : List.of();
+                Problem problem = new Problem(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status,
+                        detail, errors);
+                fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+                try {
+                    return ByteBuffer.wrap(JsonMapperFactory.create().writeValueAsBytes(problem));
+                } catch (JsonProcessingException e) {
+                    return super.badMessageError(status, reason, fields);
+                }
+            }
+        };
     }
 
     private static String titleOf(int status) {

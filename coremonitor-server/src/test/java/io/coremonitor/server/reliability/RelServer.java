@@ -1,0 +1,175 @@
+package io.coremonitor.server.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.server.internal.ApiClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The server jar as a process on a SQLite file, restartable on the same file and port (kill -9 included). */
+final class RelServer implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "coremonitor-server.jar");
+    static final Path LOGS = Path.of("target", "reliability-logs");
+
+    final Path db;
+    final int port;
+    private final List<String> extraArgs;
+    private final String name;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    RelServer(String name, Path db, List<String> extraArgs) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the jar is made at the package phase");
+        }
+        this.name = name;
+        this.db = db;
+        this.extraArgs = List.copyOf(extraArgs);
+        this.port = freePort();
+        Files.createDirectories(LOGS);
+    }
+
+    /** Starts the process and waits until /health answers 200. */
+    RelServer start() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "--port", Integer.toString(port),
+                "--db", db.toString()));
+        cmd.addAll(extraArgs);
+        starts++;
+        log = LOGS.resolve(name + "-" + port + "-" + starts + ".log");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ApiClient probe = api();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logText());
+            }
+            try {
+                if (probe.get("/health").status() == 200) {
+                    return this;
+                }
+            } catch (IllegalStateException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("the server did not answer within 60 s:\n" + logText());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * kill -9: the process dies at once, its command (if any) stays RUNNING in the database. The lease it held would
+     * block the next worker for its 30 s TTL; it is made to expire at once (as if 30 s had passed) so that 20 restarts
+     * fit in a CI budget. Nothing else in the database is touched.
+     */
+    void kill9() throws Exception {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed server did not exit");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE worker_lease SET expires_at = 0");
+        }
+    }
+
+    ApiClient api() {
+        return new ApiClient(base(), Optional.empty());
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port + "/api/v1";
+    }
+
+    String logText() {
+        try {
+            return log == null ? "(not started)" : Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    String logTail() {
+        String t = logText();
+        return t.length() > 20_000 ? t.substring(t.length() - 20_000) : t;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every command (all pages), oldest first. */
+    static List<JsonNode> allCommands(ApiClient api, String query) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            ApiClient.Answer a = api.get("/commands?limit=500" + query + (cursor == null ? "" : "&cursor=" + cursor));
+            if (a.status() != 200) {
+                throw new AssertionError("GET /commands answered " + a.status() + ": " + a.text());
+            }
+            a.json().path("items").forEach(out::add);
+            cursor = a.json().path("next_cursor").isNull() ? null : a.json().path("next_cursor").asText();
+        } while (cursor != null);
+        return out;
+    }
+
+    /** Waits until the queue has nothing running or pending. */
+    static void awaitDrained(ApiClient api, Duration timeout) throws InterruptedException {
+        waitFor(() -> api.get("/queue").json(), q -> q.path("running").isNull() && q.path("pending").asInt() == 0,
+                timeout);
+    }
+
+    static <T> T waitFor(Supplier<T> read, Predicate<T> done, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        T last = read.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out after " + timeout + "; last: " + last);
+            }
+            Thread.sleep(100);
+            last = read.get();
+        }
+        return last;
+    }
+
+    /** A tiny stack: one busybox that sleeps and dies at once when stopped. */
+    static String sleeper(String marker) {
+        return "services:\n"
+                + "  app:\n"
+                + "    image: coremonitor-test/busybox:latest\n"
+                + "    command: [sleep, '3600']\n"
+                + "    stop_signal: SIGKILL\n"
+                + "    stop_grace_period: 0s\n"
+                + "    environment:\n"
+                + "      MARKER: '" + marker + "'\n";
+    }
+}

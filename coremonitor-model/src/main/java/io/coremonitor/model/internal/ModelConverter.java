@@ -300,12 +300,7 @@ public final class ModelConverter {
 
     private List<PortMapping> ports(Object value, String path) {
         List<PortMapping> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            if (value != null) {
-                v.error(path, "must be a list, not " + TreeTypes.describe(value));
-            }
-            return out;
-        }
+        List<?> list = v.list(value, path);
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             String p = Paths.index(path, i);
@@ -484,12 +479,7 @@ public final class ModelConverter {
 
     private List<Mount> mounts(Object value, String path) {
         List<Mount> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            if (value != null) {
-                v.error(path, "must be a list, not " + TreeTypes.describe(value));
-            }
-            return out;
-        }
+        List<?> list = v.list(value, path);
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             String p = Paths.index(path, i);
@@ -833,12 +823,7 @@ public final class ModelConverter {
 
     private List<DeviceMapping> devices(Object value, String path) {
         List<DeviceMapping> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            if (value != null) {
-                v.error(path, "must be a list, not " + TreeTypes.describe(value));
-            }
-            return out;
-        }
+        List<?> list = v.list(value, path);
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             String p = Paths.index(path, i);

@@ -41,6 +41,18 @@ final class Values {
         return Collections.emptyMap();
     }
 
+    /** The list at {@code path}; empty (with an error unless absent) when the value is not a list. */
+    List<?> list(Object value, String path) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        error(path, "must be a list, not " + TreeTypes.describe(value));
+        return List.of();
+    }
+
     Optional<String> string(Map<String, Object> m, String path, String key) {
         Object v = m.get(key);
         if (v == null) {

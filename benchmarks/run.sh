@@ -13,9 +13,7 @@ if ! command -v wrk >/dev/null 2>&1; then
     echo "installing wrk (apt-get)"
     if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
 fi
-mvn -B -q -pl benchmarks -am package -DskipTests -Dcheckstyle.skip \
-    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+. benchmarks/lib.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
@@ -29,8 +27,7 @@ run() {
     name=$1; shift
     echo "== $name $*"
     # shellcheck disable=SC2086
-    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "io.coremonitor.benchmarks.$name" "$@" \
-        2>&1 | tee "$OUT/$name.log"
+    bench_java "$name" "$@" 2>&1 | tee "$OUT/$name.log"
 }
 # shellcheck disable=SC2086
 run ApplyBenchmark $APPLY

@@ -133,6 +133,11 @@ final class TimingOps implements DockerOps {
     }
 
     @Override
+    public void ping() {
+        run("ping", delegate::ping);
+    }
+
+    @Override
     public boolean imageExists(String image) {
         return time("imageExists", () -> delegate.imageExists(image));
     }

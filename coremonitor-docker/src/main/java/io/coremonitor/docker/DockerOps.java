@@ -22,6 +22,12 @@ public interface DockerOps {
         return new DockerClientOps(docker);
     }
 
+    /**
+     * Pings the engine: returns when it answers, throws (a connection failure, see
+     * {@link DockerFailures#isConnectionFailure}) when it does not. Not a read of any state.
+     */
+    void ping();
+
     /** Containers (running or not) whose labels include every given {@code key=value}: one list call. */
     List<Container> listContainers(String labelKey, String labelValue);
 

@@ -207,6 +207,11 @@ public final class DockerClientOps implements DockerOps {
     }
 
     @Override
+    public void ping() {
+        docker.pingCmd().exec();
+    }
+
+    @Override
     public boolean imageExists(String image) {
         try {
             docker.inspectImageCmd(image).exec();

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerClients;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandExecutor;
@@ -71,7 +72,8 @@ public final class ApplyBenchmark {
             + " files in %s%n", services, IMAGE, runs, dir);
         try (DockerClient docker = DockerClients.fromEnvironment(); Store store = Store.openSqlite(dir.resolve("cm.db"))) {
             TimingOps ops = new TimingOps(DockerOps.of(docker));
-            CommandExecutor apply = DockerExecutors.create(store, ops, Clock.systemUTC()).stream()
+            String host = DockerSettings.fromEnvironment().host().toString();
+            CommandExecutor apply = DockerExecutors.create(store, ops, Clock.systemUTC(), host).stream()
                 .filter(e -> e.type() == CommandType.APPLY_STACK_VERSION).findFirst().orElseThrow();
             List<Double> cmFirst = new ArrayList<>();
             List<Double> cmNoop = new ArrayList<>();

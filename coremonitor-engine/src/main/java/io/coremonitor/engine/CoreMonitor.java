@@ -18,6 +18,7 @@ import io.coremonitor.store.Lease;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class CoreMonitor implements AutoCloseable {
                 clock));
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
-            registerDefaultExecutors(all, store, this::docker, clock);
+            registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host());
         }
         for (CommandExecutor executor : b.executors) {
             all.put(Objects.requireNonNull(executor.type(), "executor type"), executor);
@@ -103,9 +104,9 @@ public final class CoreMonitor implements AutoCloseable {
      * of a type without executor ends FAILED with "no executor for TYPE". Without Docker settings none is registered.
      */
     private static void registerDefaultExecutors(Map<CommandType, CommandExecutor> executors, Store store,
-            Supplier<DockerClient> docker, Clock clock) {
-        // Making the client does not connect: a Docker engine that is down fails the commands, not the start.
-        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock)) {
+            Supplier<DockerClient> docker, Clock clock, URI dockerHost) {
+        // Making the client does not connect: a Docker engine that is down holds the queue, not the start.
+        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock, dockerHost)) {
             executors.put(executor.type(), executor);
         }
     }
@@ -135,7 +136,7 @@ public final class CoreMonitor implements AutoCloseable {
                 .map(Lease::owner);
         return new QueueState(running, pending, halting.map(Command::commandId),
                 halting.map(c -> c.error().orElse("failed")), settings.onFailure(), settings.onCrash(),
-                settings.maxAttempts(), worker.isRunning(), leaseOwner);
+                settings.maxAttempts(), worker.isRunning(), leaseOwner, worker.waitingFor());
     }
 
     /** Starts the queue worker (idempotent). */

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param maxAttempts   attempts of an interrupted command with {@link CrashPolicy#RETRY}
  * @param workerRunning whether this engine's worker is started
  * @param leaseOwner    who holds the worker lease now (this engine or another one), if anyone
+ * @param waitingFor    why this engine's worker does not start the head of the queue now (for instance "Docker is
+ *                      unreachable at ..."), if it waits; another engine holding the lease is not seen here
  */
 public record QueueState(Optional<Command> running, long pending, Optional<Long> haltedBy, Optional<String> haltReason,
         FailurePolicy onFailure, CrashPolicy onCrash, int maxAttempts, boolean workerRunning,
-        Optional<String> leaseOwner) {
+        Optional<String> leaseOwner, Optional<String> waitingFor) {
 
     public QueueState {
         Objects.requireNonNull(running, "running");
@@ -28,6 +30,7 @@ public record QueueState(Optional<Command> running, long pending, Optional<Long>
         Objects.requireNonNull(onFailure, "onFailure");
         Objects.requireNonNull(onCrash, "onCrash");
         Objects.requireNonNull(leaseOwner, "leaseOwner");
+        Objects.requireNonNull(waitingFor, "waitingFor");
     }
 
     public boolean halted() {

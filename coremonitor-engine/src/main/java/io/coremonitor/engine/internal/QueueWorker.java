@@ -6,6 +6,7 @@ import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.CrashPolicy;
 import io.coremonitor.engine.FailurePolicy;
 import io.coremonitor.engine.QueueSettings;
+import io.coremonitor.engine.ResourceUnavailableException;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandStatusConflictException;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *       if PENDING; continue: the oldest PENDING one) and runs it: PENDING to RUNNING (compare-and-set), the
  *       registered executor, then DONE, FAILED or CANCELLED, the lease renewed on a schedule meanwhile.</li>
  * </ol>
+ * Before it starts a command it asks the executor whether it can run ({@link CommandExecutor#unavailableReason()}):
+ * while Docker does not answer, the command stays PENDING at the head of the queue (one log line says why) and the
+ * worker asks again at each poll. A command whose executor throws {@link ResourceUnavailableException} (Docker went
+ * away while it ran) goes back to PENDING like a crashed one (on-crash=retry, attempts left), or ends FAILED with the
+ * outage as its reason.
  * It sleeps for the poll interval between rounds unless {@link #wakeUp()} is called (on enqueue, retry, cancel).
  */
 public final class QueueWorker {
@@ -60,6 +66,10 @@ public final class QueueWorker {
     private volatile boolean leaseLost;
     private volatile boolean holding;
     private volatile Instant lastRenewal = Instant.MIN;
+    /** Why the head of the queue waits (its executor is unavailable), if it does. */
+    private volatile Optional<String> waitingFor = Optional.empty();
+    private long waitingCommand = -1;
+    private Instant waitingSince = Instant.MIN;
     private Thread thread;
     private ScheduledExecutorService renewer;
 
@@ -181,10 +191,48 @@ public final class QueueWorker {
         }
         Optional<Command> next = pickNext();
         if (next.isEmpty()) {
+            stopWaiting(Optional.empty());
             return false;
         }
+        CommandExecutor executor = executors.get(next.get().type());
+        Optional<String> unavailable = executor == null ? Optional.empty() : executor.unavailableReason();
+        if (unavailable.isPresent()) {
+            waitFor(next.get(), unavailable.get());
+            return false;
+        }
+        stopWaiting(next);
         run(next.get());
         return true;
+    }
+
+    /** Why the head of the queue waits now (its executor is unavailable), if it does. */
+    public Optional<String> waitingFor() {
+        return waitingFor;
+    }
+
+    private void waitFor(Command head, String reason) {
+        boolean news = waitingFor.isEmpty() || waitingCommand != head.commandId();
+        waitingFor = Optional.of(reason);
+        if (!news) {
+            return;
+        }
+        waitingCommand = head.commandId();
+        waitingSince = clock.instant();
+        LOG.warn("queue waits: command {} ({}) cannot start: {}", head.commandId(), head.type(), reason);
+        appendLog(head.commandId(), LogLevel.WARN, "waiting to start: " + reason + "; it starts when this is over");
+    }
+
+    private void stopWaiting(Optional<Command> head) {
+        if (waitingFor.isEmpty()) {
+            return;
+        }
+        long waited = Duration.between(waitingSince, clock.instant()).toMillis();
+        LOG.info("queue resumes after waiting {} ms (was: {})", waited, waitingFor.get());
+        if (head.isPresent() && head.get().commandId() == waitingCommand) {
+            appendLog(waitingCommand, LogLevel.INFO, "no longer waiting after " + waited + " ms: starting");
+        }
+        waitingFor = Optional.empty();
+        waitingCommand = -1;
     }
 
     private boolean ensureLease() {
@@ -280,6 +328,7 @@ public final class QueueWorker {
                 TimeUnit.MILLISECONDS);
         CommandStatus outcome;
         Optional<String> error = Optional.empty();
+        Optional<ResourceUnavailableException> outage = Optional.empty();
         try {
             CommandExecutor executor = executors.get(started.type());
             if (executor == null) {
@@ -290,6 +339,10 @@ public final class QueueWorker {
                 executor.execute(started, context);
                 outcome = CommandStatus.DONE;
             }
+        } catch (ResourceUnavailableException e) {
+            outcome = CommandStatus.PENDING;
+            outage = Optional.of(e);
+            error = Optional.of(messageOf(e));
         } catch (CommandCancelledException e) {
             outcome = CommandStatus.CANCELLED;
             error = Optional.of(messageOf(e));
@@ -318,10 +371,39 @@ public final class QueueWorker {
             LOG.error("command {}: lease lost while running, outcome {} not recorded", id, outcome);
             return;
         }
+        if (outage.isPresent()) {
+            interrupted(started, outage.get().getMessage(), millis);
+            return;
+        }
         appendLog(id, outcome == CommandStatus.DONE ? LogLevel.INFO : LogLevel.WARN, "ended " + outcome + " in " + millis
                 + " ms" + error.map(e -> ": " + e).orElse(""));
         finish(started, outcome, error, Optional.of(millis));
         cancels.forget(id);
+    }
+
+    /**
+     * A command stopped by an outage of what it needs: back to PENDING by the crash policy (in one store transaction,
+     * with a log line), or FAILED with the outage as its reason when on-crash=fail or no attempt is left.
+     */
+    private void interrupted(Command started, String reason, long millis) {
+        long id = started.commandId();
+        if (cancels.requested(id) || CancelRequests.persisted(store, id)) {
+            appendLog(id, LogLevel.WARN, "interrupted: " + reason + "; a cancel had been requested: CANCELLED");
+            finish(started, CommandStatus.CANCELLED, Optional.of(reason + "; cancel requested"), Optional.of(millis));
+            cancels.forget(id);
+            return;
+        }
+        int attempts = settings.onCrash() == CrashPolicy.FAIL ? 1 : settings.maxAttempts();
+        try {
+            Command after = commands.recoverInterrupted(id, attempts, reason);
+            Transitions.log(Optional.of(started), after, Optional.of(millis), owner);
+            listeners.onStatusChange(Optional.of(started), after);
+            if (after.status() == CommandStatus.FAILED) {
+                cancels.forget(id);
+            }
+        } catch (CommandStatusConflictException e) {
+            LOG.warn("command {} could not be put back after an outage: {}", id, e.getMessage());
+        }
     }
 
     private void renewWhileRunning() {

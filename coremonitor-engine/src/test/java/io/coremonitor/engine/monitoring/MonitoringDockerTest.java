@@ -102,8 +102,9 @@ class MonitoringDockerTest {
 
                 @Override
                 public void execute(Command command, ExecutionContext context) {
-                    real.updateAndGet(m -> m != null ? m : DockerExecutors.create(self.get().store(), self.get().docker(),
-                        Clock.systemUTC()).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e)))
+                    real.updateAndGet(m -> m != null ? m : DockerExecutors.create(self.get().store(),
+                        self.get().docker(), Clock.systemUTC(), DockerSettings.fromEnvironment().host()).stream()
+                        .collect(Collectors.toMap(CommandExecutor::type, e -> e)))
                         .get(type).execute(command, context);
                 }
             });

@@ -4,6 +4,7 @@ import io.coremonitor.engine.CommandCancelledException;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.ExecutionContext;
+import io.coremonitor.engine.ResourceUnavailableException;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.Stack;
@@ -14,16 +15,20 @@ import java.util.Optional;
 /**
  * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: converge the stack to a version, then make it the current version.
  * When a service fails, the version is marked FAILED with the service, the reason and its last log lines; with
- * {@code auto_rollback} the stack is converged back to its previous current version in the same command.
+ * {@code auto_rollback} the stack is converged back to its previous current version in the same command. When Docker
+ * stops answering meanwhile, the version is not marked FAILED and no rollback is tried: the command ends with a
+ * {@link ResourceUnavailableException} and the worker runs it again once Docker answers.
  */
 final class ApplyExecutor implements CommandExecutor {
 
     private final CommandType type;
     private final Convergence convergence;
+    private final DockerAvailability docker;
 
-    ApplyExecutor(CommandType type, Convergence convergence) {
+    ApplyExecutor(CommandType type, Convergence convergence, DockerAvailability docker) {
         this.type = type;
         this.convergence = convergence;
+        this.docker = docker;
     }
 
     @Override
@@ -56,6 +61,14 @@ final class ApplyExecutor implements CommandExecutor {
                 Optional.of("cancelled while converging"));
             throw e;
         } catch (RuntimeException e) {
+            Optional<ResourceUnavailableException> outage = docker.outage(e);
+            if (outage.isPresent()) {
+                // not the version's fault: no FAILED version, no auto_rollback against an engine that does not answer
+                convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
+                    Optional.of("interrupted: " + outage.get().getMessage()));
+                context.error(verb + " " + target.version() + " interrupted: " + outage.get().getMessage());
+                throw outage.get();
+            }
             String reason = e instanceof CommandFailedException ? e.getMessage() : "unexpected error: " + e;
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.FAILED, Optional.of(reason));
             context.error(target.version() + " failed: " + reason);

@@ -155,7 +155,7 @@ final class Converger {
                 try {
                     id = ops.createContainer(request);
                 } catch (RuntimeException e) {
-                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + Errors.describe(e), "");
+                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + Errors.describe(e), "", e);
                 }
                 containerIds.put(s, id);
                 ctx.info("created container " + request.name() + " for " + s + " ("
@@ -274,7 +274,7 @@ final class Converger {
                         try {
                             ops.startContainer(containerIds.get(s));
                         } catch (RuntimeException e) {
-                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + Errors.describe(e));
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + Errors.describe(e), e);
                         }
                         started.add(s);
                         ctx.info("started " + s);

@@ -5,8 +5,10 @@ import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.store.Store;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The convergence executors: APPLY_STACK_VERSION, ROLLBACK_STACK_VERSION, DELETE_STACK, RUNTIME_ACTION. */
 public final class DockerExecutors {
@@ -14,17 +16,25 @@ public final class DockerExecutors {
     private DockerExecutors() {
     }
 
-    public static List<CommandExecutor> create(Store store, DockerClient docker, Clock clock) {
-        return create(store, DockerOps.of(docker), clock);
+    /**
+     * The executors over a client of the engine at {@code dockerHost} (named in "Docker is unreachable at ..."). Each is
+     * unavailable while the engine does not answer a ping, and turns a failure caused by the engine going away into a
+     * {@link io.coremonitor.engine.ResourceUnavailableException}.
+     */
+    public static List<CommandExecutor> create(Store store, DockerClient docker, Clock clock, URI dockerHost) {
+        return create(store, DockerOps.of(docker), clock, dockerHost.toString());
     }
 
     /** With any {@link DockerOps} (a counting or fault-injecting wrapper in tests). */
-    public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock) {
+    public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost) {
         Convergence convergence = new Convergence(store, ops, clock);
-        return List.of(
-            new ApplyExecutor(CommandType.APPLY_STACK_VERSION, convergence),
-            new ApplyExecutor(CommandType.ROLLBACK_STACK_VERSION, convergence),
+        DockerAvailability docker = new DockerAvailability(ops, dockerHost);
+        return Stream.<CommandExecutor>of(
+            new ApplyExecutor(CommandType.APPLY_STACK_VERSION, convergence, docker),
+            new ApplyExecutor(CommandType.ROLLBACK_STACK_VERSION, convergence, docker),
             new DeleteExecutor(convergence),
-            new RuntimeActionExecutor(convergence));
+            new RuntimeActionExecutor(convergence))
+            .<CommandExecutor>map(e -> new DockerGuard(e, docker))
+            .toList();
     }
 }

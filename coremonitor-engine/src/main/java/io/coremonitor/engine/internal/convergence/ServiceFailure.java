@@ -10,7 +10,13 @@ final class ServiceFailure extends CommandFailedException {
     private final String logTail;
 
     ServiceFailure(String service, String reason, String logTail) {
-        super("service '" + service + "' failed: " + reason + (logTail.isBlank() ? "" : "; last log lines:\n" + logTail.strip()));
+        this(service, reason, logTail, null);
+    }
+
+    /** With the Docker error behind it ({@code null} when there is none), so an outage can be told from a failure. */
+    ServiceFailure(String service, String reason, String logTail, Throwable cause) {
+        super("service '" + service + "' failed: " + reason + (logTail.isBlank() ? "" : "; last log lines:\n" + logTail.strip()),
+            cause);
         this.service = service;
         this.reason = reason;
         this.logTail = logTail;

@@ -126,6 +126,21 @@ final class Waits {
         return new ServiceFailure(service, reason, ops.logTail(containerId, LOG_TAIL_LINES));
     }
 
+    /**
+     * A failure caused by a Docker call: keeps the cause (an engine that went away must be told from a service that
+     * failed) and reads the log tail only if the engine still answers.
+     */
+    static ServiceFailure failure(DockerOps ops, String service, String containerId, String reason, RuntimeException cause) {
+        String tail;
+        try {
+            tail = ops.logTail(containerId, LOG_TAIL_LINES);
+        } catch (RuntimeException again) {
+            cause.addSuppressed(again);
+            tail = "";
+        }
+        return new ServiceFailure(service, reason, tail, cause);
+    }
+
     private static String lastProbe(HealthState health) {
         List<HealthStateLog> log = health.getLog();
         if (log == null || log.isEmpty()) {

@@ -74,7 +74,7 @@ class ConvergenceDockerTest {
         TestImages.requireBusybox(docker);
         store = Store.openSqlite(dir.resolve("cm.db"));
         ops = new CountingOps(DockerOps.of(docker));
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC()).stream()
+        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine").stream()
             .collect(Collectors.toMap(CommandExecutor::type, e -> e));
         inspector = StackInspector.create(store, ops, Clock.systemUTC());
         stackName = TestLabels.uniqueName("conv");

@@ -114,6 +114,12 @@ final class CountingOps implements DockerOps {
         return delegate.logTail(containerId, lines);
     }
 
+    /** Not counted: a probe of the engine, not a read of the stack's state. */
+    @Override
+    public void ping() {
+        delegate.ping();
+    }
+
     @Override
     public boolean imageExists(String image) {
         reads.add("imageExists");

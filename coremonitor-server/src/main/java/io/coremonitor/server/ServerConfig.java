@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param dockerHost     the Docker engine to drive
  * @param queueOnFailure {@code halt} or {@code continue}
  * @param queueOnCrash   {@code retry} or {@code fail}
+ * @param queueMaxAttempts how many runs a command gets in all when crashes or Docker outages interrupt it
+ * @param queueLeaseTtl  how long the worker lease lives unless renewed: after a crash, the next server takes the
+ *                       queue over this long after the dead one's last renewal
  * @param allowInsecure  listen on a non-loopback address without a token anyway
  * @param selfHeal       queue an APPLY of a stack's current version when drift is seen
  * @param statsInterval  how often container statistics are sampled
@@ -42,6 +45,8 @@ public record ServerConfig(
         URI dockerHost,
         String queueOnFailure,
         String queueOnCrash,
+        int queueMaxAttempts,
+        Duration queueLeaseTtl,
         boolean allowInsecure,
         boolean selfHeal,
         Duration statsInterval,
@@ -63,6 +68,8 @@ public record ServerConfig(
         DOCKER_HOST("--docker-host", "DOCKER_HOST", "docker-host"),
         QUEUE_ON_FAILURE("--queue-on-failure", "COREMONITOR_QUEUE_ON_FAILURE", "queue.on-failure"),
         QUEUE_ON_CRASH("--queue-on-crash", "COREMONITOR_QUEUE_ON_CRASH", "queue.on-crash"),
+        QUEUE_MAX_ATTEMPTS("--queue-max-attempts", "COREMONITOR_QUEUE_MAX_ATTEMPTS", "queue.max-attempts"),
+        QUEUE_LEASE_TTL("--queue-lease-ttl", "COREMONITOR_QUEUE_LEASE_TTL", "queue.lease-ttl"),
         ALLOW_INSECURE("--allow-insecure", "COREMONITOR_ALLOW_INSECURE", "allow-insecure"),
         SELF_HEAL("--self-heal", "COREMONITOR_SELF_HEAL", "self-heal"),
         STATS_INTERVAL("--stats-interval", "COREMONITOR_STATS_INTERVAL", "stats.interval"),
@@ -87,6 +94,7 @@ public record ServerConfig(
         Objects.requireNonNull(dockerHost, "dockerHost");
         Objects.requireNonNull(queueOnFailure, "queueOnFailure");
         Objects.requireNonNull(queueOnCrash, "queueOnCrash");
+        Objects.requireNonNull(queueLeaseTtl, "queueLeaseTtl");
         Objects.requireNonNull(statsInterval, "statsInterval");
         Objects.requireNonNull(statsRetention, "statsRetention");
     }
@@ -139,11 +147,18 @@ public record ServerConfig(
         URI docker = parseDockerHost(values.getOrDefault(Setting.DOCKER_HOST, DEFAULT_DOCKER_HOST));
         String onFailure = oneOf(Setting.QUEUE_ON_FAILURE, values.getOrDefault(Setting.QUEUE_ON_FAILURE, "halt"), "halt", "continue");
         String onCrash = oneOf(Setting.QUEUE_ON_CRASH, values.getOrDefault(Setting.QUEUE_ON_CRASH, "retry"), "retry", "fail");
+        int maxAttempts = parseAttempts(values.getOrDefault(Setting.QUEUE_MAX_ATTEMPTS, "3"));
+        Duration leaseTtl = parseDuration(Setting.QUEUE_LEASE_TTL, values.getOrDefault(Setting.QUEUE_LEASE_TTL, "30s"));
+        if (leaseTtl.compareTo(Duration.ofSeconds(3)) < 0 || leaseTtl.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigException(Setting.QUEUE_LEASE_TTL.flag + " must be from 3s to 1h, got '"
+                    + values.get(Setting.QUEUE_LEASE_TTL) + "'");
+        }
         boolean insecure = parseBoolean(Setting.ALLOW_INSECURE, values.getOrDefault(Setting.ALLOW_INSECURE, "false"));
         boolean selfHeal = parseBoolean(Setting.SELF_HEAL, values.getOrDefault(Setting.SELF_HEAL, "false"));
         Duration interval = parseDuration(Setting.STATS_INTERVAL, values.getOrDefault(Setting.STATS_INTERVAL, "15s"));
         Duration retention = parseDuration(Setting.STATS_RETENTION, values.getOrDefault(Setting.STATS_RETENTION, "7d"));
-        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, insecure, selfHeal, interval, retention);
+        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, maxAttempts, leaseTtl, insecure, selfHeal,
+                interval, retention);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -155,7 +170,8 @@ public record ServerConfig(
     public String describe() {
         return "host=" + host + " port=" + port + " db=" + redactDb(db) + " docker=" + dockerHost
                 + " token=" + (token.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
-                + " queue.on-crash=" + queueOnCrash + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
+                + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
+                + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
                 + " stats.retention=" + statsRetention;
     }
 
@@ -205,6 +221,18 @@ public record ServerConfig(
             throw new ConfigException("cannot read settings file " + path + ": " + e.getMessage());
         }
         return p;
+    }
+
+    private static int parseAttempts(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(Setting.QUEUE_MAX_ATTEMPTS.flag + " must be a number from 1 to 100, got '" + v + "'");
     }
 
     private static int parsePort(String v) {

@@ -91,6 +91,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void queueSettings() {
+        ServerConfig d = ServerConfig.defaults();
+        assertThat(d.queueMaxAttempts()).isEqualTo(3);
+        assertThat(d.queueLeaseTtl()).isEqualTo(Duration.ofSeconds(30));
+        ServerConfig c = ServerConfig.parse(List.of("--queue-lease-ttl=5s"), Map.of("COREMONITOR_QUEUE_MAX_ATTEMPTS", "5"));
+        assertThat(c.queueLeaseTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.queueMaxAttempts()).isEqualTo(5);
+        assertThat(c.describe()).contains("queue.max-attempts=5", "queue.lease-ttl=PT5S");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--queue-lease-ttl", "1s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("--queue-lease-ttl must be from 3s to 1h, got '1s'");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--queue-max-attempts", "0"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("--queue-max-attempts must be a number from 1 to 100, got '0'");
+    }
+
+    @Test
     void passwordInPostgresUrlIsHiddenWhenDescribed() {
         ServerConfig c = ServerConfig.parse(
                 List.of("--db", "jdbc:postgresql://db:5432/cm?user=cm&password=hunter2"), Map.of());

@@ -67,6 +67,8 @@ public final class ServeCommand {
                 .docker(docker)
                 .onFailure("continue".equals(config.queueOnFailure()) ? FailurePolicy.CONTINUE : FailurePolicy.HALT)
                 .onCrash("fail".equals(config.queueOnCrash()) ? CrashPolicy.FAIL : CrashPolicy.RETRY)
+                .maxAttempts(config.queueMaxAttempts())
+                .leaseTtl(config.queueLeaseTtl())
                 .statsInterval(config.statsInterval())
                 .statsRetention(config.statsRetention())
                 .selfHeal(config.selfHeal())

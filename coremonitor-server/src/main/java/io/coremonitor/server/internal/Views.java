@@ -133,6 +133,7 @@ final class Views {
         m.put("max_attempts", q.maxAttempts());
         m.put("worker_running", q.workerRunning());
         m.put("lease_owner", q.leaseOwner().orElse(null));
+        m.put("waiting_for", q.waitingFor().orElse(null));
         return m;
     }
 

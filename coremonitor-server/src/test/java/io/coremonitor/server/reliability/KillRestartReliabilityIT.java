@@ -46,7 +46,9 @@ class KillRestartReliabilityIT {
         System.out.println("KillRestartReliabilityIT seed=" + seed + " (-Dreliability.seed=" + seed + " to repeat)");
         Random random = new Random(seed);
         RelServer server = new RelServer("kill", dir.resolve("cm.db"), List.of("--queue-on-failure", "continue",
-                "--queue-on-crash", "retry")).start();
+                "--queue-on-crash", "retry", "--queue-max-attempts", Integer.toString(MAX_ATTEMPTS),
+                // the dead server's lease lapses within 3 s, so the restarted one takes the queue over quickly
+                "--queue-lease-ttl", "3s")).start();
         ApiClient api = server.api();
         String prefix = "rel-kill-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> stackIds = new ArrayList<>();

@@ -82,6 +82,11 @@ final class RelServer implements AutoCloseable {
         }
     }
 
+    /** Whether the server process is running. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     ApiClient api() {
         return new ApiClient(base(), Optional.empty());
     }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.server.internal.ApiClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ class DockerRestartReliabilityIT {
         TestImages.requireBusybox(shared);
         List<String> stackIds = new ArrayList<>();
         long t0 = System.nanoTime();
+        Path docker0 = Path.of("/sys/class/net/docker0");
+        boolean sharedBridge = Files.exists(docker0);
         try (PrivateDockerd dockerd = new PrivateDockerd()) {
             RelServer server = null;
             try {
@@ -57,16 +60,19 @@ class DockerRestartReliabilityIT {
         } finally {
             System.out.printf("DockerRestartReliabilityIT: took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
+        // the private daemon must leave the shared engine's default bridge alone (see PrivateDockerd: its own netns)
+        assertThat(Files.exists(docker0)).as("the shared engine's docker0 after the test").isEqualTo(sharedBridge);
     }
 
-    /** Removes the stacks' containers and networks on the private daemon, started again if the test left it down. */
+    /**
+     * Removes the stacks' containers and networks on the private daemon when it runs (when the test left it down,
+     * its network namespace is gone already and {@link PrivateDockerd#close()} deletes its data).
+     */
     private static void cleanUp(PrivateDockerd dockerd, List<String> stackIds) {
         try {
-            if (!dockerd.running()) {
-                // its networks would otherwise leave their Linux bridges behind on the host
-                dockerd.start();
+            if (dockerd.running()) {
+                Cleanup.stacks(dockerd.client(), stackIds);
             }
-            Cleanup.stacks(dockerd.client(), stackIds);
         } catch (Exception e) {
             System.err.println("DockerRestartReliabilityIT: cleanup on the private dockerd failed: " + e);
             if (e instanceof InterruptedException) {

@@ -33,11 +33,13 @@ import org.opentest4j.AssertionFailedError;
  * {@code /var/run/docker.sock}. A test can really stop it (SIGTERM) and start it again on the same data, which the
  * shared engine, used by every other build on the machine, must never be.
  *
- * <p>It shares nothing with the shared engine: its own API socket, data-root, exec-root (so its own managed
- * containerd, under the exec-root), pid file, no default bridge ({@code --bridge=none}), no iptables or ip6tables
- * rules (two daemons must not fight over the same DOCKER chains; the containers the tests run need no NAT) and a
- * default address pool ({@value #ADDRESS_POOL}) that cannot overlap the shared engine's networks (172.17.0.0/16 and
- * its default pools in 172.16.0.0/12 and 192.168.0.0/16).
+ * <p>It shares nothing with the shared engine: it runs in its own network namespace ({@code unshare --net}), so its
+ * default bridge, its networks' bridges and its veths never touch the host's interfaces, and they all vanish with the
+ * process. (In the host namespace, dockerd deletes the host's {@code docker0} when started with {@code --bridge=none},
+ * and a private daemon restarted with {@code --bridge=<its own bridge>} was seen to delete it too: the shared engine
+ * then fails every container on its default network.) It has its own API socket (a UNIX socket is reached by path,
+ * from any namespace), data-root, exec-root (so its own managed containerd, under the exec-root) and pid file, and
+ * no iptables or ip6tables rules (the containers the tests run need no NAT).
  *
  * <p>Everything lives in one temporary directory under {@code /tmp} ({@code /tmp/cmddXXXX}: short, because a UNIX
  * socket path must stay under ~100 bytes): {@code d.sock}, {@code d.pid}, {@code exec/} and {@code data/}. The
@@ -47,11 +49,11 @@ import org.opentest4j.AssertionFailedError;
  * only the busybox image load, which takes well under a second. The daemon's output goes to
  * {@code target/reliability-logs/private-dockerd-cmddXXXX.log}, appended across restarts.
  *
- * <p>It needs root and the {@code dockerd} binary (Debian's docker.io): see {@link #requireAvailable(String)}.
+ * <p>It needs root, the {@code dockerd} binary (Debian's docker.io) and {@code unshare} (util-linux): see
+ * {@link #requireAvailable(String)}.
  */
 final class PrivateDockerd implements AutoCloseable {
 
-    static final String ADDRESS_POOL = "base=10.213.0.0/16,size=24";
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Daemon shutdown waits up to each running container's stop timeout (10 s unless the container says less). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
@@ -108,6 +110,9 @@ final class PrivateDockerd implements AutoCloseable {
         }
         if (findDockerd().isEmpty()) {
             missing.add("no dockerd binary on PATH, /usr/sbin or /usr/bin");
+        }
+        if (Stream.of("/usr/bin/unshare", "/bin/unshare").noneMatch(p -> Files.isExecutable(Path.of(p)))) {
+            missing.add("no unshare command (util-linux)");
         }
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
     }
@@ -172,15 +177,13 @@ final class PrivateDockerd implements AutoCloseable {
         if (running()) {
             throw new IllegalStateException("the private dockerd is already running (pid " + process.pid() + ")");
         }
-        List<String> cmd = List.of(binary.toString(),
+        List<String> cmd = List.of("unshare", "--net", binary.toString(),
                 "--host", dockerHost(),
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("d.pid").toString(),
-                "--bridge=none",
                 "--iptables=false",
-                "--ip6tables=false",
-                "--default-address-pool", ADDRESS_POOL);
+                "--ip6tables=false");
         Files.writeString(log, "=== " + Instant.now() + " starting: " + String.join(" ", cmd) + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -332,7 +335,7 @@ final class PrivateDockerd implements AutoCloseable {
                     System.err.println("PrivateDockerd: removing container " + container.getId() + " failed: " + e);
                 }
             }
-            // a network left behind would leave its Linux bridge (br-...) on the host after the daemon is gone
+            // tidy, and it makes the stop quick: the daemon no longer waits for containers' stop timeouts
             for (Network network : c.listNetworksCmd().exec()) {
                 if (!PREDEFINED_NETWORKS.contains(network.getName())) {
                     try {

@@ -71,9 +71,14 @@ class KillRestartReliabilityIT {
             }
             for (int k = 1; k <= KILLS; k++) {
                 Thread.sleep(300 + random.nextInt(2200));
+                String owner = api.get("/queue").json().path("lease_owner").asText("");
                 server.kill9();
                 server.start();
                 checkNothingLost(api, accepted, "after restart " + k);
+                // the next random moment counts from when the restarted server works again: its worker takes the
+                // lease once the dead one's lapses (within the 3 s TTL); a kill before that would find it idle
+                RelServer.waitFor(() -> api.get("/queue").json().path("lease_owner").asText(""),
+                        o -> !o.isEmpty() && !o.equals(owner), Duration.ofSeconds(15));
             }
             stop.set(true);
             for (Thread t : clients) {

@@ -204,15 +204,13 @@ public final class CommandService {
     private Command enqueue(String stackId, CommandType type, String payload, String actor) {
         Objects.requireNonNull(actor, "actor");
         Command command = listeners.inOrder(() -> {
-            Command c = store.commands().enqueue(new NewCommand(stackId, type, payload, actor));
-            store.commandLogs().append(c.commandId(), LogLevel.INFO, "enqueued by " + actor + ": " + type + " "
-                    + payload);
+            // the command, its first log line and its audit entry: one transaction
+            Command c = store.commands().enqueue(new NewCommand(stackId, type, payload, actor),
+                    "enqueued by " + actor + ": " + type + " " + payload, "COMMAND_ENQUEUED", type + " " + payload);
             Transitions.log(Optional.empty(), c, Optional.empty(), actor);
             listeners.onStatusChange(Optional.empty(), c);
             return c;
         });
-        store.audit().append(actor, "COMMAND_ENQUEUED", Optional.of(stackId), Optional.of(command.commandId()),
-                type + " " + payload);
         wakeUp.run();
         return command;
     }
@@ -229,11 +227,7 @@ public final class CommandService {
             throw new CommandRejectedException("stack " + stackId + " (" + stack.name() + ") was deleted at "
                     + stack.deletedAt().get());
         }
-        boolean deletion = store.commands().list(CommandFilter.byStack(stackId).withType(CommandType.DELETE_STACK)
-                .withStatus(CommandStatus.PENDING), PageRequest.first(1)).items().size() > 0
-                || store.commands().list(CommandFilter.byStack(stackId).withType(CommandType.DELETE_STACK)
-                .withStatus(CommandStatus.RUNNING), PageRequest.first(1)).items().size() > 0;
-        if (deletion) {
+        if (store.commands().hasActive(stackId, CommandType.DELETE_STACK)) {
             throw new CommandRejectedException("stack " + stackId + " (" + stack.name() + ") is being deleted"
                     + " (a DELETE_STACK command is pending or running)");
         }

@@ -3,7 +3,10 @@ package io.coremonitor.store;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.CommandType;
+import io.coremonitor.model.LogLevel;
 import io.coremonitor.model.Page;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,39 @@ public interface CommandRepository {
      * @throws io.coremonitor.model.StackNotFoundException when the stack does not exist
      */
     Command enqueue(NewCommand command);
+
+    /**
+     * {@link #enqueue(NewCommand)} with the command's first log line (INFO) and an audit entry (by the command's
+     * {@code createdBy}, on its stack and id), in one transaction: all three are stored or none.
+     *
+     * @throws io.coremonitor.model.StackNotFoundException when the stack does not exist
+     */
+    Command enqueue(NewCommand command, String logLine, String auditAction, String auditDetail);
+
+    /**
+     * Whether the stack has a PENDING or RUNNING command of this type (one indexed lookup, whatever the history).
+     */
+    boolean hasActive(String stackId, CommandType type);
+
+    /**
+     * PENDING to RUNNING with a log line (INFO), in one transaction.
+     *
+     * @throws io.coremonitor.model.CommandStatusConflictException when the command is no longer PENDING
+     * @throws CommandNotFoundException                            when there is no such command
+     */
+    Command start(long commandId, String logLine);
+
+    /**
+     * RUNNING to {@code target} (DONE, FAILED or CANCELLED) with a log line, in one transaction that first renews the
+     * queue worker lease for {@code leaseOwner} ({@code leaseTtl} from now): the outcome is recorded only by the lease
+     * holder. Empty, with nothing written, when {@code leaseOwner} does not hold the lease.
+     *
+     * @throws io.coremonitor.model.IllegalTransitionException     when {@code target} is not an end status
+     * @throws io.coremonitor.model.CommandStatusConflictException when the command is no longer RUNNING
+     * @throws CommandNotFoundException                            when there is no such command
+     */
+    Optional<Command> finishAsLeaseHolder(long commandId, CommandStatus target, Optional<String> error, LogLevel level,
+            String logLine, String leaseOwner, Duration leaseTtl);
 
     Optional<Command> get(long commandId);
 

@@ -535,6 +535,70 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void enqueuesACommandWithItsFirstLogLineAndAuditEntryTogether() {
+        stack("s1");
+        Command c = store.commands().enqueue(new NewCommand("s1", CommandType.DELETE_STACK, "{}", "bob"),
+                "enqueued by bob", "COMMAND_ENQUEUED", "DELETE_STACK {}");
+
+        assertThat(store.commands().getOrThrow(c.commandId())).isEqualTo(c);
+        assertThat(store.commandLogs().read(c.commandId())).extracting(CommandLogLine::message).containsExactly("enqueued by bob");
+        AuditEntry audit = store.audit().list(Optional.of("s1"), PageRequest.first(10)).items().get(0);
+        assertThat(audit.actor()).isEqualTo("bob");
+        assertThat(audit.action()).isEqualTo("COMMAND_ENQUEUED");
+        assertThat(audit.commandId()).contains(c.commandId());
+        long commands = countRows("commands");
+        long lines = countRows("command_logs");
+        long audits = countRows("audit_log");
+        assertThatThrownBy(() -> store.commands().enqueue(new NewCommand("nope", CommandType.DELETE_STACK, "{}", "bob"),
+                "enqueued", "COMMAND_ENQUEUED", "x")).isInstanceOf(StackNotFoundException.class);
+        assertThat(List.of(countRows("commands"), countRows("command_logs"), countRows("audit_log")))
+                .containsExactly(commands, lines, audits);
+    }
+
+    @Test
+    void tellsWhetherAStackHasAnActiveCommandOfAType() {
+        stack("s1");
+        stack("s2");
+        long delete = store.commands().enqueue(new NewCommand("s1", CommandType.DELETE_STACK, "{}", "bob")).commandId();
+        enqueue("s2");
+
+        assertThat(store.commands().hasActive("s1", CommandType.DELETE_STACK)).isTrue();
+        assertThat(store.commands().hasActive("s1", CommandType.APPLY_STACK_VERSION)).isFalse();
+        assertThat(store.commands().hasActive("s2", CommandType.DELETE_STACK)).isFalse();
+        store.commands().markRunning(delete);
+        assertThat(store.commands().hasActive("s1", CommandType.DELETE_STACK)).isTrue();
+        store.commands().markFailed(delete, "x");
+        assertThat(store.commands().hasActive("s1", CommandType.DELETE_STACK)).isFalse();
+    }
+
+    @Test
+    void startsAndFinishesACommandWithTheirLogLinesAndOnlyAsTheLeaseHolder() {
+        stack("s1");
+        long id = enqueue("s1").commandId();
+        Command started = store.commands().start(id, "started by w1");
+        assertThat(started.status()).isEqualTo(CommandStatus.RUNNING);
+        assertThatThrownBy(() -> store.commands().start(id, "again")).isInstanceOf(CommandStatusConflictException.class);
+        store.leases().tryAcquire("w1", Duration.ofSeconds(30));
+
+        assertThat(store.commands().finishAsLeaseHolder(id, CommandStatus.DONE, Optional.empty(), LogLevel.INFO, "ended",
+                "w2", Duration.ofSeconds(30))).as("not the lease holder").isEmpty();
+        assertThat(store.commands().getOrThrow(id).status()).isEqualTo(CommandStatus.RUNNING);
+
+        clock.advance(Duration.ofSeconds(5));
+        Command done = store.commands().finishAsLeaseHolder(id, CommandStatus.FAILED, Optional.of("boom"), LogLevel.WARN,
+                "ended FAILED", "w1", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(done.status()).isEqualTo(CommandStatus.FAILED);
+        assertThat(done.error()).contains("boom");
+        assertThat(store.leases().current().orElseThrow().expiresAt()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(store.commandLogs().read(id)).extracting(CommandLogLine::message)
+                .containsExactly("started by w1", "ended FAILED");
+        assertThatThrownBy(() -> store.commands().finishAsLeaseHolder(id, CommandStatus.DONE, Optional.empty(), LogLevel.INFO,
+                "x", "w1", Duration.ofSeconds(30))).isInstanceOf(CommandStatusConflictException.class);
+        assertThatThrownBy(() -> store.commands().finishAsLeaseHolder(id, CommandStatus.PENDING, Optional.empty(), LogLevel.INFO,
+                "x", "w1", Duration.ofSeconds(30))).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void cancelsPendingRunningAndFailedCommands() {
         stack("s1");
         long pending = enqueue("s1").commandId();

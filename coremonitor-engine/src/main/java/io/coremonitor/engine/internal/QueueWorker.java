@@ -306,7 +306,8 @@ public final class QueueWorker {
         long id = pending.commandId();
         Optional<Command> maybeStarted = listeners.inOrder(() -> {
             try {
-                Command s = commands.markRunning(id);
+                Command s = commands.start(id, "started " + pending.type() + " attempt " + pending.attempt()
+                        + " on worker " + owner);
                 Transitions.log(Optional.of(pending), s, Optional.empty(), owner);
                 listeners.onStatusChange(Optional.of(pending), s);
                 return Optional.of(s);
@@ -320,8 +321,6 @@ public final class QueueWorker {
         }
         Command started = maybeStarted.get();
         Instant t0 = clock.instant();
-        appendLog(id, LogLevel.INFO, "started " + started.type() + " attempt " + started.attempt() + " on worker "
-                + owner);
         leaseLost = false;
         long renewMillis = settings.leaseRenewal().toMillis();
         ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(this::renewWhileRunning, renewMillis, renewMillis,
@@ -363,22 +362,40 @@ public final class QueueWorker {
                     + " ms, interrupted); left RUNNING for the crash policy");
             return;
         }
-        // the outcome is recorded only by the lease holder: renew once more to be sure we still are
-        renewWhileRunning();
-        if (leaseLost) {
-            appendLog(id, LogLevel.ERROR, "the worker lost its lease while the command ran (" + outcome + " after " + millis
-                    + " ms); its outcome is not recorded: the new lease holder resolves it by the crash policy");
-            LOG.error("command {}: lease lost while running, outcome {} not recorded", id, outcome);
-            return;
-        }
         if (outage.isPresent()) {
+            // the outcome is recorded only by the lease holder: renew once more to be sure we still are
+            renewWhileRunning();
+            if (leaseLost) {
+                lostLease(id, outcome, millis);
+                return;
+            }
             interrupted(started, outage.get().getMessage(), millis);
             return;
         }
-        appendLog(id, outcome == CommandStatus.DONE ? LogLevel.INFO : LogLevel.WARN, "ended " + outcome + " in " + millis
-                + " ms" + error.map(e -> ": " + e).orElse(""));
-        finish(started, outcome, error, Optional.of(millis));
+        // the outcome, its log line and a last lease renewal in one transaction: recorded only by the lease holder
+        String line = "ended " + outcome + " in " + millis + " ms" + error.map(e -> ": " + e).orElse("");
+        try {
+            Optional<Command> ended = commands.finishAsLeaseHolder(id, outcome, error,
+                    outcome == CommandStatus.DONE ? LogLevel.INFO : LogLevel.WARN, line, owner, settings.leaseTtl());
+            if (ended.isEmpty()) {
+                leaseLost = true;
+                holding = false;
+                lostLease(id, outcome, millis);
+                return;
+            }
+            lastRenewal = clock.instant();
+            Transitions.log(Optional.of(started), ended.get(), Optional.of(millis), owner);
+            listeners.onStatusChange(Optional.of(started), ended.get());
+        } catch (CommandStatusConflictException e) {
+            LOG.warn("command {} could not be moved to {}: {}", id, outcome, e.getMessage());
+        }
         cancels.forget(id);
+    }
+
+    private void lostLease(long id, CommandStatus outcome, long millis) {
+        appendLog(id, LogLevel.ERROR, "the worker lost its lease while the command ran (" + outcome + " after " + millis
+                + " ms); its outcome is not recorded: the new lease holder resolves it by the crash policy");
+        LOG.error("command {}: lease lost while running, outcome {} not recorded", id, outcome);
     }
 
     /**

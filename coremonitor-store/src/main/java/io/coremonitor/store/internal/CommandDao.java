@@ -59,6 +59,10 @@ public interface CommandDao {
     @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status")
     long countFinishedIn(@Bind("status") String status);
 
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM commands WHERE stack_id = :stackId AND type = :type"
+            + " AND status IN ('PENDING', 'RUNNING') AND " + UNFINISHED + ")")
+    boolean hasActive(@Bind("stackId") String stackId, @Bind("type") String type);
+
     @SqlQuery("UPDATE commands SET status = 'RUNNING', started_at = :now, ended_at = NULL"
             + " WHERE command_id = :id AND status = :expected RETURNING " + COLUMNS)
     Optional<Command> start(@Bind("id") long commandId, @Bind("expected") String expected, @Bind("now") Instant now);

@@ -1,16 +1,20 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.AuditEntry;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandStatusConflictException;
+import io.coremonitor.model.CommandType;
 import io.coremonitor.model.LogLevel;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.StackNotFoundException;
 import io.coremonitor.store.CommandFilter;
 import io.coremonitor.store.CommandRepository;
+import io.coremonitor.store.LeaseRepository;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.PageRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +57,89 @@ public final class JdbiCommandRepository implements CommandRepository {
                 LOG.debug("enqueue raced for an id, retrying (round {})", round);
             }
         }
+    }
+
+    @Override
+    public Command enqueue(NewCommand c, String logLine, String auditAction, String auditDetail) {
+        Instant now = db.now();
+        for (int round = 1; ; round++) {
+            try {
+                Command command = db.write(s -> {
+                    long id = s.dao(CommandDao.class).insertNext(c, now);
+                    CommandLogDao logs = s.dao(CommandLogDao.class);
+                    logs.insert(id, logs.nextLine(id).orElseThrow(), now, LogLevel.INFO, logLine);
+                    AuditDao audit = s.dao(AuditDao.class);
+                    audit.insert(new AuditEntry(audit.nextId(), now, c.createdBy(), auditAction, Optional.of(c.stackId()),
+                            Optional.of(id), auditDetail));
+                    return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now,
+                            Optional.empty(), Optional.empty(), c.createdBy(), Optional.empty());
+                });
+                LOG.debug("command {} {} enqueued for stack {}", command.commandId(), c.type(), c.stackId());
+                return command;
+            } catch (JdbiException e) {
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw new StackNotFoundException(c.stackId());
+                }
+                if (!SqlErrors.isUniqueViolation(e) || round >= MAX_ID_ROUNDS) {
+                    throw e;
+                }
+                LOG.debug("enqueue raced for an id, retrying (round {})", round);
+            }
+        }
+    }
+
+    @Override
+    public boolean hasActive(String stackId, CommandType type) {
+        return db.read(CommandDao.class, dao -> dao.hasActive(stackId, type.name()));
+    }
+
+    @Override
+    public Command start(long commandId, String logLine) {
+        Instant now = db.now();
+        Optional<Command> started = db.write(s -> {
+            Optional<Command> moved = s.dao(CommandDao.class).start(commandId, CommandStatus.PENDING.name(), now);
+            moved.ifPresent(m -> {
+                CommandLogDao logs = s.dao(CommandLogDao.class);
+                logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, LogLevel.INFO, logLine);
+            });
+            return moved;
+        });
+        if (started.isPresent()) {
+            return started.get();
+        }
+        Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
+        throw new CommandStatusConflictException(commandId, CommandStatus.PENDING, actual.status(), CommandStatus.RUNNING);
+    }
+
+    @Override
+    public Optional<Command> finishAsLeaseHolder(long commandId, CommandStatus target, Optional<String> error, LogLevel level,
+            String logLine, String leaseOwner, Duration leaseTtl) {
+        CommandStatus.RUNNING.checkMoveTo(target, commandId);
+        Instant now = db.now();
+        Instant leaseExpires = now.plus(leaseTtl);
+        Optional<Optional<Command>> result = db.write(s -> {
+            if (s.dao(LeaseDao.class).renew(LeaseRepository.QUEUE_WORKER, leaseOwner, leaseExpires).isEmpty()) {
+                return Optional.empty();
+            }
+            CommandDao dao = s.dao(CommandDao.class);
+            Optional<Command> moved = error.isPresent()
+                    ? dao.endWithError(commandId, CommandStatus.RUNNING.name(), target.name(), now, error.get())
+                    : dao.end(commandId, CommandStatus.RUNNING.name(), target.name(), now);
+            moved.ifPresent(m -> {
+                CommandLogDao logs = s.dao(CommandLogDao.class);
+                logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, level, logLine);
+            });
+            return Optional.of(moved);
+        });
+        if (result.isEmpty()) {
+            LOG.warn("command {}: {} not recorded, {} does not hold the worker lease", commandId, target, leaseOwner);
+            return Optional.empty();
+        }
+        if (result.get().isPresent()) {
+            return result.get();
+        }
+        Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
+        throw new CommandStatusConflictException(commandId, CommandStatus.RUNNING, actual.status(), target);
     }
 
     @Override

@@ -8,10 +8,12 @@ import io.coremonitor.model.Stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Helpers of the engine tests. */
 final class EngineTests {
@@ -41,6 +43,22 @@ final class EngineTests {
     /** An engine on a SQLite file of {@code dir}, polling every 50 ms. */
     static CoreMonitor.Builder engine(Path dir) {
         return CoreMonitor.builder().sqlite(dir.resolve("coremonitor.db")).pollInterval(Duration.ofMillis(50));
+    }
+
+    /**
+     * Builds an engine on {@code dir} whose listener records every change as {@code id:FROM>TO} in {@code events},
+     * with {@code setup} (executors, policies) applied, adds it to {@code engines} (closed by the test) and starts its
+     * worker.
+     */
+    static CoreMonitor started(Path dir, List<String> events, List<CoreMonitor> engines, Consumer<CoreMonitor.Builder> setup) {
+        CoreMonitor.Builder builder = engine(dir)
+                .listener((before, after) -> events.add(after.commandId() + ":" + before.map(b -> b.status().name())
+                        .orElse("NONE") + ">" + after.status()));
+        setup.accept(builder);
+        CoreMonitor cm = builder.build();
+        engines.add(cm);
+        cm.startWorker();
+        return cm;
     }
 
     static Stack stack(CoreMonitor cm, String name) {

@@ -44,14 +44,7 @@ class QueueWorkerTest {
     }
 
     private CoreMonitor start(Consumer<CoreMonitor.Builder> setup) {
-        CoreMonitor.Builder builder = EngineTests.engine(dir)
-                .listener((before, after) -> events.add(after.commandId() + ":" + before.map(b -> b.status().name())
-                        .orElse("NONE") + ">" + after.status()));
-        setup.accept(builder);
-        CoreMonitor cm = builder.build();
-        engines.add(cm);
-        cm.startWorker();
-        return cm;
+        return EngineTests.started(dir, events, engines, setup);
     }
 
     @Test

@@ -74,14 +74,7 @@ class ResourceOutageTest {
     }
 
     private CoreMonitor start(Flaky executor, Consumer<CoreMonitor.Builder> setup) {
-        CoreMonitor.Builder builder = EngineTests.engine(dir).executor(executor)
-                .listener((before, after) -> events.add(after.commandId() + ":" + before.map(b -> b.status().name())
-                        .orElse("NONE") + ">" + after.status()));
-        setup.accept(builder);
-        CoreMonitor cm = builder.build();
-        engines.add(cm);
-        cm.startWorker();
-        return cm;
+        return EngineTests.started(dir, events, engines, setup.andThen(b -> b.executor(executor)));
     }
 
     @Test

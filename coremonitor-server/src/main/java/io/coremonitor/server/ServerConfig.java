@@ -224,27 +224,23 @@ public record ServerConfig(
     }
 
     private static int parseAttempts(String v) {
+        return parseInt(v, 1, 100, Setting.QUEUE_MAX_ATTEMPTS.flag);
+    }
+
+    private static int parsePort(String v) {
+        return parseInt(v, 0, 65535, "port");
+    }
+
+    private static int parseInt(String v, int min, int max, String what) {
         try {
             int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 100) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(Setting.QUEUE_MAX_ATTEMPTS.flag + " must be a number from 1 to 100, got '" + v + "'");
-    }
-
-    private static int parsePort(String v) {
-        try {
-            int p = Integer.parseInt(v);
-            if (p >= 0 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException("port must be a number from 0 to 65535, got '" + v + "'");
+        throw new ConfigException(what + " must be a number from " + min + " to " + max + ", got '" + v + "'");
     }
 
     private static URI parseDockerHost(String v) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
@@ -40,42 +41,34 @@ public final class JdbiCommandRepository implements CommandRepository {
     @Override
     public Command enqueue(NewCommand c) {
         Instant now = db.now();
-        for (int round = 1; ; round++) {
-            try {
-                long id = db.writeOne(CommandDao.class, dao -> dao.insertNext(c, now));
-                LOG.debug("command {} {} enqueued for stack {}", id, c.type(), c.stackId());
-                return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now, Optional.empty(),
-                        Optional.empty(), c.createdBy(), Optional.empty());
-            } catch (JdbiException e) {
-                if (SqlErrors.isForeignKeyViolation(e)) {
-                    throw new StackNotFoundException(c.stackId());
-                }
-                // PostgreSQL: a concurrent enqueue took the same id first
-                if (!SqlErrors.isUniqueViolation(e) || round >= MAX_ID_ROUNDS) {
-                    throw e;
-                }
-                LOG.debug("enqueue raced for an id, retrying (round {})", round);
-            }
-        }
+        return insertWithNextId(c, () -> db.writeOne(CommandDao.class, dao -> dao.insertNext(c, now)), now);
     }
 
     @Override
     public Command enqueue(NewCommand c, String logLine, String auditAction, String auditDetail) {
         Instant now = db.now();
+        return insertWithNextId(c, () -> db.write(s -> {
+            long id = s.dao(CommandDao.class).insertNext(c, now);
+            CommandLogDao logs = s.dao(CommandLogDao.class);
+            logs.insert(id, logs.nextLine(id).orElseThrow(), now, LogLevel.INFO, logLine);
+            AuditDao audit = s.dao(AuditDao.class);
+            audit.insert(new AuditEntry(audit.nextId(), now, c.createdBy(), auditAction, Optional.of(c.stackId()),
+                    Optional.of(id), auditDetail));
+            return id;
+        }), now);
+    }
+
+    /**
+     * Runs an insert of the command (which takes the highest id + 1) until it gets an id: on PostgreSQL a concurrent
+     * enqueue may take the same id first (unique violation), and the whole write is tried again.
+     */
+    private Command insertWithNextId(NewCommand c, Supplier<Long> insert, Instant now) {
         for (int round = 1; ; round++) {
             try {
-                Command command = db.write(s -> {
-                    long id = s.dao(CommandDao.class).insertNext(c, now);
-                    CommandLogDao logs = s.dao(CommandLogDao.class);
-                    logs.insert(id, logs.nextLine(id).orElseThrow(), now, LogLevel.INFO, logLine);
-                    AuditDao audit = s.dao(AuditDao.class);
-                    audit.insert(new AuditEntry(audit.nextId(), now, c.createdBy(), auditAction, Optional.of(c.stackId()),
-                            Optional.of(id), auditDetail));
-                    return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now,
-                            Optional.empty(), Optional.empty(), c.createdBy(), Optional.empty());
-                });
-                LOG.debug("command {} {} enqueued for stack {}", command.commandId(), c.type(), c.stackId());
-                return command;
+                long id = insert.get();
+                LOG.debug("command {} {} enqueued for stack {}", id, c.type(), c.stackId());
+                return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now, Optional.empty(),
+                        Optional.empty(), c.createdBy(), Optional.empty());
             } catch (JdbiException e) {
                 if (SqlErrors.isForeignKeyViolation(e)) {
                     throw new StackNotFoundException(c.stackId());

@@ -85,6 +85,11 @@ class DockerOutageTest {
             Optional.empty(), "test", Optional.empty());
     }
 
+    /** APPLY of {@code version} through the executors over {@code ops}, which name {@code host} in their reasons. */
+    private void applyWith(DockerOps ops, String host, String version, boolean autoRollback, TestContext ctx) {
+        executors(store, ops, host).get(CommandType.APPLY_STACK_VERSION).execute(apply(stackId, version, autoRollback), ctx);
+    }
+
     private static Map<CommandType, CommandExecutor> executors(Store store, DockerOps ops, String host) {
         return DockerExecutors.create(store, ops, Clock.systemUTC(), host).stream()
             .collect(Collectors.toMap(CommandExecutor::type, e -> e));
@@ -135,8 +140,7 @@ class DockerOutageTest {
                 return i.callRealMethod();
             }).when(stopping).ping();
 
-            assertThatThrownBy(() -> executors(store, stopping, "unix:///stopping.sock").get(CommandType.APPLY_STACK_VERSION)
-                .execute(apply(stackId, v1, false), new TestContext()))
+            assertThatThrownBy(() -> applyWith(stopping, "unix:///stopping.sock", v1, false, new TestContext()))
                 .isInstanceOf(ResourceUnavailableException.class)
                 .hasMessageStartingWith("Docker is unreachable at unix:///stopping.sock: ")
                 .hasMessageContaining("SocketException: No such file or directory")
@@ -145,8 +149,7 @@ class DockerOutageTest {
             // the same 500 from a daemon that still answers is the command's failure
             DockerOps live = spy(real);
             doThrow(new InternalServerErrorException("port is already allocated")).when(live).startContainer(anyString());
-            assertThatThrownBy(() -> executors(store, live, "unix:///var/run/docker.sock").get(CommandType.APPLY_STACK_VERSION)
-                .execute(apply(stackId, v1, false), new TestContext()))
+            assertThatThrownBy(() -> applyWith(live, "unix:///var/run/docker.sock", v1, false, new TestContext()))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("port is already allocated");
             assertThat(store.versions().getOrThrow(stackId, v1).status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
@@ -162,15 +165,13 @@ class DockerOutageTest {
         try {
             DockerOps real = DockerOps.of(docker);
             String v1 = version("one");
-            executors(store, real, "unix:///var/run/docker.sock").get(CommandType.APPLY_STACK_VERSION)
-                .execute(apply(stackId, v1, false), new TestContext());
+            applyWith(real, "unix:///var/run/docker.sock", v1, false, new TestContext());
             DockerOps dropping = spy(real);
             doThrow(new RuntimeException(new IOException("Broken pipe"))).when(dropping).startContainer(anyString());
             String v2 = version("two");
             TestContext ctx = new TestContext();
 
-            assertThatThrownBy(() -> executors(store, dropping, "unix:///var/run/docker.sock")
-                .get(CommandType.APPLY_STACK_VERSION).execute(apply(stackId, v2, true), ctx))
+            assertThatThrownBy(() -> applyWith(dropping, "unix:///var/run/docker.sock", v2, true, ctx))
                 .isInstanceOf(ResourceUnavailableException.class)
                 .hasMessage("Docker is unreachable at unix:///var/run/docker.sock: IOException: Broken pipe (while: service 'app'"
                     + " failed: could not start: RuntimeException: java.io.IOException: Broken pipe)");

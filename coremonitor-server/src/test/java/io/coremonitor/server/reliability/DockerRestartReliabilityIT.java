@@ -3,10 +3,13 @@ package io.coremonitor.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.server.internal.SseLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,9 @@ class DockerRestartReliabilityIT {
                 dockerd.loadImage(shared, TestImages.BUSYBOX);
                 server = new RelServer("dockerd-restart", dir.resolve("cm.db"), List.of("--docker-host",
                         dockerd.dockerHost(), "--queue-on-failure", "continue")).start();
+                // an /events client connected through the whole outage: the server must subscribe to Docker again
+                SseLines events = new SseLines(server.api(), "/events");
+                assertThat(events.status()).isEqualTo(200);
                 OutageScenario.run("dockerd", server, new OutageScenario.Outage() {
                     @Override
                     public void begin() throws Exception {
@@ -53,6 +59,8 @@ class DockerRestartReliabilityIT {
                                 + " containers: %s%n", (System.nanoTime() - t) / 1_000_000, containers(dockerd));
                     }
                 }, stackIds);
+                eventsFollowTheRestartedDaemon(events, dockerd, stackIds.get(0));
+                events.close();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage()
                         + "\n--- server log ---\n" + (server == null ? "(not started)" : server.logTail())
@@ -68,6 +76,35 @@ class DockerRestartReliabilityIT {
         }
         // the private daemon must leave the shared engine's default bridge alone (see PrivateDockerd: its own netns)
         assertThat(Files.exists(docker0)).as("the shared engine's docker0 after the test").isEqualTo(sharedBridge);
+    }
+
+    /**
+     * After the restart, the server is subscribed to the daemon's events again: the {@code /events} client connected
+     * before the outage heard the daemon go ({@code docker} DISCONNECTED), and a container killed behind Core
+     * Monitor's back now arrives as a {@code container} event (the hub's subscription) and a {@code drift} event (the
+     * drift watcher's).
+     */
+    private static void eventsFollowTheRestartedDaemon(SseLines events, PrivateDockerd dockerd, String stackId)
+            throws InterruptedException {
+        Container victim = dockerd.client().listContainersCmd()
+                .withLabelFilter(List.of("coremonitor.stack_id=" + stackId)).exec().get(0);
+        dockerd.client().killContainerCmd(victim.getId()).exec();
+        // the events of the whole scenario come first (its commands made many), then the kill's
+        List<String> seen = new ArrayList<>();
+        boolean disconnected = false;
+        boolean heard = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            SseLines.Event e = events.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            assertThat(e).as("the /events stream ended; events: %s", seen).isNotNull();
+            seen.add(e.name() + " " + e.data());
+            disconnected |= e.name().equals("docker") && e.data().path("status").asText().equals("DISCONNECTED");
+            heard |= e.name().equals("container") && victim.getId().equals(e.data().path("container_id").asText());
+            if (heard && e.name().equals("drift") && stackId.equals(e.data().path("stack_id").asText())) {
+                break;
+            }
+        }
+        assertThat(disconnected).as("a 'docker' DISCONNECTED event while the daemon was down; events: %s", seen).isTrue();
     }
 
     /**

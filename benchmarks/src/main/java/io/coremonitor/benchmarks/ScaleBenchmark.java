@@ -47,6 +47,12 @@ public final class ScaleBenchmark {
             queries.put("command_logs_3_lines", new String[] {s + "/commands/" + smallCmd + "/logs",
                 l + "/commands/" + largeCmd + "/logs"});
             queries.put("stack_detail", new String[] {s + "/stacks/" + ApiData.TEMPLATE, l + "/stacks/" + ApiData.TEMPLATE});
+            queries.put("stack_commands", new String[] {s + "/commands?limit=50&stack_id=" + ApiData.TEMPLATE,
+                l + "/commands?limit=50&stack_id=" + ApiData.TEMPLATE});
+            // status queries: the queue at a glance, and a stack's live status (one Docker list call besides the store)
+            queries.put("queue_status", new String[] {s + "/queue", l + "/queue"});
+            queries.put("stack_status", new String[] {s + "/stacks/" + ApiData.TEMPLATE + "/status",
+                l + "/stacks/" + ApiData.TEMPLATE + "/status"});
             for (Map.Entry<String, String[]> q : queries.entrySet()) {
                 String[] urls = q.getValue();
                 for (int i = 0; i < Math.max(50, requests / 3); i++) {

@@ -49,15 +49,15 @@ class CrashRecoveryTest {
 
         engine = EngineTests.engine(dir).leaseTtl(LEASE_TTL).executor(recordingExecutor()).build();
         engine.startWorker();
-        // the interrupted command goes RUNNING -> FAILED -> PENDING (attempt 2) -> RUNNING -> DONE
+        // the interrupted command goes RUNNING -> PENDING (attempt 2) -> RUNNING -> DONE
         for (long id : ids) {
             EngineTests.awaitStatus(engine, id, CommandStatus.DONE);
         }
 
         Command first = engine.commands().get(ids[0]);
         assertThat(first.attempt()).isEqualTo(2);
-        assertLogContains(engine, ids[0], "interrupted: worker child-");
-        assertLogContains(engine, ids[0], "on-crash=retry: back to PENDING as attempt 2 of 3");
+        assertLogContains(engine, ids[0], "interrupted (worker child-");
+        assertLogContains(engine, ids[0], "on-crash=retry): back to PENDING for attempt 2 of 3");
         assertLogContains(engine, ids[0], "started APPLY_STACK_VERSION attempt 2");
         assertThat(engine.commands().get(ids[1]).attempt()).isEqualTo(1);
         assertThat(executions()).containsExactly(

@@ -83,7 +83,7 @@ class LeaseRecoveryTest {
         assertThat(done.status()).isEqualTo(CommandStatus.DONE);
         assertThat(done.attempt()).isEqualTo(2);
         assertThat(apply.attempts).containsExactly(2);
-        assertLogContains(engine, id, "interrupted: worker dead-worker (its lease expired at 2026-01-01T00:00:10Z)");
+        assertLogContains(engine, id, "interrupted (worker dead-worker (its lease expired at 2026-01-01T00:00:10Z)");
         assertThat(engine.status().leaseOwner()).contains(engine.workerId());
     }
 
@@ -156,7 +156,7 @@ class LeaseRecoveryTest {
         assertThat(engine.commands().get(id).status()).isEqualTo(CommandStatus.RUNNING);
         assertLogContains(engine, id, "left RUNNING for the crash policy");
         engine.startWorker();
-        // recovery goes RUNNING -> FAILED -> PENDING (attempt 2), then the command runs again
+        // recovery goes RUNNING -> PENDING (attempt 2), then the command runs again
         Command again = EngineTests.awaitStatus(engine, id, CommandStatus.DONE);
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(engine.commands().logs(id)).anyMatch(l -> l.level() == LogLevel.WARN

@@ -292,13 +292,14 @@ public final class QueueWorker {
                     + ")"), Optional.empty());
             return;
         }
-        appendLog(id, LogLevel.WARN, reason + "; on-crash=retry: back to PENDING as attempt " + (orphan.attempt() + 1)
-                + " of " + settings.maxAttempts());
-        Optional<Command> failed = finish(orphan, CommandStatus.FAILED, Optional.of(reason), Optional.empty());
-        if (failed.isPresent()) {
-            Command requeued = commands.retry(id);
-            Transitions.log(failed, requeued, Optional.empty(), owner);
-            listeners.onStatusChange(failed, requeued);
+        // RUNNING -> PENDING (attempt + 1) in one store transaction with its log line: listeners hear no FAILED
+        try {
+            Command requeued = commands.recoverInterrupted(id, settings.maxAttempts(), who + " stopped while it was RUNNING"
+                    + " (attempt " + orphan.attempt() + "); on-crash=retry");
+            Transitions.log(Optional.of(orphan), requeued, Optional.empty(), owner);
+            listeners.onStatusChange(Optional.of(orphan), requeued);
+        } catch (CommandStatusConflictException e) {
+            LOG.warn("command {} could not be recovered: {}", id, e.getMessage());
         }
     }
 

@@ -86,7 +86,8 @@ public final class HttpApi implements AutoCloseable {
         r.add(Route.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage)).tag(system).open()
                 .summary("An interactive page that loads openapi.json and sends calls with fetch").build());
         r.add(Route.get("/queue", commands::queue).tag(system)
-                .summary("The queue at a glance: running command, pending count, the FAILED command halting it").build());
+                .summary("The queue at a glance: running command, pending count, the FAILED command halting it, and"
+                        + " waiting_for: why the worker does not start the head now (Docker unreachable)").build());
         r.add(Route.get("/metrics", this::metrics).tag(system)
                 .summary("Prometheus text format 0.0.4: queue depth, commands by type and status, command and apply"
                         + " durations, containers by state and health, stats sampling lag").build());

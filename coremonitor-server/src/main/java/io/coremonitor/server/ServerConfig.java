@@ -1,6 +1,7 @@
 package io.coremonitor.server;
 
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -168,15 +169,11 @@ public record ServerConfig(
 
     /** The settings with the token hidden, for logging. */
     public String describe() {
-        return "host=" + host + " port=" + port + " db=" + redactDb(db) + " docker=" + dockerHost
+        return "host=" + host + " port=" + port + " db=" + StoreConfig.redact(db) + " docker=" + dockerHost
                 + " token=" + (token.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
                 + " stats.retention=" + statsRetention;
-    }
-
-    private static String redactDb(String db) {
-        return db.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static Map<Setting, String> readFlags(List<String> args) {

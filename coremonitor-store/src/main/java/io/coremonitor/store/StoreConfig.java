@@ -72,10 +72,18 @@ public record StoreConfig(String location, Optional<String> user, Optional<Strin
         return Path.of(location.startsWith(SQLITE_PREFIX) ? location.substring(SQLITE_PREFIX.length()) : location);
     }
 
+    /**
+     * A database location fit for logs: the value of any {@code password=} parameter (any case, up to the next
+     * {@code &} or {@code ;}) replaced by {@code ***}.
+     */
+    public static String redact(String location) {
+        return location.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     @Override
     public String toString() {
         // never print a password
-        return "StoreConfig[" + dialect() + " " + location.replaceAll("password=[^&]*", "password=***")
+        return "StoreConfig[" + dialect() + " " + redact(location)
                 + schema.map(s -> " schema=" + s).orElse("") + "]";
     }
 }

@@ -96,6 +96,6 @@ public final class TestPostgres {
     }
 
     private static String redacted(String url) {
-        return url.replaceAll("password=[^&]*", "password=***");
+        return StoreConfig.redact(url);
     }
 }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.server.internal.ApiClient;
 import io.coremonitor.server.internal.SseLines;
+import io.coremonitor.server.reliability.RelServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,13 @@ final class ServerFlow {
 
     static final String TOKEN = "it-token-" + UUID.randomUUID();
 
-    private final ServerProcess server;
+    private final RelServer server;
     private final DockerClient docker;
     private final ApiClient api;
     private final String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private String stackId;
 
-    ServerFlow(ServerProcess server, DockerClient docker) {
+    ServerFlow(RelServer server, DockerClient docker) {
         this.server = server;
         this.docker = docker;
         this.api = new ApiClient(server.base(), Optional.of(TOKEN));

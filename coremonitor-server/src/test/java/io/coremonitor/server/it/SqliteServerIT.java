@@ -3,8 +3,9 @@ package io.coremonitor.server.it;
 import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.server.reliability.RelServer;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,8 @@ class SqliteServerIT {
     @Test
     void theWholeApiOnSqlite(@TempDir Path dir, DockerClient docker) throws Exception {
         TestImages.requireBusybox(docker);
-        try (ServerProcess server = new ServerProcess(Path.of("target", "it-logs"), dir.resolve("cm.db").toString(),
-                Optional.of(ServerFlow.TOKEN))) {
+        try (RelServer server = new RelServer("it-sqlite", dir.resolve("cm.db").toString(),
+                List.of("--token", ServerFlow.TOKEN)).start()) {
             new ServerFlow(server, docker).run();
         }
     }

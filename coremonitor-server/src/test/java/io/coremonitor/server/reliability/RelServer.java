@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The server jar as a process on a SQLite file, restartable on the same file and port (kill -9 included). */
-final class RelServer implements AutoCloseable {
+/**
+ * The server jar as a process ({@code java -jar target/coremonitor-server.jar --port P --db DB ...}), restartable on
+ * the same database and port (kill -9 included); its output goes to {@code target/reliability-logs/NAME-PORT-N.log}.
+ * Used by the reliability ITs and by the end-to-end ITs of {@code io.coremonitor.server.it}.
+ */
+public final class RelServer implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "coremonitor-server.jar");
     static final Path LOGS = Path.of("target", "reliability-logs");
 
-    final Path db;
+    final String db;
     final int port;
     private final List<String> extraArgs;
     private final String name;
@@ -29,7 +33,14 @@ final class RelServer implements AutoCloseable {
     private Path log;
     private int starts;
 
-    RelServer(String name, Path db, List<String> extraArgs) throws IOException {
+    RelServer(String name, Path sqliteFile, List<String> extraArgs) throws IOException {
+        this(name, sqliteFile.toString(), extraArgs);
+    }
+
+    /**
+     * A server on {@code db} (a SQLite file or a {@code jdbc:postgresql:} URL) with extra flags; not started yet.
+     */
+    public RelServer(String name, String db, List<String> extraArgs) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the jar is made at the package phase");
         }
@@ -41,10 +52,10 @@ final class RelServer implements AutoCloseable {
     }
 
     /** Starts the process and waits until /health answers 200. */
-    RelServer start() throws IOException, InterruptedException {
+    public RelServer start() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "--port", Integer.toString(port),
-                "--db", db.toString()));
+                "--db", db));
         cmd.addAll(extraArgs);
         starts++;
         log = LOGS.resolve(name + "-" + port + "-" + starts + ".log");
@@ -91,11 +102,11 @@ final class RelServer implements AutoCloseable {
         return new ApiClient(base(), Optional.empty());
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port + "/api/v1";
     }
 
-    String logText() {
+    public String logText() {
         try {
             return log == null ? "(not started)" : Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

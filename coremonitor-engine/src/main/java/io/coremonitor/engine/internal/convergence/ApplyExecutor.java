@@ -39,10 +39,7 @@ final class ApplyExecutor implements CommandExecutor {
     @Override
     public void execute(Command command, ExecutionContext context) {
         Payloads.Apply payload = Payloads.apply(command.payload());
-        Stack stack = convergence.store().stacks().getOrThrow(command.stackId());
-        if (stack.deleted()) {
-            throw new CommandFailedException("stack " + stack.name() + " is deleted");
-        }
+        Stack stack = convergence.liveStack(command.stackId());
         StackVersion target = convergence.store().versions().getOrThrow(stack.stackId(), payload.version());
         Optional<String> previous = stack.currentVersion().filter(v -> !v.equals(target.version()));
         String verb = type == CommandType.ROLLBACK_STACK_VERSION ? "rolling back" : "applying";

@@ -2,6 +2,7 @@ package io.coremonitor.engine.internal.convergence;
 
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ServiceTranslator;
+import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.engine.PlanAction;
 import io.coremonitor.model.CanonicalJson;
@@ -45,6 +46,15 @@ final class Convergence {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The stack a command acts on; a stack deleted since the command was enqueued fails the command. */
+    Stack liveStack(String stackId) {
+        Stack stack = store.stacks().getOrThrow(stackId);
+        if (stack.deleted()) {
+            throw new CommandFailedException("stack " + stack.name() + " is deleted");
+        }
+        return stack;
     }
 
     /** The definition of a stored version (parsed once per version: versions never change). */

@@ -37,10 +37,7 @@ final class RuntimeActionExecutor implements CommandExecutor {
     @Override
     public void execute(Command command, ExecutionContext context) {
         Payloads.RuntimeAction payload = Payloads.runtimeAction(command.payload());
-        Stack stack = convergence.store().stacks().getOrThrow(command.stackId());
-        if (stack.deleted()) {
-            throw new CommandFailedException("stack " + stack.name() + " is deleted");
-        }
+        Stack stack = convergence.liveStack(command.stackId());
         String version = stack.currentVersion().orElseThrow(
             () -> new CommandFailedException("stack " + stack.name() + " has no applied version: apply one first"));
         ComposeDefinition def = convergence.definition(stack.stackId(), version).orElseThrow();

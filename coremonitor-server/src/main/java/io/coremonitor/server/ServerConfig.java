@@ -1,6 +1,7 @@
 package io.coremonitor.server;
 
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.server.internal.FlagArg;
 import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -180,13 +181,9 @@ public record ServerConfig(
         Map<Setting, String> flags = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
+            FlagArg flag = FlagArg.of(arg);
+            String name = flag.name();
+            String value = flag.value().orElse(null);
             Setting setting = null;
             for (Setting s : Setting.values()) {
                 if (s.flag.equals(name)) {

@@ -5,6 +5,7 @@ import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.LoadResult;
 import io.coremonitor.model.ValidationError;
+import io.coremonitor.server.internal.FlagArg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -72,13 +73,9 @@ public final class ConfigCommand {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String value = null;
-            String flag = a;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                flag = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            FlagArg arg = FlagArg.of(a);
+            String flag = arg.name();
+            String value = arg.value().orElse(null);
             switch (flag) {
                 case "-h":
                 case "--help":

@@ -6,7 +6,8 @@
 #   scripts/test-images.sh --force  rebuilds even when the image is up to date
 #
 # Idempotent: every image carries the label coremonitor.test.inputs=<sha256 of its inputs> (the exact root
-# filesystem tar for busybox; the recipe for debian) and is skipped when the existing image has the same one.
+# filesystem tar for busybox; the recipe for debian; both with this script and lib-docker.sh, whose helpers it uses)
+# and is skipped when the existing image has the same one.
 #
 # coremonitor-test/busybox:latest: Debian's busybox-static binary in /bin/busybox with one symlink per applet
 #   (sh, httpd, nc, wget, sleep, echo, cat, ...), /etc/passwd and /etc/group with root and nobody, /tmp, /root,
@@ -41,45 +42,23 @@ if ! cm_docker_answers; then
     exit 1
 fi
 
-apt_updated=${COREMONITOR_APT_UPDATED:-}
-apt_install() {
-    if [ -z "$apt_updated" ]; then
-        apt-get update -q
-        apt_updated=1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-}
-
-# Prints the inputs label of an image, or nothing when the image is absent.
-image_inputs() {
-    cm_docker image inspect --format "{{ index .Config.Labels \"$LABEL_KEY\" }}" "$1" 2>/dev/null || true
-}
-
 # Imports a tar as an image and removes the image the name pointed to before, unless a container still uses it.
 import_image() {
-    local tar=$1 name=$2 old new
+    local tar=$1 name=$2 old
     shift 2
-    old=$(cm_docker image inspect --format '{{.Id}}' "$name" 2>/dev/null || true)
+    old=$(cm_image_id "$name")
     cm_docker import "$@" "$tar" "$name" >/dev/null
-    new=$(cm_docker image inspect --format '{{.Id}}' "$name")
-    if [ -n "$old" ] && [ "$old" != "$new" ]; then
-        cm_docker image rm "$old" >/dev/null 2>&1 || true
-    fi
+    cm_remove_superseded "$old" "$(cm_image_id "$name")"
 }
 
 work=$(mktemp -d /tmp/coremonitor-test-images.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# A reproducible tar of a directory: sorted names, fixed times and owners, so equal content gives an equal hash.
-repro_tar() {
-    tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$1" -cf "$2" .
-}
-
 build_busybox() {
     local bb=/bin/busybox
     if ! dpkg -s busybox-static >/dev/null 2>&1; then
         cm_log "installing busybox-static"
-        apt_install busybox-static
+        cm_apt_install busybox-static
     fi
     if ! file_is_static "$bb"; then
         cm_log "$bb is not statically linked (is the dynamic 'busybox' package installed instead of busybox-static?)"
@@ -112,10 +91,10 @@ nogroup:x:65534:
 nobody:x:65534:
 GROUP
     echo "coremonitor test image: busybox-static $(dpkg-query -W -f '${Version}' busybox-static)" >"$root/etc/coremonitor-test-image"
-    repro_tar "$root" "$work/busybox.tar"
+    cm_repro_tar "$root" "$work/busybox.tar"
     local sum
-    sum=$(cat "$work/busybox.tar" "$0" | sha256sum | cut -c1-64)
-    if ! $force && [ "$(image_inputs "$BUSYBOX_IMAGE")" = "$sum" ]; then
+    sum=$(cat "$work/busybox.tar" "$0" "$here/lib-docker.sh" | sha256sum | cut -c1-64)
+    if ! $force && [ "$(cm_image_label "$BUSYBOX_IMAGE" "$LABEL_KEY")" = "$sum" ]; then
         cm_log "$BUSYBOX_IMAGE is up to date (inputs ${sum:0:12})"
         return 0
     fi
@@ -139,32 +118,19 @@ file_is_static() {
     return 0
 }
 
-# The Debian mirror apt uses here (deb822 .sources or classic .list), default deb.debian.org.
-debian_mirror() {
-    local m=""
-    m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null \
-        | awk '{print $2}' | grep -E '/debian/?$' | sed -n 1p || true)
-    if [ -z "$m" ]; then
-        m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-            | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit }}' \
-            | grep -E '/debian/?$' | sed -n 1p || true)
-    fi
-    echo "${m:-http://deb.debian.org/debian}"
-}
-
 build_debian() {
     local mirror sum
-    mirror=$(debian_mirror)
+    mirror=$(cm_debian_mirror)
     # The recipe (this script, the mirror and the suite) defines the image; the packages' own versions are
     # whatever the mirror serves the day it is built. --force rebuilds.
-    sum=$( { cat "$0"; echo "bookworm minbase $mirror"; } | sha256sum | cut -c1-64)
-    if ! $force && [ "$(image_inputs "$DEBIAN_IMAGE")" = "$sum" ]; then
+    sum=$( { cat "$0" "$here/lib-docker.sh"; echo "bookworm minbase $mirror"; } | sha256sum | cut -c1-64)
+    if ! $force && [ "$(cm_image_label "$DEBIAN_IMAGE" "$LABEL_KEY")" = "$sum" ]; then
         cm_log "$DEBIAN_IMAGE is up to date (inputs ${sum:0:12})"
         return 0
     fi
     if ! command -v debootstrap >/dev/null 2>&1; then
         cm_log "installing debootstrap"
-        apt_install debootstrap
+        cm_apt_install debootstrap
     fi
     local root="$work/debian-root"
     cm_log "debootstrap --variant=minbase bookworm from $mirror (about a minute)"
@@ -176,7 +142,7 @@ build_debian() {
     chroot "$root" apt-get clean
     rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/tmp/* "$root"/var/log/*.log
     cm_log "importing $DEBIAN_IMAGE (inputs ${sum:0:12})"
-    repro_tar "$root" "$work/debian.tar"
+    cm_repro_tar "$root" "$work/debian.tar"
     import_image "$work/debian.tar" "$DEBIAN_IMAGE" \
         --change "LABEL $LABEL_KEY=$sum" \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +53,12 @@ class DockerOpsTest {
     @Test
     void aTranslatedServiceRunsWithItsNetworksVolumesAndSettings() {
         TestImages.requireBusybox(docker);
+        // a random /24: another build running this test on the same engine must not collide with this one
+        String net = "172.31." + ThreadLocalRandom.current().nextInt(16, 255);
         ComposeDefinition def = ComposeLoader.load("""
             services:
               box:
-                image: %s
+                image: %1$s
                 command: ["sh", "-c", "echo started; exec sleep 3600"]
                 environment: {GREETING: hi}
                 stop_signal: SIGKILL
@@ -79,7 +82,7 @@ class DockerOpsTest {
                 networks:
                   front:
                     aliases: [boxy]
-                    ipv4_address: 172.31.250.10
+                    ipv4_address: %2$s.10
                     priority: 10
                   back:
                     aliases: [backbox]
@@ -90,11 +93,11 @@ class DockerOpsTest {
               front:
                 ipam:
                   config:
-                    - subnet: 172.31.250.0/24
+                    - subnet: %2$s.0/24
               back: {}
             volumes:
               data: {}
-            """.formatted(TestImages.BUSYBOX), Map.of());
+            """.formatted(TestImages.BUSYBOX, net), Map.of());
         ContainerRequest request = ServiceTranslator.translate(new ServiceTranslator.Context(stackId, stack, "v1", "1"), def, "box");
         Map<String, String> networkIds = new TreeMap<>();
         for (int round = 0; round < 2; round++) {
@@ -121,7 +124,7 @@ class DockerOpsTest {
         assertThat(inspect.getState().getRunning()).isTrue();
         Map<String, ContainerNetwork> networks = inspect.getNetworkSettings().getNetworks();
         assertThat(networks).containsOnlyKeys(stack + "_front", stack + "_back");
-        assertThat(networks.get(stack + "_front").getIpAddress()).isEqualTo("172.31.250.10");
+        assertThat(networks.get(stack + "_front").getIpAddress()).isEqualTo(net + ".10");
         assertThat(networks.get(stack + "_front").getAliases()).contains("box", "boxy");
         assertThat(networks.get(stack + "_back").getAliases()).contains("box", "backbox");
         assertThat(Arrays.asList(inspect.getConfig().getEnv())).contains("GREETING=hi");

@@ -88,7 +88,8 @@ public final class CoreMonitor implements AutoCloseable {
         this.stacks = new StackService(store, b.stackIds);
         this.commands = new CommandService(store, listeners, cancels, worker::wakeUp);
         // monitoring (issue 7): its metrics and self-heal hear every command transition
-        this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring);
+        this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring,
+                worker::waitingFor);
         listeners.add(monitoring.commandListener());
         listeners.add(monitoring.metrics());
         b.monitorListeners.forEach(monitoring::addListener);

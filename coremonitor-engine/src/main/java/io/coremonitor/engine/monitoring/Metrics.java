@@ -41,16 +41,23 @@ public final class Metrics implements CommandListener, MonitorListener {
     private final Store store;
     private final Supplier<Optional<DockerOps>> docker;
     private final Supplier<Optional<StatsSampler>> sampler;
+    private final Supplier<Optional<String>> queueWaiting;
     private final Clock clock;
     private final Map<List<String>, AtomicLong> transitions = new ConcurrentHashMap<>();
     private final Map<List<String>, Histogram> durations = new ConcurrentHashMap<>();
     private final Map<String, Histogram> applyDurations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
 
-    public Metrics(Store store, Supplier<Optional<DockerOps>> docker, Supplier<Optional<StatsSampler>> sampler, Clock clock) {
+    /**
+     * @param queueWaiting why this engine's worker does not start the head of the queue now (Docker unreachable),
+     *                     empty when it does not wait
+     */
+    public Metrics(Store store, Supplier<Optional<DockerOps>> docker, Supplier<Optional<StatsSampler>> sampler,
+            Supplier<Optional<String>> queueWaiting, Clock clock) {
         this.store = store;
         this.docker = docker;
         this.sampler = sampler;
+        this.queueWaiting = queueWaiting;
         this.clock = clock;
     }
 
@@ -78,6 +85,9 @@ public final class Metrics implements CommandListener, MonitorListener {
         PrometheusText t = new PrometheusText();
         t.family("coremonitor_queue_pending", "gauge", "Commands waiting in the queue (PENDING).");
         t.sample("coremonitor_queue_pending", Map.of(), store.commands().countPending());
+        t.family("coremonitor_queue_waiting", "gauge", "1 while this engine's worker holds the head of the queue back"
+            + " because what it needs is unavailable (Docker unreachable; the reason is GET /queue waiting_for).");
+        t.sample("coremonitor_queue_waiting", Map.of(), queueWaiting.get().isPresent() ? 1 : 0);
 
         t.family("coremonitor_commands", "gauge", "Commands in the store by status.");
         for (CommandStatus s : CommandStatus.values()) {

@@ -58,10 +58,11 @@ public final class Monitoring implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param docker the engine's Docker client (made on first use), empty when Docker is not configured
+     * @param docker       the engine's Docker client (made on first use), empty when Docker is not configured
+     * @param queueWaiting why the engine's worker holds the head of the queue back now, if it does (for the metrics)
      */
     public Monitoring(Store store, Optional<Supplier<DockerClient>> docker, CommandService commands, Clock clock,
-            MonitoringSettings settings) {
+            MonitoringSettings settings, Supplier<Optional<String>> queueWaiting) {
         this.store = Objects.requireNonNull(store, "store");
         this.docker = Objects.requireNonNull(docker, "docker");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -74,7 +75,7 @@ public final class Monitoring implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
         this.statsScheduler = Executors.newSingleThreadScheduledExecutor(threads("coremonitor-stats"));
         this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
-            () -> Optional.ofNullable(sampler), clock);
+            () -> Optional.ofNullable(sampler), Objects.requireNonNull(queueWaiting, "queueWaiting"), clock);
         listeners.add(metrics);
     }
 

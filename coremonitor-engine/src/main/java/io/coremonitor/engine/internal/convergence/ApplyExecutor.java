@@ -37,6 +37,11 @@ final class ApplyExecutor implements CommandExecutor {
     }
 
     @Override
+    public Optional<String> unavailableReason() {
+        return docker.unavailableReason();
+    }
+
+    @Override
     public void execute(Command command, ExecutionContext context) {
         Payloads.Apply payload = Payloads.apply(command.payload());
         Stack stack = convergence.liveStack(command.stackId());
@@ -90,6 +95,11 @@ final class ApplyExecutor implements CommandExecutor {
             return failed + " failed and was rolled back to " + previous + ": " + reason;
         } catch (RuntimeException again) {
             context.error("auto_rollback to " + previous + " failed: " + again.getMessage());
+            Optional<ResourceUnavailableException> outage = docker.outage(again);
+            if (outage.isPresent()) {
+                // Docker went away during the rollback: the command runs again once it answers
+                throw outage.get();
+            }
             return failed + " failed: " + reason + "; auto_rollback to " + previous + " failed too: " + again.getMessage();
         }
     }

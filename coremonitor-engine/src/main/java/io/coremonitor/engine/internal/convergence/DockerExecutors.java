@@ -8,7 +8,6 @@ import io.coremonitor.store.Store;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The convergence executors: APPLY_STACK_VERSION, ROLLBACK_STACK_VERSION, DELETE_STACK, RUNTIME_ACTION. */
 public final class DockerExecutors {
@@ -29,12 +28,12 @@ public final class DockerExecutors {
     public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost) {
         Convergence convergence = new Convergence(store, ops, clock);
         DockerAvailability docker = new DockerAvailability(ops, dockerHost);
-        return Stream.<CommandExecutor>of(
+        // APPLY and ROLLBACK tell an outage from a failure themselves (before marking the version or rolling back);
+        // the others get the same from DockerGuard
+        return List.of(
             new ApplyExecutor(CommandType.APPLY_STACK_VERSION, convergence, docker),
             new ApplyExecutor(CommandType.ROLLBACK_STACK_VERSION, convergence, docker),
-            new DeleteExecutor(convergence),
-            new RuntimeActionExecutor(convergence))
-            .<CommandExecutor>map(e -> new DockerGuard(e, docker))
-            .toList();
+            new DockerGuard(new DeleteExecutor(convergence), docker),
+            new DockerGuard(new RuntimeActionExecutor(convergence), docker));
     }
 }

@@ -7,7 +7,8 @@ import io.coremonitor.model.CommandType;
 import java.util.Optional;
 
 /**
- * Wraps a Docker executor: it is unavailable while Docker does not answer, and a failure caused by Docker going away
+ * Wraps a Docker executor that does not tell outages from failures itself (DELETE, RUNTIME_ACTION; APPLY does, see
+ * {@link ApplyExecutor}): it is unavailable while Docker does not answer, and a failure caused by Docker going away
  * becomes a {@link io.coremonitor.engine.ResourceUnavailableException} ("Docker is unreachable at ...") instead of the
  * transport's "Broken pipe".
  */

@@ -274,10 +274,7 @@ public final class QueueWorker {
                 .map(l -> "worker " + l.owner() + " (its lease expired at " + l.expiresAt() + ")")
                 .orElse("its worker");
         String reason = "interrupted: " + who + " stopped while it was RUNNING (attempt " + orphan.attempt() + ")";
-        if (cancels.requested(id) || CancelRequests.persisted(store, id)) {
-            appendLog(id, LogLevel.WARN, reason + "; a cancel had been requested: CANCELLED");
-            finish(orphan, CommandStatus.CANCELLED, Optional.of(reason + "; cancel requested"), Optional.empty());
-            cancels.forget(id);
+        if (cancelledInstead(orphan, reason, Optional.empty())) {
             return;
         }
         if (settings.onCrash() == CrashPolicy.FAIL) {
@@ -292,15 +289,8 @@ public final class QueueWorker {
                     + ")"), Optional.empty());
             return;
         }
-        // RUNNING -> PENDING (attempt + 1) in one store transaction with its log line: listeners hear no FAILED
-        try {
-            Command requeued = commands.recoverInterrupted(id, settings.maxAttempts(), who + " stopped while it was RUNNING"
-                    + " (attempt " + orphan.attempt() + "); on-crash=retry");
-            Transitions.log(Optional.of(orphan), requeued, Optional.empty(), owner);
-            listeners.onStatusChange(Optional.of(orphan), requeued);
-        } catch (CommandStatusConflictException e) {
-            LOG.warn("command {} could not be recovered: {}", id, e.getMessage());
-        }
+        putBack(orphan, settings.maxAttempts(), who + " stopped while it was RUNNING (attempt " + orphan.attempt()
+                + "); on-crash=retry", Optional.empty());
     }
 
     private void run(Command pending) {
@@ -404,23 +394,39 @@ public final class QueueWorker {
      * with a log line), or FAILED with the outage as its reason when on-crash=fail or no attempt is left.
      */
     private void interrupted(Command started, String reason, long millis) {
-        long id = started.commandId();
-        if (cancels.requested(id) || CancelRequests.persisted(store, id)) {
-            appendLog(id, LogLevel.WARN, "interrupted: " + reason + "; a cancel had been requested: CANCELLED");
-            finish(started, CommandStatus.CANCELLED, Optional.of(reason + "; cancel requested"), Optional.of(millis));
-            cancels.forget(id);
+        if (cancelledInstead(started, "interrupted: " + reason, Optional.of(millis))) {
             return;
         }
-        int attempts = settings.onCrash() == CrashPolicy.FAIL ? 1 : settings.maxAttempts();
+        putBack(started, settings.onCrash() == CrashPolicy.FAIL ? 1 : settings.maxAttempts(), reason, Optional.of(millis));
+    }
+
+    /** Ends an interrupted RUNNING command CANCELLED, true, when a cancel of it had been requested; false otherwise. */
+    private boolean cancelledInstead(Command running, String reason, Optional<Long> millis) {
+        long id = running.commandId();
+        if (!cancels.requested(id) && !CancelRequests.persisted(store, id)) {
+            return false;
+        }
+        appendLog(id, LogLevel.WARN, reason + "; a cancel had been requested: CANCELLED");
+        finish(running, CommandStatus.CANCELLED, Optional.of(reason + "; cancel requested"), millis);
+        cancels.forget(id);
+        return true;
+    }
+
+    /**
+     * An interrupted RUNNING command back to PENDING (attempt + 1) while {@code attempt < attempts}, else FAILED with
+     * {@code reason}: one store transaction with its log line, so listeners hear RUNNING to PENDING, no FAILED between.
+     */
+    private void putBack(Command running, int attempts, String reason, Optional<Long> millis) {
+        long id = running.commandId();
         try {
             Command after = commands.recoverInterrupted(id, attempts, reason);
-            Transitions.log(Optional.of(started), after, Optional.of(millis), owner);
-            listeners.onStatusChange(Optional.of(started), after);
+            Transitions.log(Optional.of(running), after, millis, owner);
+            listeners.onStatusChange(Optional.of(running), after);
             if (after.status() == CommandStatus.FAILED) {
                 cancels.forget(id);
             }
         } catch (CommandStatusConflictException e) {
-            LOG.warn("command {} could not be put back after an outage: {}", id, e.getMessage());
+            LOG.warn("command {} could not be put back after an interruption: {}", id, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.coremonitor.store.internal;
 
 import io.coremonitor.model.CommandLogLine;
+import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.LogLevel;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,17 @@ public interface CommandLogDao {
             + " VALUES (:id, :line, :at, :level, :message)")
     void insert(@Bind("id") long commandId, @Bind("line") long lineNo, @Bind("at") Instant at,
             @Bind("level") LogLevel level, @Bind("message") String message);
+
+    /**
+     * Appends a line (the next number of the command's counter) in the caller's transaction; returns its number.
+     *
+     * @throws CommandNotFoundException when there is no such command
+     */
+    default long append(long commandId, Instant at, LogLevel level, String message) {
+        long line = nextLine(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
+        insert(commandId, line, at, level, message);
+        return line;
+    }
 
     @SqlQuery("SELECT command_id, line_no, logged_at, level, message FROM command_logs"
             + " WHERE command_id = :id AND line_no > :after ORDER BY line_no LIMIT :max")

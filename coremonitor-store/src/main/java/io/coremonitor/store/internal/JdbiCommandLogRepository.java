@@ -1,7 +1,6 @@
 package io.coremonitor.store.internal;
 
 import io.coremonitor.model.CommandLogLine;
-import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.LogLevel;
 import io.coremonitor.store.CommandLogRepository;
 import java.time.Instant;
@@ -23,9 +22,7 @@ public final class JdbiCommandLogRepository implements CommandLogRepository {
         Objects.requireNonNull(message, "message");
         Instant now = db.now();
         return db.write(CommandLogDao.class, dao -> {
-            long line = dao.nextLine(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
-            dao.insert(commandId, line, now, level, message);
-            return new CommandLogLine(commandId, line, now, level, message);
+            return new CommandLogLine(commandId, dao.append(commandId, now, level, message), now, level, message);
         });
     }
 

@@ -49,8 +49,7 @@ public final class JdbiCommandRepository implements CommandRepository {
         Instant now = db.now();
         return insertWithNextId(c, () -> db.write(s -> {
             long id = s.dao(CommandDao.class).insertNext(c, now);
-            CommandLogDao logs = s.dao(CommandLogDao.class);
-            logs.insert(id, logs.nextLine(id).orElseThrow(), now, LogLevel.INFO, logLine);
+            s.dao(CommandLogDao.class).append(id, now, LogLevel.INFO, logLine);
             AuditDao audit = s.dao(AuditDao.class);
             audit.insert(new AuditEntry(audit.nextId(), now, c.createdBy(), auditAction, Optional.of(c.stackId()),
                     Optional.of(id), auditDetail));
@@ -91,17 +90,13 @@ public final class JdbiCommandRepository implements CommandRepository {
         Instant now = db.now();
         Optional<Command> started = db.write(s -> {
             Optional<Command> moved = s.dao(CommandDao.class).start(commandId, CommandStatus.PENDING.name(), now);
-            moved.ifPresent(m -> {
-                CommandLogDao logs = s.dao(CommandLogDao.class);
-                logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, LogLevel.INFO, logLine);
-            });
+            moved.ifPresent(m -> s.dao(CommandLogDao.class).append(commandId, now, LogLevel.INFO, logLine));
             return moved;
         });
         if (started.isPresent()) {
             return started.get();
         }
-        Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
-        throw new CommandStatusConflictException(commandId, CommandStatus.PENDING, actual.status(), CommandStatus.RUNNING);
+        throw conflict(commandId, CommandStatus.PENDING, CommandStatus.RUNNING);
     }
 
     @Override
@@ -118,10 +113,7 @@ public final class JdbiCommandRepository implements CommandRepository {
             Optional<Command> moved = error.isPresent()
                     ? dao.endWithError(commandId, CommandStatus.RUNNING.name(), target.name(), now, error.get())
                     : dao.end(commandId, CommandStatus.RUNNING.name(), target.name(), now);
-            moved.ifPresent(m -> {
-                CommandLogDao logs = s.dao(CommandLogDao.class);
-                logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, level, logLine);
-            });
+            moved.ifPresent(m -> s.dao(CommandLogDao.class).append(commandId, now, level, logLine));
             return Optional.of(moved);
         });
         if (result.isEmpty()) {
@@ -131,8 +123,7 @@ public final class JdbiCommandRepository implements CommandRepository {
         if (result.get().isPresent()) {
             return result.get();
         }
-        Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
-        throw new CommandStatusConflictException(commandId, CommandStatus.RUNNING, actual.status(), target);
+        throw conflict(commandId, CommandStatus.RUNNING, target);
     }
 
     @Override
@@ -177,8 +168,13 @@ public final class JdbiCommandRepository implements CommandRepository {
             LOG.debug("command {}: {} -> {}", commandId, expected, target);
             return moved.get();
         }
+        throw conflict(commandId, expected, target);
+    }
+
+    /** A compare-and-set that moved nothing: the command's actual status, or that it does not exist. */
+    private CommandStatusConflictException conflict(long commandId, CommandStatus expected, CommandStatus target) {
         Command actual = get(commandId).orElseThrow(() -> new CommandNotFoundException(commandId));
-        throw new CommandStatusConflictException(commandId, expected, actual.status(), target);
+        return new CommandStatusConflictException(commandId, expected, actual.status(), target);
     }
 
     @Override
@@ -219,8 +215,7 @@ public final class JdbiCommandRepository implements CommandRepository {
             String line = again
                     ? "interrupted (" + reason + "): back to PENDING for attempt " + (failed.attempt() + 1) + " of " + maxAttempts
                     : "interrupted (" + reason + "): FAILED after " + failed.attempt() + " attempt(s) of " + maxAttempts;
-            CommandLogDao logs = s.dao(CommandLogDao.class);
-            logs.insert(commandId, logs.nextLine(commandId).orElseThrow(), now, again ? LogLevel.WARN : LogLevel.ERROR, line);
+            s.dao(CommandLogDao.class).append(commandId, now, again ? LogLevel.WARN : LogLevel.ERROR, line);
             return again ? dao.requeue(commandId, CommandStatus.FAILED.name()).orElseThrow() : failed;
         });
         LOG.info("command {} recovered after an interruption: {} (attempt {})", commandId, result.status(), result.attempt());

@@ -15,6 +15,7 @@ import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.store.Lease;
+import io.coremonitor.store.QueueSnapshot;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
@@ -128,9 +129,10 @@ public final class CoreMonitor implements AutoCloseable {
 
     /** The queue at a glance. */
     public QueueState status() {
-        Optional<Command> running = store.commands().first(CommandStatus.RUNNING);
-        long pending = store.commands().countPending();
-        Optional<Command> head = store.commands().firstUnfinished();
+        QueueSnapshot q = store.commands().snapshot();
+        Optional<Command> running = q.running();
+        long pending = q.pending();
+        Optional<Command> head = q.head();
         Optional<Command> halting = settings.onFailure() == FailurePolicy.HALT
                 ? head.filter(c -> c.status() == CommandStatus.FAILED) : Optional.empty();
         Optional<String> leaseOwner = store.leases().current().filter(l -> !l.expiredAt(clock.instant()))

@@ -76,6 +76,9 @@ public interface CommandRepository {
 
     long countPending();
 
+    /** The RUNNING command, the PENDING count and the head of the queue, read in one statement (one snapshot). */
+    QueueSnapshot snapshot();
+
     long count(CommandStatus status);
 
     /**

@@ -53,6 +53,19 @@ public interface CommandDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM commands WHERE " + UNFINISHED + " ORDER BY command_id LIMIT 1")
     Optional<Command> firstUnfinished();
 
+    /**
+     * One row per command of interest (the RUNNING one, the head; one row when they are the same, one row of NULLs
+     * when there is neither), each with the PENDING count: one statement, so one snapshot on SQLite and PostgreSQL.
+     */
+    String SNAPSHOT = "SELECT p.n AS pending_count, c.command_id, c.stack_id, c.type, c.payload, c.status, c.attempt,"
+            + " c.created_at, c.started_at, c.ended_at, c.created_by, c.error"
+            + " FROM (SELECT COUNT(*) AS n FROM commands WHERE status = 'PENDING' AND " + UNFINISHED + ") p"
+            + " LEFT JOIN commands c ON c.command_id IN ("
+            + "SELECT r.command_id FROM (SELECT command_id FROM commands WHERE status = 'RUNNING' AND " + UNFINISHED
+            + " ORDER BY command_id LIMIT 1) r"
+            + " UNION ALL SELECT h.command_id FROM (SELECT command_id FROM commands WHERE " + UNFINISHED
+            + " ORDER BY command_id LIMIT 1) h)";
+
     @SqlQuery("SELECT COUNT(*) FROM commands WHERE status = :status AND " + UNFINISHED)
     long countUnfinishedIn(@Bind("status") String status);
 

@@ -14,8 +14,10 @@ import io.coremonitor.store.CommandRepository;
 import io.coremonitor.store.LeaseRepository;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.PageRequest;
+import io.coremonitor.store.QueueSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -145,6 +147,26 @@ public final class JdbiCommandRepository implements CommandRepository {
     @Override
     public long countPending() {
         return count(CommandStatus.PENDING);
+    }
+
+    @Override
+    public QueueSnapshot snapshot() {
+        CommandMapper mapper = new CommandMapper();
+        List<SnapshotRow> rows = db.read(s -> s.handle().createQuery(CommandDao.SNAPSHOT)
+                .map((rs, ctx) -> {
+                    long pending = rs.getLong("pending_count");
+                    rs.getLong("command_id");
+                    return new SnapshotRow(pending, rs.wasNull() ? Optional.empty() : Optional.of(mapper.map(rs, ctx)));
+                }).list());
+        long pending = rows.isEmpty() ? 0 : rows.get(0).pending();
+        Optional<Command> running = rows.stream().flatMap(r -> r.command().stream())
+                .filter(c -> c.status() == CommandStatus.RUNNING).findFirst();
+        Optional<Command> head = rows.stream().flatMap(r -> r.command().stream())
+                .min(Comparator.comparingLong(Command::commandId));
+        return new QueueSnapshot(running, pending, head);
+    }
+
+    private record SnapshotRow(long pending, Optional<Command> command) {
     }
 
     @Override

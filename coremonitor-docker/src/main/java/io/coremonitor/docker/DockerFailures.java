@@ -1,8 +1,9 @@
 package io.coremonitor.docker;
 
 import com.github.dockerjava.api.exception.DockerException;
-import io.coremonitor.docker.internal.Errors;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,8 +58,25 @@ public final class DockerFailures {
         return false;
     }
 
-    /** The failure and its causes on one line: {@code Type: message; caused by Type: message}. */
+    /**
+     * The failure and its causes on one line, outermost first: {@code Type: message; caused by Type: message}. A cause
+     * whose message the previous one already holds is left out, so wrapped exceptions do not read twice.
+     */
     public static String describe(Throwable error) {
-        return Errors.describe(error);
+        List<String> parts = new ArrayList<>();
+        String previous = null;
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            String message = t.getMessage() == null ? "" : t.getMessage().strip();
+            if (previous != null && !message.isEmpty() && previous.contains(message)) {
+                continue;
+            }
+            parts.add(t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
+            previous = message;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return String.join("; caused by ", parts);
     }
 }

@@ -2,7 +2,6 @@ package io.coremonitor.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
-import io.coremonitor.docker.internal.Errors;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -53,7 +52,7 @@ public record DockerHealth(URI host, boolean reachable, Optional<String> serverV
             return up(host, version.getVersion(), version.getApiVersion());
         } catch (RuntimeException e) {
             LOG.debug("Docker engine at {} does not answer", host, e);
-            return down(host, Errors.describe(e));
+            return down(host, DockerFailures.describe(e));
         }
     }
 
@@ -71,7 +70,7 @@ public record DockerHealth(URI host, boolean reachable, Optional<String> serverV
         try {
             client = DockerClients.create(bounded);
         } catch (RuntimeException e) {
-            return down(settings.host(), Errors.describe(e));
+            return down(settings.host(), DockerFailures.describe(e));
         }
         try {
             return check(client, settings.host());

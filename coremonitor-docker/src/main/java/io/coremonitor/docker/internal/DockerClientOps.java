@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.NetworkJoin;
@@ -199,7 +200,7 @@ public final class DockerClientOps implements DockerOps {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            return "(logs unavailable: " + Errors.describe(e) + ")";
+            return "(logs unavailable: " + DockerFailures.describe(e) + ")";
         }
         synchronized (out) {
             return out.toString();
@@ -235,7 +236,7 @@ public final class DockerClientOps implements DockerOps {
         } catch (ImageUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ImageUnavailableException(image, Errors.describe(e));
+            throw new ImageUnavailableException(image, DockerFailures.describe(e));
         } finally {
             try {
                 callback.close();

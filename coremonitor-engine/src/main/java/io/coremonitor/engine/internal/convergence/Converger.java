@@ -3,12 +3,12 @@ package io.coremonitor.engine.internal.convergence;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.NetworkRequest;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
-import io.coremonitor.docker.internal.Errors;
 import io.coremonitor.engine.CommandCancelledException;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.ExecutionContext;
@@ -87,7 +87,7 @@ final class Converger {
             try {
                 networkIds.put(n.getKey(), ops.createNetwork(n.getValue()));
             } catch (RuntimeException e) {
-                throw new CommandFailedException("could not create network " + n.getValue().name() + ": " + Errors.describe(e), e);
+                throw new CommandFailedException("could not create network " + n.getValue().name() + ": " + DockerFailures.describe(e), e);
             }
             ctx.info("created network " + n.getValue().name());
         }
@@ -95,7 +95,7 @@ final class Converger {
             try {
                 ops.createVolume(v);
             } catch (RuntimeException e) {
-                throw new CommandFailedException("could not create volume " + v.name() + ": " + Errors.describe(e), e);
+                throw new CommandFailedException("could not create volume " + v.name() + ": " + DockerFailures.describe(e), e);
             }
             ctx.info("created volume " + v.name());
         }
@@ -110,7 +110,7 @@ final class Converger {
                 ops.removeNetwork(n.getId());
                 ctx.info("removed network " + n.getName() + " (no longer used)");
             } catch (RuntimeException e) {
-                ctx.warn("could not remove network " + n.getName() + ": " + Errors.describe(e));
+                ctx.warn("could not remove network " + n.getName() + ": " + DockerFailures.describe(e));
             }
         }
         // recreated services: old containers go, dependents first
@@ -155,7 +155,7 @@ final class Converger {
                 try {
                     id = ops.createContainer(request);
                 } catch (RuntimeException e) {
-                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + Errors.describe(e), "", e);
+                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e), "", e);
                 }
                 containerIds.put(s, id);
                 ctx.info("created container " + request.name() + " for " + s + " ("
@@ -274,7 +274,7 @@ final class Converger {
                         try {
                             ops.startContainer(containerIds.get(s));
                         } catch (RuntimeException e) {
-                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + Errors.describe(e), e);
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e), e);
                         }
                         started.add(s);
                         ctx.info("started " + s);
@@ -310,11 +310,11 @@ final class Converger {
                 } else if (cause instanceof ServiceFailure failure && !(chosen instanceof CommandCancelledException)) {
                     chosen = chosen == null ? failure : chosen;
                 } else if (chosen == null && cause instanceof RuntimeException r) {
-                    chosen = r instanceof CommandFailedException ? r : new CommandFailedException(Errors.describe(r), r);
+                    chosen = r instanceof CommandFailedException ? r : new CommandFailedException(DockerFailures.describe(r), r);
                 }
             }
         }
-        return chosen != null ? chosen : new CommandFailedException(Errors.describe(fallback), fallback);
+        return chosen != null ? chosen : new CommandFailedException(DockerFailures.describe(fallback), fallback);
     }
 
     private void awaitCondition(ComposeDefinition def, String service, String containerId, DependsOnCondition condition) {

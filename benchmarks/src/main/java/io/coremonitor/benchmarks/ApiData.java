@@ -3,9 +3,8 @@ package io.coremonitor.benchmarks;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.LogLevel;
+import io.coremonitor.server.CoreMonitorServer;
 import io.coremonitor.server.ServerConfig;
-import io.coremonitor.server.internal.RunningServer;
-import io.coremonitor.server.internal.ServeCommand;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.Store;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * Test data for the API benchmarks, written into the store's SQLite file (the real schema, migrated by the store):
  * one template stack with a version and one command with a few log lines made through the store's API, then bulk
  * copies with plain SQL (recursive CTEs, one statement per table) so that 10,000 stacks and 1,000,000 log lines take
- * seconds. Also: an in-process server ({@link ServeCommand#start}) on a free loopback port, and a tiny HTTP client.
+ * seconds. Also: an in-process server ({@link CoreMonitorServer#start}) on a free loopback port, and a tiny HTTP client.
  */
 final class ApiData {
 
@@ -84,8 +83,8 @@ final class ApiData {
         return small;
     }
 
-    static RunningServer startServer(Path db) {
-        return ServeCommand.start(ServerConfig.parse(List.of("--port", "0", "--db", db.toString()), Map.of()));
+    static CoreMonitorServer startServer(Path db) {
+        return CoreMonitorServer.start(ServerConfig.parse(List.of("--port", "0", "--db", db.toString()), Map.of()));
     }
 
     static String get(String url) throws IOException, InterruptedException {

@@ -2,31 +2,28 @@ package io.coremonitor.benchmarks;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import io.coremonitor.docker.DockerClients;
 import io.coremonitor.docker.ContainerRequest;
-import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.DockerClients;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
-import io.coremonitor.engine.CommandExecutor;
-import io.coremonitor.engine.ExecutionContext;
-import io.coremonitor.engine.internal.convergence.DockerExecutors;
-import io.coremonitor.model.CanonicalJson;
+import io.coremonitor.engine.CommandListener;
+import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.model.Command;
-import io.coremonitor.model.CommandType;
+import io.coremonitor.model.CommandLogLine;
+import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.ComposeLoader;
-import io.coremonitor.model.LogLevel;
-import io.coremonitor.store.NewCommand;
-import io.coremonitor.store.NewVersion;
-import io.coremonitor.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,9 +41,13 @@ import java.util.concurrent.TimeUnit;
  * (removals are not timed). Rounds interleave both tools so that load from other processes hits both alike. The
  * figures are medians of the rounds and ratios measured in the same run.
  *
+ * <p>Core Monitor runs embedded as an application would run it: a {@link CoreMonitor} on a SQLite file with the
+ * built-in Docker executors and its queue worker; each APPLY is enqueued and timed from its start (PENDING to
+ * RUNNING) to its end (RUNNING to DONE) as the engine's command listeners hear them, so the queue's wake-up is not
+ * counted and the recording of the outcome is.
+ *
  * <p>Run: {@code benchmarks/apply.sh [services (20)] [runs (5)]}; {@code BENCH_LOG=1} prints Core Monitor's log lines
- * with their time since the start of the command and the Docker calls of each apply (count, summed time). The
- * command is stored and its log lines are appended to the store as the worker does.
+ * of each apply with their time since the start of the command.
  */
 public final class ApplyBenchmark {
 
@@ -67,14 +68,13 @@ public final class ApplyBenchmark {
         Path file = dir.resolve("docker-compose.yml");
         Files.writeString(file, yaml);
         ComposeDefinition definition = ComposeLoader.load(yaml.toString(), Map.of());
-        String canonical = CanonicalJson.toJson(definition);
         System.out.printf("apply benchmark: %d independent services (%s), 1 warm-up round excluded, %d rounds, medians;"
             + " files in %s%n", services, IMAGE, runs, dir);
-        try (DockerClient docker = DockerClients.fromEnvironment(); Store store = Store.openSqlite(dir.resolve("cm.db"))) {
-            TimingOps ops = new TimingOps(DockerOps.of(docker));
-            String host = DockerSettings.fromEnvironment().host().toString();
-            CommandExecutor apply = DockerExecutors.create(store, ops, Clock.systemUTC(), host).stream()
-                .filter(e -> e.type() == CommandType.APPLY_STACK_VERSION).findFirst().orElseThrow();
+        Stopwatch stopwatch = new Stopwatch();
+        try (DockerClient docker = DockerClients.fromEnvironment();
+            CoreMonitor cm = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).docker(DockerSettings.fromEnvironment())
+                .listener(stopwatch).build()) {
+            cm.startWorker();
             List<Double> cmFirst = new ArrayList<>();
             List<Double> cmNoop = new ArrayList<>();
             List<Double> dcFirst = new ArrayList<>();
@@ -84,17 +84,12 @@ public final class ApplyBenchmark {
             for (int round = 0; round <= runs; round++) {
                 boolean warmUp = round == 0;
                 String suffix = Long.toHexString(System.nanoTime());
-                String stack = "bench-cm-" + suffix;
+                String stack = cm.stacks().createStack("bench-cm-" + suffix, yaml.toString(), Map.of(), "bench", "bench",
+                    Optional.empty()).stackId();
                 String project = "bench-dc-" + suffix;
-                store.stacks().create(stack, stack);
-                String version = store.versions().create(NewVersion.of(stack, "bench", null, canonical)).version();
                 try {
-                    ops.reset();
-                    double first = timeApply(apply, store, stack, version);
-                    String firstCalls = ops.summary();
-                    ops.reset();
-                    double noop = timeApply(apply, store, stack, version);
-                    String noopCalls = ops.summary();
+                    double first = timeApply(cm, stopwatch, stack);
+                    double noop = timeApply(cm, stopwatch, stack);
                     removeStack(docker, stack);
                     double direct = timeFloor(docker, definition, "bench-floor-" + suffix, services);
                     removeStack(docker, "bench-floor-" + suffix);
@@ -103,10 +98,6 @@ public final class ApplyBenchmark {
                     System.out.printf("%s: Core Monitor apply %.2f s, no-op %.0f ms | docker-compose up %.2f s, no-op %.0f ms"
                         + " | floor (direct docker-java) %.2f s | ratio apply %.2f%n", warmUp ? "warm-up (excluded)" : "round " + round,
                         first, noop * 1000, up, upAgain * 1000, direct, first / up);
-                    if (System.getenv("BENCH_LOG") != null) {
-                        System.out.println("  Docker calls, first apply: " + firstCalls);
-                        System.out.println("  Docker calls, no-op: " + noopCalls);
-                    }
                     if (!warmUp) {
                         cmFirst.add(first);
                         cmNoop.add(noop);
@@ -194,31 +185,45 @@ public final class ApplyBenchmark {
             .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
     }
 
-    /** Like the worker: a stored command, every log line appended to the store's command log. */
-    private static double timeApply(CommandExecutor apply, Store store, String stack, String version) {
-        Command command = store.commands().enqueue(new NewCommand(stack, CommandType.APPLY_STACK_VERSION,
-            "{\"version\":\"" + version + "\"}", "bench"));
-        long start = System.nanoTime();
-        apply.execute(command, new ExecutionContext() {
-            @Override
-            public void log(LogLevel level, String message) {
-                store.commandLogs().append(command.commandId(), level, message);
-                if (System.getenv("BENCH_LOG") != null) {
-                    System.out.printf("%6d ms %s%n", (System.nanoTime() - start) / 1_000_000, message);
-                }
+    /** Enqueues APPLY of v1, waits for it to end DONE; its time from start to end in seconds. */
+    private static double timeApply(CoreMonitor cm, Stopwatch stopwatch, String stack) throws Exception {
+        Command command = cm.commands().apply(stack, "v1", false, "bench");
+        CompletableFuture<Double> seconds = stopwatch.watch(command.commandId());
+        double elapsed = seconds.get(10, TimeUnit.MINUTES);
+        Command ended = cm.commands().get(command.commandId());
+        if (System.getenv("BENCH_LOG") != null) {
+            for (CommandLogLine line : cm.commands().logs(command.commandId())) {
+                long offset = ended.startedAt().map(t -> Duration.between(t, line.timestamp()).toMillis()).orElse(0L);
+                System.out.printf("%6d ms %s%n", offset, line.message());
             }
+        }
+        if (ended.status() != CommandStatus.DONE) {
+            throw new IllegalStateException("apply of " + stack + " ended " + ended.status() + ": "
+                + ended.error().orElse(""));
+        }
+        return elapsed;
+    }
 
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
+    /** Times commands from PENDING to RUNNING until they leave RUNNING, as the worker reports the transitions. */
+    private static final class Stopwatch implements CommandListener {
 
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
+        private final Map<Long, Long> started = new ConcurrentHashMap<>();
+        private final Map<Long, CompletableFuture<Double>> ended = new ConcurrentHashMap<>();
+
+        CompletableFuture<Double> watch(long commandId) {
+            return ended.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+        }
+
+        @Override
+        public void onStatusChange(Optional<Command> before, Command after) {
+            long now = System.nanoTime();
+            if (after.status() == CommandStatus.RUNNING) {
+                started.put(after.commandId(), now);
+            } else if (before.map(b -> b.status() == CommandStatus.RUNNING).orElse(false)) {
+                Long t0 = started.remove(after.commandId());
+                watch(after.commandId()).complete(t0 == null ? Double.NaN : (now - t0) / 1e9);
             }
-        });
-        return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     private static double timeProcess(Path dir, String... command) throws IOException, InterruptedException {

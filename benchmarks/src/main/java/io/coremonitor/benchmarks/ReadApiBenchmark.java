@@ -1,6 +1,6 @@
 package io.coremonitor.benchmarks;
 
-import io.coremonitor.server.internal.RunningServer;
+import io.coremonitor.server.CoreMonitorServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ public final class ReadApiBenchmark {
         ApiData.fill(dir.resolve("read.db"), stacks, 0, 0);
         System.out.printf("read API benchmark: %,d stacks, wrk -t2 -c16 -d%ds --latency, %d rounds (+ a 3 s warm-up each)%n",
                 stacks, seconds, rounds);
-        try (RunningServer server = ApiData.startServer(dir.resolve("read.db"))) {
-            String base = "http://127.0.0.1:" + server.port() + "/api/v1";
+        try (CoreMonitorServer server = ApiData.startServer(dir.resolve("read.db"))) {
+            String base = server.apiUrl().toString();
             String list = base + "/stacks";
             String docs = base + "/docs";
             wrk(list, 3);

@@ -1,6 +1,6 @@
 package io.coremonitor.benchmarks;
 
-import io.coremonitor.server.internal.RunningServer;
+import io.coremonitor.server.CoreMonitorServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * List and status queries of the REST API on a small database (10 stacks, a few log lines) and on a large one
  * (10,000 stacks, 1,000,000 command log lines): the latency of each query should not grow with the data (ratio
- * large / small near 1). Both servers run in this JVM ({@code ServeCommand.start}); each query is sent sequentially,
+ * large / small near 1). Both servers run in this JVM ({@code CoreMonitorServer.start}); each query is sent sequentially,
  * after a warm-up, alternating the small and the large server; the figure is the median latency.
  * Run: {@code benchmarks/run.sh}; arguments {@code [stacks (10000)] [log lines (1000000)] [requests per query (300)]}.
  */
@@ -34,11 +34,11 @@ public final class ScaleBenchmark {
         long largeCmd = ApiData.fill(dir.resolve("large.db"), stacks, lines / linesPerCommand, linesPerCommand);
         System.out.printf("data written in %.1f s (large file %,d bytes)%n", (System.nanoTime() - t0) / 1e9,
                 Files.size(dir.resolve("large.db")));
-        try (RunningServer small = ApiData.startServer(dir.resolve("small.db"));
-                RunningServer large = ApiData.startServer(dir.resolve("large.db"))) {
+        try (CoreMonitorServer small = ApiData.startServer(dir.resolve("small.db"));
+                CoreMonitorServer large = ApiData.startServer(dir.resolve("large.db"))) {
             Map<String, String[]> queries = new LinkedHashMap<>();
-            String s = "http://127.0.0.1:" + small.port() + "/api/v1";
-            String l = "http://127.0.0.1:" + large.port() + "/api/v1";
+            String s = small.apiUrl().toString();
+            String l = large.apiUrl().toString();
             // deep page: a cursor taken after the first half of the stacks (small: after 5 of 10; large: after 5,000)
             queries.put("stacks_first_page", new String[] {s + "/stacks?limit=50", l + "/stacks?limit=50"});
             queries.put("stacks_deep_page", new String[] {s + "/stacks?limit=50&cursor=" + cursorAfter(s, 5),

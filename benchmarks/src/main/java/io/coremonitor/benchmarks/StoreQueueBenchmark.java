@@ -5,7 +5,6 @@ import io.coremonitor.model.CommandType;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
-import io.coremonitor.store.internal.CommandDao;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,15 @@ import java.util.stream.Stream;
  * prepared statements reused, auto-commit). Not a test: run {@code benchmarks/store-queue.sh [commands] [rounds]}.
  */
 public final class StoreQueueBenchmark {
+
+    /**
+     * The highest command id ever used on the store's schema (0 when none): the largest live id, or the floor kept in
+     * the {@code commands} row of {@code sequences}; the insert adds one. The store's own statement, written here in
+     * plain SQL: the baseline uses no class of the store.
+     */
+    private static final String HIGHEST_ID = "(SELECT CASE WHEN x.m > x.f THEN x.m ELSE x.f END FROM (SELECT"
+            + " COALESCE((SELECT c.command_id FROM commands c ORDER BY c.command_id DESC LIMIT 1), 0) AS m, q.value AS f"
+            + " FROM sequences q WHERE q.name = 'commands') x)";
 
     private StoreQueueBenchmark() {
     }
@@ -152,7 +160,7 @@ public final class StoreQueueBenchmark {
                 s.execute("PRAGMA busy_timeout=30000");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO commands (command_id, stack_id, type, payload,"
-                            + " status, attempt, created_at, created_by) VALUES (" + CommandDao.HIGHEST_ID + " + 1, 'bench',"
+                            + " status, attempt, created_at, created_by) VALUES (" + HIGHEST_ID + " + 1, 'bench',"
                             + " 'APPLY_STACK_VERSION', '{\"version\":\"v1\"}', 'PENDING', 1, ?, 'bench') RETURNING command_id");
                     PreparedStatement next = c.prepareStatement("SELECT command_id FROM commands WHERE status = 'PENDING'"
                             + " AND status IN ('PENDING', 'RUNNING', 'FAILED') ORDER BY command_id LIMIT 1");

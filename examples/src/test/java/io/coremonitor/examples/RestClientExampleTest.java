@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.server.CoreMonitorServer;
 import io.coremonitor.server.ServerConfig;
-import io.coremonitor.server.internal.RunningServer;
-import io.coremonitor.server.internal.ServeCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,8 @@ class RestClientExampleTest {
         ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString(),
                 "--token", "example-token"), Map.of());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (RunningServer server = ServeCommand.start(config)) {
-            RestClientExample example = new RestClientExample("http://127.0.0.1:" + server.port(), "example-token",
+        try (CoreMonitorServer server = CoreMonitorServer.start(config)) {
+            RestClientExample example = new RestClientExample(server.baseUrl().toString(), "example-token",
                     new PrintStream(captured, true, StandardCharsets.UTF_8));
             String status = example.run(name, true);
             String output = captured.toString(StandardCharsets.UTF_8);

@@ -1,0 +1,39 @@
+package io.coremonitor.model.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** The boundary rule on fixture modules: {@code gamma} uses {@code alpha}'s internals, {@code beta} its API. */
+class ModuleBoundariesRuleTest {
+
+    @Test
+    void refusesAClassUsingAnotherModulesInternalPackage() {
+        JavaClasses all = new ClassFileImporter().importPackages("boundaryfixture");
+        EvaluationResult result = ModuleBoundaries.rule("boundaryfixture").evaluate(all);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).hasSize(1).first().asString()
+                .contains("boundaryfixture.gamma.BadUser").contains("boundaryfixture.alpha.internal.Hidden");
+    }
+
+    @Test
+    void allowsAModulesOwnInternalsAndAnotherModulesPublicPackage() {
+        JavaClasses clean = new ClassFileImporter().importPackages("boundaryfixture.alpha", "boundaryfixture.beta");
+        assertThat(ModuleBoundaries.rule("boundaryfixture").evaluate(clean).hasViolation()).isFalse();
+    }
+
+    @Test
+    void readsTheModuleFromThePackage() {
+        assertThat(ModuleBoundaries.module("io.coremonitor", "io.coremonitor.engine.internal.convergence"))
+                .contains("engine");
+        assertThat(ModuleBoundaries.module("io.coremonitor", "io.coremonitor.server")).contains("server");
+        assertThat(ModuleBoundaries.module("io.coremonitor", "io.coremonitorx.server")).isEmpty();
+        assertThat(ModuleBoundaries.isInternal("io.coremonitor", "io.coremonitor.engine.internal.convergence")).isTrue();
+        assertThat(ModuleBoundaries.isInternal("io.coremonitor", "io.coremonitor.store.internal")).isTrue();
+        assertThat(ModuleBoundaries.isInternal("io.coremonitor", "io.coremonitor.store.internals")).isFalse();
+        assertThat(ModuleBoundaries.isInternal("io.coremonitor", "io.coremonitor.engine.monitoring")).isFalse();
+    }
+}

@@ -51,6 +51,7 @@ public final class EmbeddedQueueExample {
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private EmbeddedQueueExample() {
     }
@@ -91,11 +92,11 @@ public final class EmbeddedQueueExample {
             out.println("created version " + v2.version().version() + " (created=" + v2.created() + ")");
 
             List<Command> ended = new ArrayList<>();
-            ended.add(awaitEnd(cm, cm.commands().apply(stack.stackId(), "v1", false, "example")));
-            ended.add(awaitEnd(cm, cm.commands().apply(stack.stackId(), "v2", false, "example")));
-            ended.add(awaitEnd(cm, cm.commands().runtimeAction(stack.stackId(), RuntimeAction.RESTART, List.of("web"),
-                    "example")));
-            ended.add(awaitEnd(cm, cm.commands().rollback(stack.stackId(), "v1", false, "example")));
+            ended.add(CommandEnd.await(cm, cm.commands().apply(stack.stackId(), "v1", false, "example"), TIMEOUT));
+            ended.add(CommandEnd.await(cm, cm.commands().apply(stack.stackId(), "v2", false, "example"), TIMEOUT));
+            ended.add(CommandEnd.await(cm, cm.commands().runtimeAction(stack.stackId(), RuntimeAction.RESTART,
+                    List.of("web"), "example"), TIMEOUT));
+            ended.add(CommandEnd.await(cm, cm.commands().rollback(stack.stackId(), "v1", false, "example"), TIMEOUT));
 
             for (Command c : ended) {
                 out.printf("command %d %s %s -> %s (attempt %d)%n", c.commandId(), c.type(), c.payload(), c.status(),
@@ -108,23 +109,6 @@ public final class EmbeddedQueueExample {
                     .orElse("(none)") + "; queue: " + cm.status());
             return ended;
         }
-    }
-
-    private static Command awaitEnd(CoreMonitor cm, Command command) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Command now = cm.commands().get(command.commandId());
-            if (now.status().isFinal() || now.status() == CommandStatus.FAILED) {
-                return now;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new IllegalStateException("command " + command.commandId() + " did not end in time");
     }
 
     static String version(Command command) {

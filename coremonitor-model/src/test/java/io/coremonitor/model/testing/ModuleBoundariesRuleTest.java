@@ -7,22 +7,27 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
-/** The boundary rule on fixture modules: {@code gamma} uses {@code alpha}'s internals, {@code beta} its API. */
+/**
+ * The boundary rule on fixture modules under {@value #ROOT}: {@code gamma} uses {@code alpha}'s internals, {@code beta}
+ * its API. (Under the real root {@code io.coremonitor} they all belong to the model module, so they break no rule.)
+ */
 class ModuleBoundariesRuleTest {
+
+    private static final String ROOT = "io.coremonitor.model.testing.fixture";
 
     @Test
     void refusesAClassUsingAnotherModulesInternalPackage() {
-        JavaClasses all = new ClassFileImporter().importPackages("boundaryfixture");
-        EvaluationResult result = ModuleBoundaries.rule("boundaryfixture").evaluate(all);
+        JavaClasses all = new ClassFileImporter().importPackages(ROOT);
+        EvaluationResult result = ModuleBoundaries.rule(ROOT).evaluate(all);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).hasSize(1).first().asString()
-                .contains("boundaryfixture.gamma.BadUser").contains("boundaryfixture.alpha.internal.Hidden");
+                .contains(ROOT + ".gamma.BadUser").contains(ROOT + ".alpha.internal.Hidden");
     }
 
     @Test
     void allowsAModulesOwnInternalsAndAnotherModulesPublicPackage() {
-        JavaClasses clean = new ClassFileImporter().importPackages("boundaryfixture.alpha", "boundaryfixture.beta");
-        assertThat(ModuleBoundaries.rule("boundaryfixture").evaluate(clean).hasViolation()).isFalse();
+        JavaClasses clean = new ClassFileImporter().importPackages(ROOT + ".alpha", ROOT + ".beta");
+        assertThat(ModuleBoundaries.rule(ROOT).evaluate(clean).hasViolation()).isFalse();
     }
 
     @Test

@@ -304,6 +304,29 @@ class MonitoringDockerTest {
         assertThat(followed).filteredOn(l -> l.text().equals("late")).extracting(LogLine::stream).containsExactly("stdout");
         assertThat(followed).filteredOn(l -> l.text().equals("oops")).extracting(LogLine::stream).containsExactly("stderr");
         assertThat(followed).allMatch(l -> l.timestamp().isPresent());
+
+        // a follow ends by itself when the container stops, and says so
+        AtomicReference<String> end = new AtomicReference<>();
+        try (ServiceLogs.Follow follow = logs.follow(stack.stackId(), "idle", 0, new ServiceLogs.FollowListener() {
+            @Override
+            public void onLine(LogLine line) {
+            }
+
+            @Override
+            public void onEnd() {
+                end.set("end");
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                end.set("error: " + error);
+            }
+        })) {
+            sleep(500);
+            docker.stopContainerCmd(containerOf(stack, "idle")).withTimeout(1).exec();
+            assertThat(follow.awaitEnd(Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(end.get()).isEqualTo("end");
     }
 
     private void exec(String containerId, String script) throws InterruptedException {

@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.EventType;
 import io.coremonitor.docker.StackLabels;
 import java.io.Closeable;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -65,7 +64,6 @@ public final class DockerEvents implements Closeable {
 
     private final Supplier<DockerClient> docker;
     private final ScheduledExecutorService scheduler;
-    private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Time (epoch nanos) of the last event delivered; events before it, or at it and already seen, are replays. */
     private long lastNanos;
@@ -83,12 +81,10 @@ public final class DockerEvents implements Closeable {
     /**
      * @param docker    the engine's Docker client, asked for when the stream first opens
      * @param scheduler runs the reconnects
-     * @param clock     tells when the stream first opened (what a reconnect asks events since, before any event)
      */
-    public DockerEvents(Supplier<DockerClient> docker, ScheduledExecutorService scheduler, Clock clock) {
+    public DockerEvents(Supplier<DockerClient> docker, ScheduledExecutorService scheduler) {
         this.docker = Objects.requireNonNull(docker, "docker");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Starts delivering events to {@code listener} (opening the stream when it is the first). */
@@ -164,8 +160,9 @@ public final class DockerEvents implements Closeable {
     private Stream newStream() {
         Stream s;
         if (sinceSeconds == 0) {
-            // the first open asks for new events; a reconnect before any event asks from just before it
-            sinceSeconds = Math.max(1, clock.instant().getEpochSecond() - 1);
+            // the first open asks for new events; a reconnect before any event asks from just before it, in Docker's
+            // time (the real one: not the engine's clock, which tests may set)
+            sinceSeconds = Math.max(1, Instant.now().getEpochSecond() - 1);
             s = new Stream(0);
         } else {
             s = new Stream(sinceSeconds);

@@ -75,7 +75,7 @@ public final class Monitoring implements AutoCloseable {
         // drift checks and reconciles; sampling rounds (which wait for their stats calls) have their own thread
         this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
         this.statsScheduler = Executors.newSingleThreadScheduledExecutor(threads("coremonitor-stats"));
-        this.dockerEvents = docker.map(d -> new DockerEvents(d, scheduler, clock));
+        this.dockerEvents = docker.map(d -> new DockerEvents(d, scheduler));
         this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
             () -> Optional.ofNullable(sampler), Objects.requireNonNull(queueWaiting, "queueWaiting"), clock);
         listeners.add(metrics);

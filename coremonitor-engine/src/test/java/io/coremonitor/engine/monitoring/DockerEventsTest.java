@@ -14,7 +14,6 @@ import io.coremonitor.docker.testing.UnixSocketRelay;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ class DockerEventsTest {
     void eventsOfAGapInTheConnectionArriveOnceAfterTheReconnect() throws Exception {
         try (UnixSocketRelay relay = new UnixSocketRelay(sockDir.resolve("d.sock"), Path.of("/var/run/docker.sock"));
             DockerClient viaRelay = DockerClients.create(DockerSettings.defaults().withHost(URI.create(relay.dockerHost())));
-            DockerEvents events = new DockerEvents(() -> viaRelay, scheduler, Clock.systemUTC())) {
+            DockerEvents events = new DockerEvents(() -> viaRelay, scheduler)) {
             DockerEvents.Subscription first = events.subscribe(new DockerEvents.Listener() {
                 @Override
                 public void onEvent(DockerContainerEvent event) {

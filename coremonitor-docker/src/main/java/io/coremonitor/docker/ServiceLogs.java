@@ -20,7 +20,10 @@ import java.util.function.Consumer;
 /**
  * A service's log ({@code GET /stacks/{id}/services/{service}/logs?tail=&follow=}): its container is found by labels
  * (one list call), then Docker's log endpoint is read with timestamps, stdout and stderr frames split into
- * {@link LogLine}s. {@link #tail} waits for the end with a timeout; {@link #follow} streams until closed.
+ * {@link LogLine}s by {@link LogLineSplitter}. Every read is a closeable docker-java callback: {@link #tail} awaits its
+ * end with a timeout and closes it; {@link #follow} streams until the returned handle is closed (or the container
+ * stops), and {@link Follow#awaitEnd} awaits it with a timeout. The one way to read a container's log in Core Monitor
+ * (the server's log routes use it).
  */
 public final class ServiceLogs {
 
@@ -37,6 +40,25 @@ public final class ServiceLogs {
 
         public NoContainerException(String stackId, String service) {
             super("stack " + stackId + " has no container for service " + service);
+        }
+    }
+
+    /**
+     * Hears a followed log, on a docker-java thread, one call at a time and in order. Nothing is heard after the
+     * follow was closed.
+     */
+    @FunctionalInterface
+    public interface FollowListener {
+
+        /** A complete line (must not block for long). */
+        void onLine(LogLine line);
+
+        /** The stream ended by itself (the container stopped): the last partial lines were sent before. */
+        default void onEnd() {
+        }
+
+        /** The stream failed (Docker went away, the container was removed). */
+        default void onError(Throwable error) {
         }
     }
 
@@ -62,32 +84,51 @@ public final class ServiceLogs {
             .map(Container::getId).orElseThrow(() -> new NoContainerException(stackId, service));
     }
 
-    /** The last {@code lines} lines (0 for none, negative for all), waiting at most {@code timeout}. */
+    /** The last {@code lines} lines of the service's container (see {@link #tail(String, int, Duration)}). */
     public List<LogLine> tail(String stackId, String service, int lines, Duration timeout) throws InterruptedException {
+        return tail(containerOf(stackId, service), lines, timeout);
+    }
+
+    /**
+     * The last {@code lines} lines of a container (0 for none, negative for all), waiting at most {@code timeout}
+     * for Docker to send them: what came by then when it did not (the stream is closed either way).
+     */
+    public List<LogLine> tail(String containerId, int lines, Duration timeout) throws InterruptedException {
         List<LogLine> out = new ArrayList<>();
         Adapter adapter = new Adapter(line -> {
             synchronized (out) {
                 out.add(line);
             }
         });
-        cmd(containerOf(stackId, service), lines).exec(adapter);
         try {
+            cmd(containerId, lines).exec(adapter);
             adapter.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             adapter.close();
         }
+        adapter.rethrowFailure();
         synchronized (out) {
             return List.copyOf(out);
         }
     }
 
+    /** Follows the service's container (see {@link #follow(String, int, FollowListener)}). */
+    public Follow follow(String stackId, String service, int lines, FollowListener listener) {
+        return follow(containerOf(stackId, service), lines, listener);
+    }
+
     /**
-     * Sends the last {@code lines} lines then every new one to {@code onLine} (on a docker-java thread, in order)
-     * until the returned handle is closed or the container stops. {@code onLine} must not block for long.
+     * Sends the last {@code lines} lines of a container (0 for none, negative for all) then every new one to
+     * {@code listener} until the returned handle is closed or the container stops.
      */
-    public Follow follow(String stackId, String service, int lines, Consumer<LogLine> onLine) {
-        Adapter adapter = new Adapter(onLine);
-        cmd(containerOf(stackId, service), lines).withFollowStream(true).exec(adapter);
+    public Follow follow(String containerId, int lines, FollowListener listener) {
+        Adapter adapter = new Adapter(Objects.requireNonNull(listener, "listener"));
+        try {
+            cmd(containerId, lines).withFollowStream(true).exec(adapter);
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
         return adapter;
     }
 
@@ -98,13 +139,20 @@ public final class ServiceLogs {
 
     private static final class Adapter extends ResultCallback.Adapter<Frame> implements Follow {
 
+        private final FollowListener listener;
         private final LogLineSplitter out;
         private final LogLineSplitter err;
+        /** Set by close(): the error our own close causes on the reading thread is expected, and nothing is heard. */
+        private volatile boolean stopping;
+        private volatile Throwable failure;
 
-        Adapter(Consumer<LogLine> sink) {
+        Adapter(FollowListener listener) {
+            this.listener = listener;
             Consumer<LogLine> guarded = line -> {
                 synchronized (this) {
-                    sink.accept(line);
+                    if (!stopping) {
+                        listener.onLine(line);
+                    }
                 }
             };
             this.out = new LogLineSplitter(LogLine.STDOUT, true, guarded);
@@ -113,14 +161,51 @@ public final class ServiceLogs {
 
         @Override
         public void onNext(Frame frame) {
-            (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+            if (frame.getPayload() != null) {
+                synchronized (this) {
+                    (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+                }
+            }
         }
 
         @Override
         public void onComplete() {
-            out.flush();
-            err.flush();
+            synchronized (this) {
+                out.flush();
+                err.flush();
+                if (!stopping) {
+                    listener.onEnd();
+                }
+            }
             super.onComplete();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (stopping) {
+                return;
+            }
+            failure = error;
+            synchronized (this) {
+                out.flush();
+                err.flush();
+                listener.onError(error);
+            }
+            super.onError(error);
+        }
+
+        /** Throws what made the stream fail, if it did (a docker-java exception is unchecked). */
+        void rethrowFailure() {
+            Throwable t = failure;
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException("reading the container's log failed: " + t, t);
+            }
         }
 
         @Override
@@ -130,6 +215,7 @@ public final class ServiceLogs {
 
         @Override
         public void close() {
+            stopping = true;
             try {
                 super.close();
             } catch (IOException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.coremonitor.model.internal.GoDuration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -326,7 +325,7 @@ public final class CanonicalJson {
     }
 
     private static String duration(Duration d) {
-        return GoDuration.format(d);
+        return Durations.format(d);
     }
 
     private static String esc(String s) {

@@ -2,7 +2,6 @@ package io.coremonitor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coremonitor.model.internal.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +27,33 @@ class ValueFormatsTest {
         "0s, 0, 0s",
         "1m0.25s, 60250000000, 1m0.25s"})
     void durations(String text, long nanos, String normalized) {
-        Optional<Duration> d = GoDuration.parse(text);
+        Optional<Duration> d = Durations.parse(text);
         assertThat(d).contains(Duration.ofNanos(nanos));
-        assertThat(GoDuration.format(d.orElseThrow())).isEqualTo(normalized);
-        assertThat(GoDuration.parse(normalized)).isEqualTo(d);
+        assertThat(Durations.format(d.orElseThrow())).isEqualTo(normalized);
+        assertThat(Durations.parse(normalized)).isEqualTo(d);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "10", "s", "1x", "-1s", "1 s", "1m 30s", "ten seconds", "1d"})
     void notDurations(String text) {
-        assertThat(GoDuration.parse(text)).isEmpty();
+        assertThat(Durations.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "7d, 604800",
+        "1d12h, 129600",
+        "1m30s, 90",
+        "12h, 43200",
+        "2h45m, 9900"})
+    void durationsWithDays(String text, long seconds) {
+        assertThat(Durations.parseWithDays(text)).contains(Duration.ofSeconds(seconds));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "7", "d", "1 d", "-1d", "1w", "7days"})
+    void notDurationsWithDays(String text) {
+        assertThat(Durations.parseWithDays(text)).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.coremonitor.server;
 
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.model.Durations;
 import io.coremonitor.server.internal.FlagArg;
 import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every setting of the server, read once at start-up from flags, environment variables and an optional file
@@ -59,7 +58,6 @@ public record ServerConfig(
     public static final String DEFAULT_DB = "./data/coremonitor.db";
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
 
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd])");
 
     /** One setting: its flag, its environment variable and its key in the settings file. */
     private enum Setting {
@@ -254,21 +252,14 @@ public record ServerConfig(
         throw new ConfigException(s.flag + " must be one of " + String.join("|", allowed) + ", got '" + v + "'");
     }
 
+    /** A positive duration in the project's one grammar ({@link Durations}, with {@code d} for days). */
     private static Duration parseDuration(Setting s, String v) {
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            if (!d.isZero()) {
-                return d;
-            }
+        Duration d = Durations.parseWithDays(v).orElseThrow(() -> new ConfigException(s.flag + ": '" + v
+                + "' is not a duration; use e.g. 30s, 1m30s, 500ms, 12h or 7d"));
+        if (d.isZero()) {
+            throw new ConfigException(s.flag + " must be more than 0s, got '" + v + "'");
         }
-        throw new ConfigException(s.flag + " must be a positive duration such as 30s, 5m, 12h or 7d, got '" + v + "'");
+        return d;
     }
 
     private static boolean parseBoolean(Setting s, String v) {

@@ -91,6 +91,28 @@ class ServerConfigTest {
     }
 
     @Test
+    void everyDurationSettingTakesGoDurations() {
+        ServerConfig c = ServerConfig.parse(List.of("--stats-interval", "1m30s", "--queue-lease-ttl=2m30s"),
+                Map.of("COREMONITOR_STATS_RETENTION", "2h45m"));
+        assertThat(c.statsInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.queueLeaseTtl()).isEqualTo(Duration.ofSeconds(150));
+        assertThat(c.statsRetention()).isEqualTo(Duration.ofMinutes(165));
+        assertThat(ServerConfig.parse(List.of("--stats-interval", "500ms"), Map.of()).statsInterval())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(ServerConfig.parse(List.of("--stats-retention", "1d12h"), Map.of()).statsRetention())
+                .isEqualTo(Duration.ofHours(36));
+        assertThat(ServerConfig.parse(List.of("--queue-lease-ttl", "1h"), Map.of()).queueLeaseTtl())
+                .isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--stats-interval", "5x"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--stats-interval: '5x' is not a duration; use e.g. 30s, 1m30s, 500ms, 12h or 7d");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--queue-lease-ttl", "1m 30s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--queue-lease-ttl: '1m 30s' is not a duration");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--stats-interval", "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("--stats-interval must be more than 0s, got '0s'");
+    }
+
+    @Test
     void queueSettings() {
         ServerConfig d = ServerConfig.defaults();
         assertThat(d.queueMaxAttempts()).isEqualTo(3);

@@ -1,7 +1,6 @@
 package io.coremonitor.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.CreateVolumeCmd;
@@ -12,18 +11,18 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
+import io.coremonitor.docker.LogLine;
 import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.model.Ipam;
 import io.coremonitor.model.IpamPool;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@link DockerOps} over a docker-java client. */
 public final class DockerClientOps implements DockerOps {
+
+    private static final Duration LOG_TAIL_TIMEOUT = Duration.ofSeconds(10);
 
     private final DockerClient docker;
 
@@ -188,23 +189,15 @@ public final class DockerClientOps implements DockerOps {
     public String logTail(String containerId, int lines) {
         StringBuilder out = new StringBuilder();
         try {
-            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
-                .exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        synchronized (out) {
-                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }).awaitCompletion(10, TimeUnit.SECONDS);
+            for (LogLine line : new ServiceLogs(docker).tail(containerId, lines, LOG_TAIL_TIMEOUT)) {
+                out.append(line.text()).append('\n');
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             return "(logs unavailable: " + DockerFailures.describe(e) + ")";
         }
-        synchronized (out) {
-            return out.toString();
-        }
+        return out.toString();
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class Monitoring implements AutoCloseable {
     private final ExecutorService inspectPool;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService statsScheduler;
+    private final Optional<DockerEvents> dockerEvents;
     private volatile StatsSampler sampler;
     private volatile DriftWatcher watcher;
     private volatile StackMonitor stackMonitor;
@@ -74,6 +75,7 @@ public final class Monitoring implements AutoCloseable {
         // drift checks and reconciles; sampling rounds (which wait for their stats calls) have their own thread
         this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
         this.statsScheduler = Executors.newSingleThreadScheduledExecutor(threads("coremonitor-stats"));
+        this.dockerEvents = docker.map(d -> new DockerEvents(d, scheduler));
         this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
             () -> Optional.ofNullable(sampler), Objects.requireNonNull(queueWaiting, "queueWaiting"), clock);
         listeners.add(metrics);
@@ -105,8 +107,8 @@ public final class Monitoring implements AutoCloseable {
         sampler = new StatsSampler(store, DockerOps.of(client), client, clock, pool, settings.statsRetention());
         long every = settings.statsInterval().toMillis();
         statsScheduler.scheduleWithFixedDelay(this::sampleQuietly, 0, every, TimeUnit.MILLISECONDS);
-        watcher = new DriftWatcher(client, DockerOps.of(client), store, stackMonitor(), clock, scheduler,
-            settings.driftDebounce(), this::publish, this::selfHeal);
+        watcher = new DriftWatcher(dockerEvents.orElseThrow(), DockerOps.of(client), store, stackMonitor(), clock,
+            scheduler, settings.driftDebounce(), this::publish, this::selfHeal);
         watcher.start(settings.reconcileInterval());
         LOG.info("monitoring started: stats every {} kept {}, self-heal {}", settings.statsInterval(),
             settings.statsRetention(), settings.selfHeal() ? "on" : "off");
@@ -172,6 +174,15 @@ public final class Monitoring implements AutoCloseable {
     /** The stats sampler, once started. */
     public Optional<StatsSampler> sampler() {
         return Optional.ofNullable(sampler);
+    }
+
+    /**
+     * The engine's one subscription to Docker's container events of managed stacks (reconnecting, with the events of
+     * a gap delivered after it), for every consumer: the drift watcher, the server's {@code /events}. Empty without
+     * Docker. It opens with its first listener, whether or not the monitoring was started.
+     */
+    public Optional<DockerEvents> dockerEvents() {
+        return dockerEvents;
     }
 
     /** The drift watcher, once started. */
@@ -246,6 +257,7 @@ public final class Monitoring implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        dockerEvents.ifPresent(DockerEvents::close);
         scheduler.shutdownNow();
         statsScheduler.shutdownNow();
         pool.shutdownNow();

@@ -2,6 +2,7 @@ package io.coremonitor.engine.monitoring;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.ServiceStatusView;
@@ -24,8 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,6 @@ public final class StackMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StackMonitor.class);
     private static final long INSPECT_TIMEOUT_SECONDS = 5;
-    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     private final Store store;
     private final DockerOps ops;
@@ -138,8 +136,7 @@ public final class StackMonitor {
     }
 
     private static Optional<Integer> exitCode(Container c) {
-        Matcher m = EXITED.matcher(c.getStatus() == null ? "" : c.getStatus());
-        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        return ContainerStatusText.exitCode(c);
     }
 
     private Optional<InspectContainerResponse> inspect(String containerId) {

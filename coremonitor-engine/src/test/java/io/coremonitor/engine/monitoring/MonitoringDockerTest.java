@@ -175,7 +175,7 @@ class MonitoringDockerTest {
         assertThat(busy.restartCount()).contains(0);
         assertThat(busy.uptime()).isPresent();
         assertThat(busy.exitCode()).isEmpty();
-        await("the event stream is open", Duration.ofSeconds(10), () -> cm.monitoring().driftWatcher().orElseThrow().connected());
+        await("the event stream is open", Duration.ofSeconds(10), () -> cm.monitoring().dockerEvents().orElseThrow().connected());
 
         String idle = containerOf(stack, "idle");
         docker.killContainerCmd(idle).exec();
@@ -198,21 +198,26 @@ class MonitoringDockerTest {
     }
 
     @Test
-    void theEventStreamReconnectsWhenItEnds() {
+    void aContainerKilledWhileTheEventStreamIsDownIsDriftOnceItReconnects() {
         cm = engine(false);
         Stack stack = applyStack();
         cm.startMonitoring();
-        DriftWatcher watcher = cm.monitoring().driftWatcher().orElseThrow();
-        await("the event stream is open", Duration.ofSeconds(10), watcher::connected);
-        long before = watcher.connections();
+        DockerEvents stream = cm.monitoring().dockerEvents().orElseThrow();
+        await("the event stream is open", Duration.ofSeconds(10), stream::connected);
+        long before = stream.connections();
 
-        watcher.endStream();
+        stream.endStream();
+        // killed in the gap (the stream reopens after 1 s): heard after the reconnect, asked for with since=
+        String idle = containerOf(stack, "idle");
+        docker.killContainerCmd(idle).exec();
 
         await("the event stream is open again", Duration.ofSeconds(10),
-            () -> watcher.connected() && watcher.connections() > before);
-        docker.killContainerCmd(containerOf(stack, "idle")).exec();
+            () -> stream.connected() && stream.connections() > before);
         await("a drift event after reconnecting", Duration.ofSeconds(10), () -> events.stream()
             .anyMatch(e -> e.type() == MonitorEvent.Type.DRIFT_DETECTED && e.service().equals(Optional.of("idle"))));
+        await("the container event of the gap", Duration.ofSeconds(10), () -> events.stream()
+            .anyMatch(e -> e.type() == MonitorEvent.Type.CONTAINER_EVENT && e.containerId().equals(Optional.of(idle))
+                && e.action().equals("die")));
     }
 
     @Test
@@ -220,7 +225,7 @@ class MonitoringDockerTest {
         cm = engine(true);
         Stack stack = applyStack();
         cm.startMonitoring();
-        await("the event stream is open", Duration.ofSeconds(10), () -> cm.monitoring().driftWatcher().orElseThrow().connected());
+        await("the event stream is open", Duration.ofSeconds(10), () -> cm.monitoring().dockerEvents().orElseThrow().connected());
         String idle = containerOf(stack, "idle");
 
         docker.killContainerCmd(idle).exec();
@@ -299,6 +304,29 @@ class MonitoringDockerTest {
         assertThat(followed).filteredOn(l -> l.text().equals("late")).extracting(LogLine::stream).containsExactly("stdout");
         assertThat(followed).filteredOn(l -> l.text().equals("oops")).extracting(LogLine::stream).containsExactly("stderr");
         assertThat(followed).allMatch(l -> l.timestamp().isPresent());
+
+        // a follow ends by itself when the container stops, and says so
+        AtomicReference<String> end = new AtomicReference<>();
+        try (ServiceLogs.Follow follow = logs.follow(stack.stackId(), "idle", 0, new ServiceLogs.FollowListener() {
+            @Override
+            public void onLine(LogLine line) {
+            }
+
+            @Override
+            public void onEnd() {
+                end.set("end");
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                end.set("error: " + error);
+            }
+        })) {
+            sleep(500);
+            docker.stopContainerCmd(containerOf(stack, "idle")).withTimeout(1).exec();
+            assertThat(follow.awaitEnd(Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(end.get()).isEqualTo("end");
     }
 
     private void exec(String containerId, String script) throws InterruptedException {

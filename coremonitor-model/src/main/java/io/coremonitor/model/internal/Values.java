@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import io.coremonitor.model.ByteSize;
+import io.coremonitor.model.Durations;
 
 /** Typed reads of tree values; a value of the wrong shape is reported at its path and read as absent. */
 final class Values {
@@ -173,7 +174,7 @@ final class Values {
         if (v == null) {
             return Optional.empty();
         }
-        Optional<Duration> d = v instanceof String s ? GoDuration.parse(s) : Optional.empty();
+        Optional<Duration> d = v instanceof String s ? Durations.parse(s) : Optional.empty();
         if (d.isEmpty()) {
             error(Paths.key(path, key), "'" + scalarText(v) + "' is not a duration (write e.g. 10s, 1m30s, 1h, 500ms, 2us)");
         }

@@ -1,14 +1,12 @@
 package io.coremonitor.server.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandListener;
+import io.coremonitor.engine.monitoring.DockerContainerEvent;
+import io.coremonitor.engine.monitoring.DockerEvents;
 import io.coremonitor.engine.monitoring.MonitorEvent;
 import io.coremonitor.engine.monitoring.MonitorListener;
 import io.coremonitor.model.Command;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,30 +14,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /events}: fans command status changes (heard as a {@link CommandListener}) and Docker container events
- * of managed stacks out to every subscribed stream. The Docker event subscription (label
- * {@code coremonitor.managed=true}) is opened with the first subscriber, reopened a few seconds after Docker drops it
- * (for instance when dockerd restarts) while someone listens, and closed when the last subscriber leaves.
+ * {@code GET /events}: fans command status changes (heard as a {@link CommandListener}), drift and self-heal (heard
+ * as a {@link MonitorListener}) and Docker container events of managed stacks out to every subscribed stream. The
+ * container events come from the engine's one Docker event subscription ({@link DockerEvents}, which reconnects and
+ * delivers the events of a gap): the hub listens to it while it has subscribers, and tells them when the Docker
+ * stream broke ({@code docker} DISCONNECTED) and is open again ({@code docker} CONNECTED).
  */
 final class EventHub implements CommandListener, MonitorListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
-    private static final long RECONNECT_SECONDS = 3;
 
-    private final DockerAccess docker;
-    private final SseStreams streams;
+    private final Optional<DockerEvents> dockerEvents;
     private final Set<SseStreams.Stream> subscribers = ConcurrentHashMap.newKeySet();
-    private DockerWatch watch;
+    private DockerEvents.Subscription watch;
     private boolean closed;
 
-    EventHub(DockerAccess docker, SseStreams streams) {
-        this.docker = docker;
-        this.streams = streams;
+    /** @param dockerEvents the engine's Docker event subscription, empty when the server runs without Docker */
+    EventHub(Optional<DockerEvents> dockerEvents) {
+        this.dockerEvents = dockerEvents;
     }
 
     void subscribe(SseStreams.Stream stream) {
@@ -49,14 +45,14 @@ final class EventHub implements CommandListener, MonitorListener, AutoCloseable 
             watchDocker();
         });
         watchDocker();
-        stream.send("hello", Map.of("docker_events", docker.configured()));
+        stream.send("hello", Map.of("docker_events", dockerEvents.isPresent()));
     }
 
     int subscriberCount() {
         return subscribers.size();
     }
 
-    /** Whether the Docker subscription is open now. */
+    /** Whether the hub listens to the engine's Docker events now. */
     synchronized boolean watchingDocker() {
         return watch != null;
     }
@@ -78,8 +74,8 @@ final class EventHub implements CommandListener, MonitorListener, AutoCloseable 
     }
 
     /**
-     * Drift and self-heal from the monitoring; its container events are not repeated (this hub streams Docker's
-     * container events itself).
+     * Drift and self-heal from the monitoring; its container events are not repeated (this hub streams every
+     * container event of the Docker subscription itself).
      */
     @Override
     public void onEvent(MonitorEvent event) {
@@ -95,102 +91,69 @@ final class EventHub implements CommandListener, MonitorListener, AutoCloseable 
         }
     }
 
-    /** Opens or closes the Docker subscription to match the subscribers. */
-    private synchronized void watchDocker() {
-        if (closed || !docker.configured()) {
-            return;
-        }
-        if (subscribers.isEmpty()) {
-            if (watch != null) {
-                DockerWatch w = watch;
+    /** Listens to the Docker events while someone is subscribed. */
+    private void watchDocker() {
+        DockerEvents.Subscription stop = null;
+        synchronized (this) {
+            if (closed || dockerEvents.isEmpty()) {
+                return;
+            }
+            if (subscribers.isEmpty()) {
+                stop = watch;
                 watch = null;
-                w.stop();
-            }
-            return;
-        }
-        if (watch == null) {
-            DockerWatch w = new DockerWatch();
-            watch = w;
-            try {
-                docker.client().eventsCmd().withEventTypeFilter(EventType.CONTAINER)
-                        .withLabelFilter(Map.of(StackLabels.MANAGED, "true")).exec(w);
-            } catch (RuntimeException e) {
-                LOG.warn("cannot subscribe to Docker events: {}", DockerAccess.describe(e));
-                w.onError(e);
+            } else if (watch == null) {
+                try {
+                    watch = dockerEvents.get().subscribe(new DockerListener());
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot listen to Docker events: {}", DockerAccess.describe(e));
+                }
             }
         }
-    }
-
-    private synchronized void dropped(DockerWatch w, String why) {
-        if (watch != w) {
-            return;
-        }
-        watch = null;
-        if (closed || subscribers.isEmpty()) {
-            return;
-        }
-        LOG.info("Docker event subscription ended ({}); reconnecting in {} s", why, RECONNECT_SECONDS);
-        broadcast("docker", Map.of("status", "DISCONNECTED", "reason", why));
-        try {
-            streams.timer().schedule(this::watchDocker, RECONNECT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("not reconnecting: the server stops");
+        if (stop != null) {
+            stop.close();
         }
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (watch != null) {
-            watch.stop();
+    public void close() {
+        DockerEvents.Subscription stop;
+        synchronized (this) {
+            closed = true;
+            stop = watch;
             watch = null;
+        }
+        if (stop != null) {
+            stop.close();
         }
     }
 
-    /** One Docker event subscription. */
-    private final class DockerWatch extends ResultCallback.Adapter<Event> {
-        private volatile boolean stopping;
+    /** The hub as a listener of the engine's Docker events. */
+    private final class DockerListener implements DockerEvents.Listener {
 
         @Override
-        public void onNext(Event e) {
-            Map<String, String> attrs = e.getActor() != null && e.getActor().getAttributes() != null
-                    ? e.getActor().getAttributes() : Map.of();
+        public void onEvent(DockerContainerEvent e) {
+            if (subscribers.isEmpty()) {
+                return;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("action", e.getAction() != null ? e.getAction() : e.getStatus());
-            m.put("container_id", e.getId());
-            m.put("name", attrs.get("name"));
-            m.put("stack_id", attrs.get(StackLabels.STACK_ID));
-            m.put("service", attrs.get(StackLabels.SERVICE));
-            m.put("version", attrs.get(StackLabels.VERSION));
-            m.put("time", e.getTime() == null ? null : Instant.ofEpochSecond(e.getTime()));
+            m.put("action", e.action());
+            m.put("container_id", e.containerId());
+            m.put("name", e.attribute("name").orElse(null));
+            m.put("stack_id", e.stackId().orElse(null));
+            m.put("service", e.service().orElse(null));
+            m.put("version", e.attribute(StackLabels.VERSION).orElse(null));
+            m.put("time", Instant.ofEpochSecond(e.time().getEpochSecond()));
             broadcast("container", m);
         }
 
         @Override
-        public void onError(Throwable t) {
-            if (stopping) {
-                // our own close() interrupts the stream: nothing to report
-                return;
-            }
-            super.onError(t);
-            dropped(this, DockerAccess.describe(t));
+        public void onDisconnected(String reason) {
+            broadcast("docker", Map.of("status", "DISCONNECTED", "reason", reason));
         }
 
         @Override
-        public void onComplete() {
-            super.onComplete();
-            if (!stopping) {
-                dropped(this, "Docker closed the event stream");
-            }
-        }
-
-        void stop() {
-            stopping = true;
-            try {
-                close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("closing the Docker event subscription: {}", e.toString());
-            }
+        public void onConnected() {
+            broadcast("docker", Map.of("status", "CONNECTED"));
         }
     }
 }

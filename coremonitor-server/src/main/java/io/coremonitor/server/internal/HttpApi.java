@@ -58,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
         this.docker = new DockerAccess(engine, docker);
         this.tokenDigest = token.map(HttpApi::sha256);
         this.streams = new SseStreams(heartbeat);
-        this.events = new EventHub(this.docker, streams);
+        this.events = new EventHub(engine.monitoring().dockerEvents());
         this.stacks = new StackRoutes(engine, this.docker);
         this.commands = new CommandRoutes(engine);
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);

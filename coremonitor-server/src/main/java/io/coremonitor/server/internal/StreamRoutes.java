@@ -1,27 +1,22 @@
 package io.coremonitor.server.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.LogContainerCmd;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
+import io.coremonitor.docker.LogLine;
+import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.engine.CoreMonitor;
-import io.coremonitor.engine.StackContainerView;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
 import io.coremonitor.model.CommandStatus;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +28,7 @@ final class StreamRoutes {
     private static final long POLL_MILLIS = 250;
     private static final int DEFAULT_TAIL = 100;
     private static final int MAX_TAIL = 10_000;
-    private static final long LOGS_TIMEOUT_SECONDS = 10;
+    private static final Duration LOGS_TIMEOUT = Duration.ofSeconds(10);
 
     private final CoreMonitor engine;
     private final DockerAccess docker;
@@ -113,130 +108,64 @@ final class StreamRoutes {
         }
         boolean follow = Requests.boolParam(ctx, "follow");
         engine.stacks().get(stackId);
-        StackContainerView container = docker.call(() -> docker.inspector().containers(stackId)).stream()
-                .filter(c -> c.service().equals(service)).findFirst()
-                .orElseThrow(() -> new NotFoundResponse("stack " + stackId + " has no container for service " + service));
-        LogContainerCmd cmd = docker.client().logContainerCmd(container.id()).withStdOut(true).withStdErr(true)
-                .withTimestamps(false).withFollowStream(follow);
-        if (tail != null) {
-            cmd = cmd.withTail(tail);
-        }
+        int lines = tail == null ? -1 : tail;
+        ServiceLogs logs = new ServiceLogs(docker.client());
+        String containerId = docker.call(() -> {
+            try {
+                return Optional.of(logs.containerOf(stackId, service));
+            } catch (ServiceLogs.NoContainerException e) {
+                return Optional.<String>empty();
+            }
+        }).orElseThrow(() -> new NotFoundResponse("stack " + stackId + " has no container for service " + service));
         if (!follow) {
-            List<Map<String, Object>> lines = new ArrayList<>();
-            LineCallback callback = new LineCallback(lines::add);
-            LogContainerCmd run = cmd;
-            docker.call(() -> {
+            List<LogLine> read = docker.call(() -> {
                 try {
-                    boolean done = run.exec(callback).awaitCompletion(LOGS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    callback.flush();
-                    return done;
+                    return logs.tail(containerId, lines, LOGS_TIMEOUT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ServiceUnavailableException("interrupted while reading logs");
-                } finally {
-                    closeQuietly(callback);
                 }
             });
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("container_id", container.id());
-            body.put("items", lines);
+            body.put("container_id", containerId);
+            body.put("items", read.stream().map(StreamRoutes::logLine).toList());
             ctx.json(body);
             return;
         }
         SseStreams.Stream stream = streams.open(ctx);
-        LineCallback callback = new LineCallback(line -> stream.send("log", line)) {
-            @Override
-            public void onComplete() {
-                flush();
-                stream.send("end", Map.of("container_id", container.id()));
-                stream.close();
-                super.onComplete();
-            }
+        try {
+            ServiceLogs.Follow followed = logs.follow(containerId, lines, new ServiceLogs.FollowListener() {
+                @Override
+                public void onLine(LogLine line) {
+                    stream.send("log", logLine(line));
+                }
 
-            @Override
-            public void onError(Throwable t) {
-                if (!stream.isClosed()) {
-                    stream.send("error", Map.of("message", DockerAccess.describe(t)));
+                @Override
+                public void onEnd() {
+                    stream.send("end", Map.of("container_id", containerId));
                     stream.close();
                 }
-                super.onError(t);
-            }
-        };
-        stream.onClose(() -> closeQuietly(callback));
-        try {
-            cmd.exec(callback);
+
+                @Override
+                public void onError(Throwable error) {
+                    if (!stream.isClosed()) {
+                        stream.send("error", Map.of("message", DockerAccess.describe(error)));
+                        stream.close();
+                    }
+                }
+            });
+            stream.onClose(followed::close);
         } catch (RuntimeException e) {
             stream.send("error", Map.of("message", DockerAccess.describe(e)));
             stream.close();
         }
     }
 
-    private static void closeQuietly(LineCallback callback) {
-        callback.stopping = true;
-        try {
-            callback.close();
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.debug("closing a log callback: {}", e.toString());
-        }
-    }
-
-    /** Splits Docker's multiplexed frames into lines, per stream (stdout, stderr), across frame boundaries. */
-    static class LineCallback extends ResultCallback.Adapter<Frame> {
-        private final Consumer<Map<String, Object>> sink;
-        private final Map<String, ByteArrayOutputStream> partial = new LinkedHashMap<>();
-        /** Set when we close it ourselves: the error that close causes is expected. */
-        volatile boolean stopping;
-
-        LineCallback(Consumer<Map<String, Object>> sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void onNext(Frame frame) {
-            String name = frame.getStreamType() == StreamType.STDERR ? "stderr" : "stdout";
-            byte[] payload = frame.getPayload();
-            if (payload == null) {
-                return;
-            }
-            synchronized (this) {
-                ByteArrayOutputStream buffer = partial.computeIfAbsent(name, k -> new ByteArrayOutputStream());
-                for (byte b : payload) {
-                    if (b == '\n') {
-                        emit(name, buffer);
-                    } else {
-                        buffer.write(b);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            if (stopping) {
-                return;
-            }
-            super.onError(t);
-        }
-
-        /** Emits what is left after the last newline. */
-        synchronized void flush() {
-            partial.forEach((name, buffer) -> {
-                if (buffer.size() > 0) {
-                    emit(name, buffer);
-                }
-            });
-        }
-
-        private void emit(String stream, ByteArrayOutputStream buffer) {
-            String text = buffer.toString(StandardCharsets.UTF_8);
-            buffer.reset();
-            if (text.endsWith("\r")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("stream", stream);
-            line.put("message", text);
-            sink.accept(line);
-        }
+    /** A log line as the routes show it: {@code stream} and {@code message}. */
+    private static Map<String, Object> logLine(LogLine line) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stream", line.stream());
+        m.put("message", line.text());
+        return m;
     }
 }

@@ -3,6 +3,7 @@ package io.coremonitor.server.reliability;
 import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.docker.testing.UnixSocketRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

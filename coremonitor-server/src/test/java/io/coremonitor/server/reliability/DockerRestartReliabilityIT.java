@@ -80,9 +80,9 @@ class DockerRestartReliabilityIT {
 
     /**
      * After the restart, the server is subscribed to the daemon's events again: the {@code /events} client connected
-     * before the outage heard the daemon go ({@code docker} DISCONNECTED), and a container killed behind Core
-     * Monitor's back now arrives as a {@code container} event (the hub's subscription) and a {@code drift} event (the
-     * drift watcher's).
+     * before the outage heard the daemon go ({@code docker} DISCONNECTED) and come back ({@code docker} CONNECTED),
+     * and a container killed behind Core Monitor's back now arrives as a {@code container} event and a {@code drift}
+     * event (both from the engine's one Docker event subscription).
      */
     private static void eventsFollowTheRestartedDaemon(SseLines events, PrivateDockerd dockerd, String stackId)
             throws InterruptedException {
@@ -92,6 +92,7 @@ class DockerRestartReliabilityIT {
         // the events of the whole scenario come first (its commands made many), then the kill's
         List<String> seen = new ArrayList<>();
         boolean disconnected = false;
+        boolean reconnected = false;
         boolean heard = false;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -99,12 +100,14 @@ class DockerRestartReliabilityIT {
             assertThat(e).as("the /events stream ended; events: %s", seen).isNotNull();
             seen.add(e.name() + " " + e.data());
             disconnected |= e.name().equals("docker") && e.data().path("status").asText().equals("DISCONNECTED");
+            reconnected |= disconnected && e.name().equals("docker") && e.data().path("status").asText().equals("CONNECTED");
             heard |= e.name().equals("container") && victim.getId().equals(e.data().path("container_id").asText());
             if (heard && e.name().equals("drift") && stackId.equals(e.data().path("stack_id").asText())) {
                 break;
             }
         }
         assertThat(disconnected).as("a 'docker' DISCONNECTED event while the daemon was down; events: %s", seen).isTrue();
+        assertThat(reconnected).as("a 'docker' CONNECTED event after it; events: %s", seen).isTrue();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.coremonitor.engine.internal.convergence;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
+import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
@@ -34,8 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Executes plans and start/stop sequences against Docker. Independent services start in parallel (a small thread
@@ -47,7 +46,6 @@ final class Converger {
     static final int MAX_PARALLEL = 16;
     /** How long a missing image may take to pull. */
     static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     private final DockerOps ops;
     private final ExecutionContext ctx;
@@ -217,8 +215,7 @@ final class Converger {
             return false;
         }
         if ("exited".equals(state)) {
-            Matcher m = EXITED.matcher(c.getStatus() == null ? "" : c.getStatus());
-            return !(m.find() && "0".equals(m.group(1)));
+            return !ContainerStatusText.exitedCleanly(c);
         }
         return true;
     }

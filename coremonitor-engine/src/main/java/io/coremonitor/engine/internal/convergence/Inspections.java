@@ -2,6 +2,7 @@ package io.coremonitor.engine.internal.convergence;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
+import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.ServiceStatusView;
@@ -31,7 +32,6 @@ public final class Inspections {
 
     private static final Pattern UP = Pattern.compile(
         "^Up (Less than a second|About a minute|About an hour|(\\d+) (second|minute|hour|day|week|month|year)s?)");
-    private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     private final Convergence convergence;
 
@@ -133,8 +133,7 @@ public final class Inspections {
     }
 
     private static boolean completed(Container c) {
-        Matcher m = EXITED.matcher(c.getStatus() == null ? "" : c.getStatus());
-        return "exited".equals(c.getState()) && m.find() && "0".equals(m.group(1));
+        return ContainerStatusText.exitedCleanly(c);
     }
 
     private static String service(Container c) {

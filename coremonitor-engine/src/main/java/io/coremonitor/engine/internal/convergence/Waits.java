@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.model.HealthCheck;
@@ -11,8 +12,6 @@ import io.coremonitor.model.ServiceSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Waiting for a started container to become healthy or to complete, with bounded timeouts. */
 final class Waits {
@@ -29,8 +28,6 @@ final class Waits {
     /** Polls start fast and back off: 50, 100, 200, then every 250 ms. */
     private static final long FIRST_POLL_MILLIS = 50;
     private static final long POLL_MILLIS = 250;
-    /** {@code Exited (1) 2 seconds ago}, {@code Restarting (1) 2 seconds ago}. */
-    private static final Pattern EXIT_CODE = Pattern.compile("^(?:Exited|Restarting) \\((-?\\d+)\\)");
 
     private Waits() {
     }
@@ -100,9 +97,7 @@ final class Waits {
 
     /** As {@link #running(DockerOps, String, String)}, from the container list call's state and status text. */
     static void running(DockerOps ops, String service, Container c) {
-        String status = c.getStatus() == null ? "" : c.getStatus();
-        Matcher code = EXIT_CODE.matcher(status);
-        String exitCode = code.find() ? code.group(1) : "unknown";
+        String exitCode = ContainerStatusText.exitCode(c).map(String::valueOf).orElse("unknown");
         if ("restarting".equals(c.getState())) {
             throw failure(ops, service, c.getId(), "it keeps restarting (last exit code " + exitCode + ")");
         }

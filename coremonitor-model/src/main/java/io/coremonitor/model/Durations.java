@@ -1,4 +1,4 @@
-package io.coremonitor.model.internal;
+package io.coremonitor.model;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,16 +6,32 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations written like Go's time.ParseDuration (as compose does): {@code 1m30s}, {@code 10s}, {@code 1h}, {@code 500ms}. */
-public final class GoDuration {
+/**
+ * The one duration grammar of Core Monitor: durations written like Go's {@code time.ParseDuration} (as compose does),
+ * a sequence of decimal numbers each with a unit {@code ns}, {@code us} ({@code µs}), {@code ms}, {@code s}, {@code m},
+ * {@code h}: {@code 1m30s}, {@code 10s}, {@code 1h}, {@code 2h45m}, {@code 500ms}, {@code 1.5s}, {@code 0s} (and a bare
+ * {@code 0}). Compose files use {@link #parse}; settings that count in days (the server's {@code --stats-retention})
+ * use {@link #parseWithDays}, the same grammar with one more unit, {@code d} (24 h): {@code 7d}, {@code 1d12h}.
+ */
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+    private static final Pattern PART_WITH_DAYS = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h|d)");
 
-    private GoDuration() {
+    private Durations() {
     }
 
-    /** Empty when the text is not a duration. Negative durations are refused. */
+    /** Empty when the text is not a Go duration. Negative durations are refused. */
     public static Optional<Duration> parse(String text) {
+        return parse(text, PART);
+    }
+
+    /** As {@link #parse}, also accepting the unit {@code d} (24 hours): {@code 7d}, {@code 1d12h}. */
+    public static Optional<Duration> parseWithDays(String text) {
+        return parse(text, PART_WITH_DAYS);
+    }
+
+    private static Optional<Duration> parse(String text, Pattern part) {
         String t = text.trim();
         if ("0".equals(t)) {
             return Optional.of(Duration.ZERO);
@@ -23,7 +39,7 @@ public final class GoDuration {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = PART.matcher(t);
+        Matcher m = part.matcher(t);
         int pos = 0;
         BigDecimal nanos = BigDecimal.ZERO;
         while (pos < t.length()) {
@@ -54,8 +70,10 @@ public final class GoDuration {
                 return 1_000_000_000L;
             case "m":
                 return 60_000_000_000L;
-            default:
+            case "h":
                 return 3_600_000_000_000L;
+            default:
+                return 86_400_000_000_000L;
         }
     }
 

@@ -1,4 +1,4 @@
-package io.coremonitor.server.reliability;
+package io.coremonitor.docker.testing;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -13,18 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A relay from a UNIX socket of its own to the Docker socket that can be cut (every connection closed, new ones
- * closed at once) and restored: "Docker unreachable" without stopping the shared daemon.
+ * closed at once) and restored: "Docker unreachable" without stopping the shared daemon. Shared by the tests of
+ * the modules above (the engine's event subscription, the server's outage scenarios).
  */
-final class UnixSocketRelay implements AutoCloseable {
+public final class UnixSocketRelay implements AutoCloseable {
 
-    final Path socket;
+    public final Path socket;
     private final Path target;
     private final ServerSocketChannel server;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean closed;
 
-    UnixSocketRelay(Path socket, Path target) throws IOException {
+    public UnixSocketRelay(Path socket, Path target) throws IOException {
         this.socket = socket;
         this.target = target;
         Files.deleteIfExists(socket);
@@ -35,11 +36,12 @@ final class UnixSocketRelay implements AutoCloseable {
         t.start();
     }
 
-    String dockerHost() {
+    public String dockerHost() {
         return "unix://" + socket.toAbsolutePath();
     }
 
-    void cut() {
+    /** Closes every open connection; new ones are closed at once until {@link #restore}. */
+    public void cut() {
         cut = true;
         for (SocketChannel c : open) {
             closeQuietly(c);
@@ -47,7 +49,8 @@ final class UnixSocketRelay implements AutoCloseable {
         open.clear();
     }
 
-    void restore() {
+    /** Lets connections through again. */
+    public void restore() {
         cut = false;
     }
 

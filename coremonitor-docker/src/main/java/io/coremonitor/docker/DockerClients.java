@@ -4,7 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,16 @@ public final class DockerClients {
 
     /** A client for the given settings. Nothing is sent to the engine until the first call. */
     public static DockerClient create(DockerSettings settings) {
+        return create(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, its HTTP transport wrapped by {@code transport} (every API call goes through it: the engine times
+     * them there).
+     */
+    public static DockerClient create(DockerSettings settings, UnaryOperator<DockerHttpClient> transport) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(transport, "transport");
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(settings.host().toString());
         // Unversioned request paths unless a version is pinned: the engine then speaks its own API version
@@ -47,6 +58,6 @@ public final class DockerClients {
         LOG.debug("Docker client for {} (API {}, connect timeout {}, response timeout {})", settings.host(),
             settings.apiVersion().orElse("unversioned"), settings.connectTimeout(),
             settings.responseTimeout().map(Object::toString).orElse("none"));
-        return DockerClientImpl.getInstance(clientConfig, http.build());
+        return DockerClientImpl.getInstance(clientConfig, transport.apply(http.build()));
     }
 }

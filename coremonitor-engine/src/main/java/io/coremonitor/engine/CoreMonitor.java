@@ -18,6 +18,8 @@ import io.coremonitor.store.Lease;
 import io.coremonitor.store.QueueSnapshot;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoreConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,6 +67,7 @@ public final class CoreMonitor implements AutoCloseable {
     private final Map<CommandType, CommandExecutor> executors;
     private final Object dockerLock = new Object();
     private final Monitoring monitoring;
+    private final MeterRegistry meterRegistry;
     private DockerClient docker;
     private volatile boolean closed;
 
@@ -74,6 +77,7 @@ public final class CoreMonitor implements AutoCloseable {
         this.dockerSettings = Optional.ofNullable(b.docker);
         this.workerId = b.workerId != null ? b.workerId : "engine-" + UUID.randomUUID().toString().substring(0, 8);
         b.listeners.forEach(listeners::add);
+        this.meterRegistry = b.meterRegistry != null ? b.meterRegistry : new SimpleMeterRegistry();
         StoreConfig config = b.storeConfig;
         this.store = Store.open(new StoreConfig(config.location(), config.user(), config.password(), config.schema(),
                 clock));
@@ -90,7 +94,7 @@ public final class CoreMonitor implements AutoCloseable {
         this.commands = new CommandService(store, listeners, cancels, worker::wakeUp);
         // monitoring (issue 7): its metrics and self-heal hear every command transition
         this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring,
-                worker::waitingFor);
+                worker::waitingFor, meterRegistry);
         listeners.add(monitoring.commandListener());
         listeners.add(monitoring.metrics());
         b.monitorListeners.forEach(monitoring::addListener);
@@ -162,9 +166,12 @@ public final class CoreMonitor implements AutoCloseable {
         return monitoring;
     }
 
-    /** The Prometheus text of {@code GET /metrics}: {@code metrics().render()}. */
-    public Metrics metrics() {
-        return monitoring.metrics();
+    /**
+     * The registry the engine records its metrics into: the one given to {@link Builder#meterRegistry}, else a
+     * {@link SimpleMeterRegistry} it made. What is recorded: MONITORING.md.
+     */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
     }
 
     /** Stops the queue worker (idempotent) and releases its lease. */
@@ -220,7 +227,7 @@ public final class CoreMonitor implements AutoCloseable {
             if (docker == null) {
                 DockerSettings s = dockerSettings.orElseThrow(() -> new IllegalStateException(
                         "Docker is not configured for this engine (CoreMonitor.builder().docker(...))"));
-                docker = DockerClients.create(s);
+                docker = DockerClients.create(s, http -> Metrics.timed(http, meterRegistry));
             }
             return docker;
         }
@@ -265,8 +272,18 @@ public final class CoreMonitor implements AutoCloseable {
         private final List<CommandListener> listeners = new ArrayList<>();
         private MonitoringSettings monitoring = MonitoringSettings.defaults();
         private final List<MonitorListener> monitorListeners = new ArrayList<>();
+        private MeterRegistry meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * The registry the engine records its metrics into (default: a {@link SimpleMeterRegistry} of its own). The
+         * engine's gauges are removed from it at {@link CoreMonitor#close()}: one engine per registry at a time.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
         }
 
         /** Time between two stats sampling rounds (default 15 s). */

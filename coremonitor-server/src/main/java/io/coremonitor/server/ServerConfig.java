@@ -27,6 +27,8 @@ import java.util.Properties;
  * @param port           port to listen on
  * @param db             a SQLite file path or a {@code jdbc:postgresql:} URL
  * @param token          the bearer token every {@code /api/v1} call needs, when set
+ * @param metricsToken   a bearer token that opens the two metrics routes ({@code /metrics}, {@code /api/v1/metrics})
+ *                       and nothing else, for a Prometheus scraper; when set, these routes need it or {@code token}
  * @param dockerHost     the Docker engine to drive
  * @param queueOnFailure {@code halt} or {@code continue}
  * @param queueOnCrash   {@code retry} or {@code fail}
@@ -43,6 +45,7 @@ public record ServerConfig(
         int port,
         String db,
         Optional<String> token,
+        Optional<String> metricsToken,
         URI dockerHost,
         String queueOnFailure,
         String queueOnCrash,
@@ -65,6 +68,7 @@ public record ServerConfig(
         PORT("--port", "COREMONITOR_PORT", "port"),
         DB("--db", "COREMONITOR_DB", "db"),
         TOKEN("--token", "COREMONITOR_TOKEN", "token"),
+        METRICS_TOKEN("--metrics-token", "COREMONITOR_METRICS_TOKEN", "metrics-token"),
         DOCKER_HOST("--docker-host", "DOCKER_HOST", "docker-host"),
         QUEUE_ON_FAILURE("--queue-on-failure", "COREMONITOR_QUEUE_ON_FAILURE", "queue.on-failure"),
         QUEUE_ON_CRASH("--queue-on-crash", "COREMONITOR_QUEUE_ON_CRASH", "queue.on-crash"),
@@ -91,6 +95,7 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(dockerHost, "dockerHost");
         Objects.requireNonNull(queueOnFailure, "queueOnFailure");
         Objects.requireNonNull(queueOnCrash, "queueOnCrash");
@@ -144,6 +149,7 @@ public record ServerConfig(
         int port = parsePort(values.getOrDefault(Setting.PORT, Integer.toString(DEFAULT_PORT)));
         String db = values.getOrDefault(Setting.DB, DEFAULT_DB);
         Optional<String> token = Optional.ofNullable(values.get(Setting.TOKEN)).filter(t -> !t.isBlank());
+        Optional<String> metricsToken = Optional.ofNullable(values.get(Setting.METRICS_TOKEN)).filter(t -> !t.isBlank());
         URI docker = parseDockerHost(values.getOrDefault(Setting.DOCKER_HOST, DEFAULT_DOCKER_HOST));
         String onFailure = oneOf(Setting.QUEUE_ON_FAILURE, values.getOrDefault(Setting.QUEUE_ON_FAILURE, "halt"), "halt", "continue");
         String onCrash = oneOf(Setting.QUEUE_ON_CRASH, values.getOrDefault(Setting.QUEUE_ON_CRASH, "retry"), "retry", "fail");
@@ -157,7 +163,7 @@ public record ServerConfig(
         boolean selfHeal = parseBoolean(Setting.SELF_HEAL, values.getOrDefault(Setting.SELF_HEAL, "false"));
         Duration interval = parseDuration(Setting.STATS_INTERVAL, values.getOrDefault(Setting.STATS_INTERVAL, "15s"));
         Duration retention = parseDuration(Setting.STATS_RETENTION, values.getOrDefault(Setting.STATS_RETENTION, "7d"));
-        return new ServerConfig(host, port, db, token, docker, onFailure, onCrash, maxAttempts, leaseTtl, insecure, selfHeal,
+        return new ServerConfig(host, port, db, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl, insecure, selfHeal,
                 interval, retention);
     }
 
@@ -169,7 +175,8 @@ public record ServerConfig(
     /** The settings with the token hidden, for logging. */
     public String describe() {
         return "host=" + host + " port=" + port + " db=" + StoreConfig.redact(db) + " docker=" + dockerHost
-                + " token=" + (token.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
+                + " token=" + (token.isPresent() ? "set" : "none")
+                + " metrics-token=" + (metricsToken.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
                 + " stats.retention=" + statsRetention;

@@ -54,6 +54,23 @@ class ServerConfigTest {
     }
 
     @Test
+    void aMetricsTokenFromTheFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        assertThat(ServerConfig.defaults().metricsToken()).isEmpty();
+        ServerConfig flag = ServerConfig.parse(List.of("--metrics-token", "scrape-s3cret"),
+                Map.of("COREMONITOR_METRICS_TOKEN", "from-env"));
+        assertThat(flag.metricsToken()).contains("scrape-s3cret");
+        assertThat(flag.token()).isEmpty();
+        assertThat(flag.describe()).contains("metrics-token=set").doesNotContain("scrape-s3cret");
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_METRICS_TOKEN", "from-env")).metricsToken())
+                .contains("from-env");
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_METRICS_TOKEN", " ")).metricsToken()).isEmpty();
+        Path file = dir.resolve("cm.properties");
+        Files.writeString(file, "metrics-token=from-file\n");
+        assertThat(ServerConfig.parse(List.of("--config", file.toString()), Map.of()).metricsToken()).contains("from-file");
+        assertThat(ServerConfig.defaults().describe()).contains("metrics-token=none");
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheirName(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ServerConfig.parse(List.of("--prot", "1"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");

@@ -1,191 +1,260 @@
 package io.coremonitor.engine.monitoring;
 
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.CommandListener;
-import io.coremonitor.engine.monitoring.internal.Histogram;
-import io.coremonitor.engine.monitoring.internal.PrometheusText;
+import io.coremonitor.engine.monitoring.internal.CachedReading;
+import io.coremonitor.engine.monitoring.internal.TimedDockerHttpClient;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.store.Store;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Core Monitor's metrics in the Prometheus text format 0.0.4 ({@code GET /metrics}, content type
- * {@link #CONTENT_TYPE}). Counters and histograms come from the command transitions this engine observes (it is a
- * {@link CommandListener}) and from the monitoring events; gauges are read at render time: the queue and the commands
- * per status from the store (one count query per status), the containers per state and health from ONE Docker list
- * call (label {@code coremonitor.managed=true}), and the stats sampler's lag. Without Docker the container gauges are
- * absent and {@code coremonitor_docker_up} is 0.
+ * What the engine records into a Micrometer {@link MeterRegistry} (the embedding application's, or one the engine
+ * made: {@code CoreMonitor.meterRegistry()}). Names follow Micrometer's dotted convention; a Prometheus registry
+ * shows them as {@code coremonitor_...} (MONITORING.md lists both).
+ *
+ * <p>Counters and timers come from the command transitions this engine observes (it is a {@link CommandListener}),
+ * the monitoring events and the Docker calls ({@link #timed}, wrapped around the engine's Docker transport). Gauges
+ * are read when the registry is scraped: the commands per status come from ONE reading of the store (one count query
+ * per status) and the containers per state and health from ONE Docker list call (label
+ * {@code coremonitor.managed=true}), each shared by the gauges of one scrape ({@link #READING_MAX_AGE}). Without
+ * Docker settings the container gauges are absent; while Docker does not answer they are NaN and
+ * {@code coremonitor.docker.up} is 0. {@link #close()} removes the gauges (they read the store and Docker of this
+ * engine).
  */
-public final class Metrics implements CommandListener, MonitorListener {
+public final class Metrics implements CommandListener, MonitorListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
 
-    public static final String CONTENT_TYPE = PrometheusText.CONTENT_TYPE;
-    private static final double[] COMMAND_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600};
+    /** How long one reading of the store or of Docker serves the gauges: one scrape reads each once. */
+    public static final Duration READING_MAX_AGE = Duration.ofSeconds(1);
+    /** The states a container can be in (Docker Engine API). */
+    public static final List<String> CONTAINER_STATES = List.of("created", "running", "paused", "restarting", "removing",
+            "exited", "dead");
+    /** Container health: {@code none} when it has no health check. */
+    public static final List<String> CONTAINER_HEALTH = List.of("none", "starting", "healthy", "unhealthy");
 
+    private static final List<Duration> COMMAND_BUCKETS = List.of(Duration.ofMillis(100), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+            Duration.ofMinutes(10));
+
+    private final MeterRegistry registry;
     private final Store store;
     private final Supplier<Optional<DockerOps>> docker;
     private final Supplier<Optional<StatsSampler>> sampler;
-    private final Supplier<Optional<String>> queueWaiting;
     private final Clock clock;
-    private final Map<List<String>, AtomicLong> transitions = new ConcurrentHashMap<>();
-    private final Map<List<String>, Histogram> durations = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> applyDurations = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
+    private final CachedReading<Optional<Map<CommandStatus, Long>>> commands;
+    private final CachedReading<Optional<ContainerCounts>> containers;
+    private final List<Meter> gauges = new ArrayList<>();
 
     /**
-     * @param queueWaiting why this engine's worker does not start the head of the queue now (Docker unreachable),
-     *                     empty when it does not wait
+     * Registers the gauges and the monitoring event counters.
+     *
+     * @param registry         where to record
+     * @param dockerConfigured whether the engine has Docker settings (else no container gauges)
+     * @param docker           the Docker operations now, empty when unavailable (engine closing)
+     * @param queueWaiting     why this engine's worker does not start the head of the queue now (Docker unreachable),
+     *                         empty when it does not wait
+     * @param clock            the engine's clock (for the age of the last stats round)
      */
-    public Metrics(Store store, Supplier<Optional<DockerOps>> docker, Supplier<Optional<StatsSampler>> sampler,
-            Supplier<Optional<String>> queueWaiting, Clock clock) {
-        this.store = store;
-        this.docker = docker;
-        this.sampler = sampler;
-        this.queueWaiting = queueWaiting;
-        this.clock = clock;
+    public Metrics(MeterRegistry registry, Store store, boolean dockerConfigured, Supplier<Optional<DockerOps>> docker,
+            Supplier<Optional<StatsSampler>> sampler, Supplier<Optional<String>> queueWaiting, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.store = Objects.requireNonNull(store, "store");
+        this.docker = Objects.requireNonNull(docker, "docker");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(queueWaiting, "queueWaiting");
+        this.commands = new CachedReading<>(this::readCommands, registry.config().clock(), READING_MAX_AGE);
+        this.containers = new CachedReading<>(this::readContainers, registry.config().clock(), READING_MAX_AGE);
+
+        gauge("coremonitor.queue.pending", "Commands waiting in the queue (PENDING).", null, () -> commandCount(CommandStatus.PENDING));
+        gauge("coremonitor.queue.running", "Commands running now (RUNNING): 0 or 1.", null,
+                () -> commandCount(CommandStatus.RUNNING));
+        gauge("coremonitor.queue.waiting", "1 while this engine's worker holds the head of the queue back because what"
+                + " it needs is unavailable (Docker unreachable; the reason is GET /queue waiting_for).", null,
+                () -> queueWaiting.get().isPresent() ? 1 : 0);
+        for (CommandStatus s : CommandStatus.values()) {
+            gauges.add(Gauge.builder("coremonitor.commands", () -> commandCount(s)).tag("status", s.name())
+                    .description("Commands in the store by status.").strongReference(true).register(registry));
+        }
+        for (MonitorEvent.Type type : MonitorEvent.Type.values()) {
+            eventCounter(type);
+        }
+        gauge("coremonitor.docker.up", "1 when the last Docker list call of the metrics succeeded.", null,
+                () -> containers.get().isPresent() ? 1 : 0);
+        if (dockerConfigured) {
+            for (String state : CONTAINER_STATES) {
+                for (String health : CONTAINER_HEALTH) {
+                    gauges.add(Gauge.builder("coremonitor.containers", () -> containers.get()
+                            .map(c -> (Number) c.count(state, health)).orElse(Double.NaN))
+                            .tags("state", state, "health", health)
+                            .description("Managed containers by Docker state and health (none: no health check).")
+                            .strongReference(true).register(registry));
+                }
+            }
+            gauge("coremonitor.stacks.with.containers", "Stacks with at least one managed container.", null,
+                    () -> containers.get().map(c -> (Number) c.stacks()).orElse(Double.NaN));
+        }
+        gauge("coremonitor.stats.last.success.age", "Seconds since the last successful stats sampling round (NaN before"
+                + " the first).", "seconds", () -> sampler.get().flatMap(StatsSampler::lastSuccess)
+                .map(i -> (Number) (Duration.between(i, this.clock.instant()).toMillis() / 1000.0)).orElse(Double.NaN));
+        gauge("coremonitor.stats.round.duration", "Duration of the last stats sampling round.", "seconds",
+                () -> sampler.get().flatMap(StatsSampler::lastRound).map(r -> (Number) (r.duration().toMillis() / 1000.0))
+                .orElse(Double.NaN));
+        for (String result : List.of("ok", "failed")) {
+            gauges.add(Gauge.builder("coremonitor.stats.round.containers", () -> sampler.get()
+                    .flatMap(StatsSampler::lastRound).map(r -> result.equals("ok") ? r.sampled() : r.failed()).orElse(0))
+                    .tag("result", result).description("Containers sampled (ok) and failed in the last round.")
+                    .strongReference(true).register(registry));
+        }
+    }
+
+    private void gauge(String name, String description, String unit, Supplier<Number> value) {
+        gauges.add(Gauge.builder(name, value).description(description).baseUnit(unit).strongReference(true)
+                .register(registry));
+    }
+
+    /** The registry this engine records into. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** {@code transport} timing every Docker API call into {@code registry}'s {@value TimedDockerHttpClient#NAME}. */
+    public static DockerHttpClient timed(DockerHttpClient transport, MeterRegistry registry) {
+        return new TimedDockerHttpClient(transport, registry);
     }
 
     @Override
     public void onStatusChange(Optional<Command> before, Command after) {
-        transitions.computeIfAbsent(List.of(after.type().name(), after.status().name()), k -> new AtomicLong()).incrementAndGet();
-        boolean ended = before.filter(b -> b.status() == CommandStatus.RUNNING).isPresent() && after.status() != CommandStatus.RUNNING;
+        Counter.builder("coremonitor.command.transitions")
+                .description("Command status changes observed by this engine, by command type and new status.")
+                .tags("type", after.type().name(), "status", after.status().name()).register(registry).increment();
+        boolean ended = before.filter(b -> b.status() == CommandStatus.RUNNING).isPresent()
+                && after.status() != CommandStatus.RUNNING;
         if (ended && after.startedAt().isPresent() && after.endedAt().isPresent()) {
-            double seconds = Duration.between(after.startedAt().get(), after.endedAt().get()).toNanos() / 1e9;
-            durations.computeIfAbsent(List.of(after.type().name(), after.status().name()), k -> new Histogram(COMMAND_BUCKETS))
-                .observe(seconds);
+            Duration took = Duration.between(after.startedAt().get(), after.endedAt().get());
+            timer("coremonitor.command.duration", "Time from RUNNING to the end of commands run by this engine, by"
+                    + " type and final status.").tags("type", after.type().name(), "status", after.status().name())
+                    .register(registry).record(took);
             if (after.type() == CommandType.APPLY_STACK_VERSION || after.type() == CommandType.ROLLBACK_STACK_VERSION) {
-                applyDurations.computeIfAbsent(after.status().name(), k -> new Histogram(COMMAND_BUCKETS)).observe(seconds);
+                timer("coremonitor.apply.duration", "Duration of APPLY and ROLLBACK commands, by final status.")
+                        .tag("status", after.status().name()).register(registry).record(took);
             }
         }
+    }
+
+    private static Timer.Builder timer(String name, String description) {
+        return Timer.builder(name).description(description)
+                .serviceLevelObjectives(COMMAND_BUCKETS.toArray(Duration[]::new))
+                .publishPercentiles(0.5, 0.95, 0.99);
     }
 
     @Override
     public void onEvent(MonitorEvent event) {
-        events.computeIfAbsent(event.type().name(), k -> new AtomicLong()).incrementAndGet();
+        eventCounter(event.type()).increment();
     }
 
-    /** The metrics now, in the text format. */
-    public String render() {
-        PrometheusText t = new PrometheusText();
-        t.family("coremonitor_queue_pending", "gauge", "Commands waiting in the queue (PENDING).");
-        t.sample("coremonitor_queue_pending", Map.of(), store.commands().countPending());
-        t.family("coremonitor_queue_waiting", "gauge", "1 while this engine's worker holds the head of the queue back"
-            + " because what it needs is unavailable (Docker unreachable; the reason is GET /queue waiting_for).");
-        t.sample("coremonitor_queue_waiting", Map.of(), queueWaiting.get().isPresent() ? 1 : 0);
-
-        t.family("coremonitor_commands", "gauge", "Commands in the store by status.");
-        for (CommandStatus s : CommandStatus.values()) {
-            t.sample("coremonitor_commands", Map.of("status", s.name()), store.commands().count(s));
-        }
-
-        t.family("coremonitor_command_transitions_total", "counter",
-            "Command status changes observed by this engine, by command type and new status.");
-        stringKeys(transitions).forEach((k, v) -> t.sample("coremonitor_command_transitions_total",
-            labels("type", k.get(0), "status", k.get(1)), v.get()));
-
-        t.family("coremonitor_command_duration_seconds", "histogram",
-            "Time from RUNNING to the end of commands run by this engine, by type and final status.");
-        stringKeys(durations).forEach((k, h) -> h.write(t, "coremonitor_command_duration_seconds",
-            labels("type", k.get(0), "status", k.get(1))));
-
-        t.family("coremonitor_apply_duration_seconds", "histogram", "Duration of APPLY and ROLLBACK commands, by final status.");
-        new TreeMap<>(applyDurations).forEach((k, h) -> h.write(t, "coremonitor_apply_duration_seconds", labels("status", k)));
-
-        t.family("coremonitor_monitor_events_total", "counter", "Monitoring events published, by type.");
-        for (MonitorEvent.Type type : MonitorEvent.Type.values()) {
-            AtomicLong n = events.get(type.name());
-            t.sample("coremonitor_monitor_events_total", labels("type", type.name()), n == null ? 0 : n.get());
-        }
-
-        containers(t);
-        stats(t);
-        return t.toString();
+    private Counter eventCounter(MonitorEvent.Type type) {
+        return Counter.builder("coremonitor.monitor.events").description("Monitoring events published, by type.")
+                .tag("type", type.name()).register(registry);
     }
 
-    private void containers(PrometheusText t) {
-        Optional<DockerOps> ops = docker.get();
-        List<Container> listed = null;
-        if (ops.isPresent()) {
-            try {
-                listed = ops.get().listContainers(StackLabels.MANAGED, "true");
-            } catch (RuntimeException e) {
-                LOG.debug("metrics: listing containers failed: {}", e.toString());
+    /** Removes the gauges from the registry (counters and timers stay: they hold no resource). Idempotent. */
+    @Override
+    public void close() {
+        gauges.forEach(registry::remove);
+    }
+
+    private Number commandCount(CommandStatus status) {
+        return commands.get().map(m -> (Number) m.get(status)).orElse(Double.NaN);
+    }
+
+    private Optional<Map<CommandStatus, Long>> readCommands() {
+        try {
+            Map<CommandStatus, Long> counts = new EnumMap<>(CommandStatus.class);
+            for (CommandStatus s : CommandStatus.values()) {
+                counts.put(s, store.commands().count(s));
             }
+            return Optional.of(counts);
+        } catch (RuntimeException e) {
+            LOG.debug("metrics: counting commands failed: {}", e.toString());
+            return Optional.empty();
         }
-        t.family("coremonitor_docker_up", "gauge", "1 when the last Docker list call of the metrics succeeded.");
-        t.sample("coremonitor_docker_up", Map.of(), listed == null ? 0 : 1);
-        if (listed == null) {
-            return;
-        }
-        Map<List<String>, Long> counts = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        for (Container c : listed) {
-            String state = c.getState() == null ? "unknown" : c.getState();
-            String health = healthOf(c.getStatus());
-            counts.merge(List.of(state, health), 1L, Long::sum);
-        }
-        t.family("coremonitor_containers", "gauge", "Managed containers by Docker state and health (none: no health check).");
-        counts.forEach((k, n) -> t.sample("coremonitor_containers", labels("state", k.get(0), "health", k.get(1)), n));
     }
 
-    private void stats(PrometheusText t) {
-        Optional<StatsSampler> s = sampler.get();
-        t.family("coremonitor_stats_last_success_age_seconds", "gauge",
-            "Seconds since the last successful stats sampling round (NaN before the first).");
-        t.sample("coremonitor_stats_last_success_age_seconds", Map.of(), s.flatMap(StatsSampler::lastSuccess)
-            .map(i -> Duration.between(i, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN));
-        t.family("coremonitor_stats_round_duration_seconds", "gauge", "Duration of the last stats sampling round.");
-        t.sample("coremonitor_stats_round_duration_seconds", Map.of(), s.flatMap(StatsSampler::lastRound)
-            .map(r -> r.duration().toMillis() / 1000.0).orElse(Double.NaN));
-        t.family("coremonitor_stats_round_containers", "gauge", "Containers sampled (ok) and failed in the last round.");
-        t.sample("coremonitor_stats_round_containers", labels("result", "ok"),
-            s.flatMap(StatsSampler::lastRound).map(StatsSampler.Round::sampled).orElse(0));
-        t.sample("coremonitor_stats_round_containers", labels("result", "failed"),
-            s.flatMap(StatsSampler::lastRound).map(StatsSampler.Round::failed).orElse(0));
+    private Optional<ContainerCounts> readContainers() {
+        Optional<DockerOps> ops = docker.get();
+        if (ops.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ContainerCounts.of(ops.get().listContainers(StackLabels.MANAGED, "true")));
+        } catch (RuntimeException e) {
+            LOG.debug("metrics: listing containers failed: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
-    private static String healthOf(String status) {
-        if (status == null) {
+    /** Managed containers by state and health, and the stacks they belong to, from one list call. */
+    private record ContainerCounts(Map<List<String>, Integer> byStateAndHealth, int stacks) {
+
+        static ContainerCounts of(List<Container> listed) {
+            Map<List<String>, Integer> counts = new HashMap<>();
+            Set<String> stacks = new HashSet<>();
+            for (Container c : listed) {
+                String state = c.getState() == null ? "unknown" : c.getState();
+                counts.merge(List.of(state, healthOf(c.getStatus())), 1, Integer::sum);
+                Map<String, String> labels = c.getLabels();
+                if (labels != null && labels.get(StackLabels.STACK_ID) != null) {
+                    stacks.add(labels.get(StackLabels.STACK_ID));
+                }
+            }
+            return new ContainerCounts(Map.copyOf(counts), stacks.size());
+        }
+
+        int count(String state, String health) {
+            return byStateAndHealth.getOrDefault(List.of(state, health), 0);
+        }
+
+        private static String healthOf(String status) {
+            if (status == null) {
+                return "none";
+            }
+            if (status.contains("(healthy)")) {
+                return "healthy";
+            }
+            if (status.contains("(unhealthy)")) {
+                return "unhealthy";
+            }
+            if (status.contains("(health: starting)")) {
+                return "starting";
+            }
             return "none";
         }
-        if (status.contains("(healthy)")) {
-            return "healthy";
-        }
-        if (status.contains("(unhealthy)")) {
-            return "unhealthy";
-        }
-        if (status.contains("(health: starting)")) {
-            return "starting";
-        }
-        return "none";
-    }
-
-    private static <V> Map<List<String>, V> stringKeys(Map<List<String>, V> map) {
-        Map<List<String>, V> sorted = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        sorted.putAll(map);
-        return sorted;
-    }
-
-    private static Map<String, String> labels(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

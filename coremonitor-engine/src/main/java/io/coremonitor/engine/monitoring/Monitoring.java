@@ -10,6 +10,7 @@ import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.Stack;
 import io.coremonitor.store.ContainerStats;
 import io.coremonitor.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,9 +62,10 @@ public final class Monitoring implements AutoCloseable {
     /**
      * @param docker       the engine's Docker client (made on first use), empty when Docker is not configured
      * @param queueWaiting why the engine's worker holds the head of the queue back now, if it does (for the metrics)
+     * @param registry     where the metrics are recorded
      */
     public Monitoring(Store store, Optional<Supplier<DockerClient>> docker, CommandService commands, Clock clock,
-            MonitoringSettings settings, Supplier<Optional<String>> queueWaiting) {
+            MonitoringSettings settings, Supplier<Optional<String>> queueWaiting, MeterRegistry registry) {
         this.store = Objects.requireNonNull(store, "store");
         this.docker = Objects.requireNonNull(docker, "docker");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -76,7 +78,8 @@ public final class Monitoring implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(2, threads("coremonitor-monitor"));
         this.statsScheduler = Executors.newSingleThreadScheduledExecutor(threads("coremonitor-stats"));
         this.dockerEvents = docker.map(d -> new DockerEvents(d, scheduler));
-        this.metrics = new Metrics(store, () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
+        this.metrics = new Metrics(registry, store, docker.isPresent(),
+            () -> docker.isPresent() && !closed ? Optional.of(ops()) : Optional.empty(),
             () -> Optional.ofNullable(sampler), Objects.requireNonNull(queueWaiting, "queueWaiting"), clock);
         listeners.add(metrics);
     }
@@ -166,7 +169,7 @@ public final class Monitoring implements AutoCloseable {
         return new ServiceLogs(docker.orElseThrow(() -> new IllegalStateException("Docker is not configured")).get());
     }
 
-    /** The metrics renderer ({@code GET /metrics}). */
+    /** The engine's metrics: its {@link Metrics#registry() registry} and what records into it. */
     public Metrics metrics() {
         return metrics;
     }
@@ -254,6 +257,7 @@ public final class Monitoring implements AutoCloseable {
             return;
         }
         closed = true;
+        metrics.close();
         if (watcher != null) {
             watcher.close();
         }

@@ -3,10 +3,10 @@ package io.coremonitor.server.internal;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
-import io.coremonitor.engine.monitoring.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.micrometer.MicrometerPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,14 @@ public final class HttpApi implements AutoCloseable {
     private static final String PAGE = "limit (1-500, default 50) and cursor (next_cursor of the previous page)";
     private static final Set<String> PUBLIC_PATHS = Set.of(Route.BASE + "/health", Route.BASE + "/openapi.json",
             Route.BASE + "/docs");
+    /** The routes a scraper may open with the metrics token alone. */
+    private static final Set<String> METRICS_PATHS = Set.of("/metrics", Route.BASE + "/metrics");
 
     private final CoreMonitor engine;
     private final DockerAccess docker;
     private final Optional<byte[]> tokenDigest;
+    private final Optional<byte[]> metricsTokenDigest;
+    private final PrometheusEndpoint prometheus;
     private final SseStreams streams;
     private final EventHub events;
     private final StackRoutes stacks;
@@ -50,13 +54,17 @@ public final class HttpApi implements AutoCloseable {
      * @param engine    the engine whose services the routes call (its listener list gets the event hub)
      * @param docker    Docker settings, empty when the server runs without Docker
      * @param token     the bearer token every non-public route needs, when set
+     * @param metricsToken a bearer token that opens the metrics routes alone (the main token opens them too), when set
      * @param heartbeat how often open SSE streams get a comment line
+     * @throws IllegalArgumentException when the engine does not record into a Prometheus registry
      */
     public HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
-            Duration heartbeat) {
+            Optional<String> metricsToken, Duration heartbeat) {
         this.engine = engine;
         this.docker = new DockerAccess(engine, docker);
         this.tokenDigest = token.map(HttpApi::sha256);
+        this.metricsTokenDigest = metricsToken.map(HttpApi::sha256);
+        this.prometheus = new PrometheusEndpoint(engine.meterRegistry());
         this.streams = new SseStreams(heartbeat);
         this.events = new EventHub(engine.monitoring().dockerEvents());
         this.stacks = new StackRoutes(engine, this.docker);
@@ -88,9 +96,13 @@ public final class HttpApi implements AutoCloseable {
         r.add(Route.get("/queue", commands::queue).tag(system)
                 .summary("The queue at a glance: running command, pending count, the FAILED command halting it, and"
                         + " waiting_for: why the worker does not start the head now (Docker unreachable)").build());
-        r.add(Route.get("/metrics", this::metrics).tag(system)
-                .summary("Prometheus text format 0.0.4: queue depth, commands by type and status, command and apply"
-                        + " durations, containers by state and health, stats sampling lag").build());
+        String metrics = "Prometheus text format 0.0.4: queue depth, commands by type and status, command and apply"
+                + " durations, Docker calls, containers by state and health, stats sampling lag, JVM and HTTP server";
+        String scrapeToken = "With a metrics token set (--metrics-token), it opens this route alone; the main token"
+                + " opens it too.";
+        r.add(Route.get("/metrics", prometheus::scrape).tag(system).summary(metrics).description(scrapeToken).build());
+        r.add(Route.get("/metrics", prometheus::scrape).tag(system).atRoot()
+                .summary(metrics + " (the conventional scrape path, outside /api/v1)").description(scrapeToken).build());
         r.add(Route.get("/events", streamRoutes::events).tag(system)
                 .summary("SSE: command status changes (event 'command'), Docker container events of managed stacks"
                         + " (event 'container'), drift seen (event 'drift') and self-heal applies queued (event 'self_heal')")
@@ -186,8 +198,12 @@ public final class HttpApi implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(ProblemMapper.jettyErrorHandler()));
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(JsonMapperFactory.create(), false));
+            // HTTP server metrics (jetty.server.requests by method, route template as uri, status, outcome), Jetty pool
+            cfg.registerPlugin(new MicrometerPlugin(metrics -> metrics.registry = prometheus.registry()));
             cfg.router.mount(router -> {
                 router.before(Route.BASE + "/*", this::authorize);
+                routes.stream().filter(route -> route.base().isEmpty())
+                        .forEach(route -> router.before(route.fullPath(), this::authorize));
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.fullPath(), route.handler());
                 }
@@ -198,7 +214,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void authorize(Context ctx) {
-        if (tokenDigest.isEmpty() || PUBLIC_PATHS.contains(ctx.path())) {
+        if (PUBLIC_PATHS.contains(ctx.path())) {
+            return;
+        }
+        List<byte[]> accepted = new ArrayList<>(2);
+        tokenDigest.ifPresent(accepted::add);
+        if (METRICS_PATHS.contains(ctx.path())) {
+            metricsTokenDigest.ifPresent(accepted::add);
+        }
+        if (accepted.isEmpty()) {
             return;
         }
         String header = ctx.header("Authorization");
@@ -206,13 +230,9 @@ public final class HttpApi implements AutoCloseable {
             throw new UnauthorizedResponse("this server needs Authorization: Bearer <token>");
         }
         byte[] given = sha256(header.substring(7).trim());
-        if (!MessageDigest.isEqual(given, tokenDigest.get())) {
+        if (accepted.stream().noneMatch(digest -> MessageDigest.isEqual(given, digest))) {
             throw new UnauthorizedResponse("the bearer token is not valid");
         }
-    }
-
-    private void metrics(Context ctx) {
-        ctx.contentType(Metrics.CONTENT_TYPE).result(engine.metrics().render());
     }
 
     private void health(Context ctx) {
@@ -240,6 +260,7 @@ public final class HttpApi implements AutoCloseable {
         engine.removeListener(events);
         events.close();
         streams.close();
+        prometheus.close();
     }
 
     private static byte[] sha256(String text) {

@@ -96,7 +96,9 @@ final class OpenApi {
     }
 
     private static String operationId(Route r) {
-        String cleaned = r.path().replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_");
+        // a root route (/metrics) may repeat the path of one under the base: "root" keeps the ids unique
+        String path = (r.base().isEmpty() ? "/root" : "") + r.path();
+        String cleaned = path.replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_");
         return r.method().name().toLowerCase(Locale.ROOT) + cleaned;
     }
 

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param body        the body it accepts, empty when none
  * @param isPublic    true when it needs no token
  * @param handler     what answers it
+ * @param base        the prefix of {@code path}: {@link #BASE}, or empty for a conventional root path ({@code /metrics})
  */
 public record Route(HandlerType method, String path, String tag, String summary, String description, int status,
-        List<QueryParam> params, String body, boolean isPublic, Handler handler) {
+        List<QueryParam> params, String body, boolean isPublic, Handler handler, String base) {
 
     /** The base path of every route. */
     public static final String BASE = "/api/v1";
@@ -33,12 +34,13 @@ public record Route(HandlerType method, String path, String tag, String summary,
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(base, "base");
         params = List.copyOf(params);
     }
 
     /** The full path Javalin serves. */
     public String fullPath() {
-        return BASE + path;
+        return base + path;
     }
 
     public static Builder get(String path, Handler handler) {
@@ -61,6 +63,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         private final java.util.ArrayList<QueryParam> params = new java.util.ArrayList<>();
         private String body = "";
         private boolean isPublic;
+        private String base = BASE;
 
         private Builder(HandlerType method, String path, Handler handler) {
             this.method = method;
@@ -104,8 +107,14 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return this;
         }
 
+        /** Served at {@code path} itself rather than under {@link #BASE}. */
+        public Builder atRoot() {
+            this.base = "";
+            return this;
+        }
+
         public Route build() {
-            return new Route(method, path, tag, summary, description, status, params, body, isPublic, handler);
+            return new Route(method, path, tag, summary, description, status, params, body, isPublic, handler, base);
         }
     }
 }

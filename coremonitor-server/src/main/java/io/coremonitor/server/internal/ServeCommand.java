@@ -11,6 +11,8 @@ import io.coremonitor.engine.FailurePolicy;
 import io.coremonitor.store.Dialect;
 import io.coremonitor.store.StoreConfig;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +74,7 @@ public final class ServeCommand {
                 .statsInterval(config.statsInterval())
                 .statsRetention(config.statsRetention())
                 .selfHeal(config.selfHeal())
+                .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);
         if (dockerAtStart.reachable()) {
@@ -80,7 +83,7 @@ public final class ServeCommand {
             LOG.warn("{}; reads are served, commands that need Docker are refused until it answers",
                     dockerAtStart.summary());
         }
-        HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), HttpApi.DEFAULT_HEARTBEAT);
+        HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), config.metricsToken(), HttpApi.DEFAULT_HEARTBEAT);
         Javalin app = api.create();
         try {
             app.start(config.host(), config.port());

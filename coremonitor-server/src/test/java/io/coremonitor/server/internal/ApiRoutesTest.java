@@ -271,8 +271,8 @@ class ApiRoutesTest {
         assertThat(documented).isEqualTo(registered);
         assertThat(registered).contains("GET /api/v1/stacks/{id}/services/{service}/logs", "POST /api/v1/stacks/{id}/deploy",
                 "GET /api/v1/events", "POST /api/v1/commands/{id}/retry", "POST /api/v1/stacks/{id}/actions/restart");
-        assertThat(registered).contains("GET /api/v1/metrics", "GET /api/v1/stacks/{id}/stats");
-        assertThat(registered).hasSize(30);
+        assertThat(registered).contains("GET /api/v1/metrics", "GET /metrics", "GET /api/v1/stacks/{id}/stats");
+        assertThat(registered).hasSize(31);
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("description").asText()).contains("no executor");
         ApiClient.Answer page = c.get("/docs");

@@ -3,6 +3,8 @@ package io.coremonitor.server.internal;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,10 +18,15 @@ final class TestApi implements AutoCloseable {
     final ApiClient client;
 
     TestApi(Path dir, Optional<String> token, Optional<DockerSettings> docker) {
-        CoreMonitor.Builder b = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).pollInterval(Duration.ofMillis(50));
+        this(dir, token, Optional.empty(), docker);
+    }
+
+    TestApi(Path dir, Optional<String> token, Optional<String> metricsToken, Optional<DockerSettings> docker) {
+        CoreMonitor.Builder b = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).pollInterval(Duration.ofMillis(50))
+                .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         docker.ifPresent(b::docker);
         engine = b.build();
-        api = new HttpApi(engine, docker, token, Duration.ofMillis(100));
+        api = new HttpApi(engine, docker, token, metricsToken, Duration.ofMillis(100));
         app = api.create().start("127.0.0.1", 0);
         client = new ApiClient("http://127.0.0.1:" + app.port() + "/api/v1", token);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.engine.monitoring.PrometheusScrape;
 import io.coremonitor.server.internal.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.UUID;
  *   <li>During the outage: the server stays up; {@code /health} says Docker DOWN, DEGRADED, database UP; every read
  *       answers 200; every write needing Docker answers 503 problem+json "Docker is unreachable"; the APPLY goes back
  *       to PENDING (not FAILED) with a log line saying why, the restart stays PENDING, {@code GET /queue} says what
- *       the queue waits for and {@code /metrics} has {@code coremonitor_queue_waiting 1}.</li>
+ *       the queue waits for and {@code /metrics} has {@code coremonitor_queue_waiting 1.0}.</li>
  *   <li>After the outage: both commands end DONE, {@code waiting_for} is null again, a new APPLY v1 ends DONE and the
  *       stack is RUNNING v1.</li>
  * </ol>
@@ -106,7 +107,7 @@ final class OutageScenario {
         ApiClient.Answer queue = api.get("/queue");
         assertThat(queue.status()).as("GET /queue during the outage: %s", queue.text()).isEqualTo(200);
         assertThat(queue.json().path("waiting_for").asText("")).as("waiting_for in %s", queue.text()).contains(UNREACHABLE);
-        assertThat(api.get("/metrics").text()).contains("\ncoremonitor_queue_waiting 1\n");
+        assertThat(PrometheusScrape.parse(api.get("/metrics").text()).value("coremonitor_queue_waiting")).isEqualTo(1);
         Thread.sleep(2000);
         for (long c : List.of(running, queued)) {
             JsonNode cmd = api.get("/commands/" + c).json();
@@ -124,7 +125,7 @@ final class OutageScenario {
                     api.get("/commands/" + c + "/logs").text()).isEqualTo("DONE");
         }
         assertThat(api.get("/queue").json().path("waiting_for").isNull()).as("waiting_for after the outage").isTrue();
-        assertThat(api.get("/metrics").text()).contains("\ncoremonitor_queue_waiting 0\n");
+        assertThat(PrometheusScrape.parse(api.get("/metrics").text()).value("coremonitor_queue_waiting")).isZero();
         JsonNode after = end(api, accepted(api.post(s + "/apply/v1", null)));
         assertThat(after.path("status").asText()).as("APPLY after the outage: %s; logs %s", after,
                 api.get("/commands/" + after.path("command_id").asLong() + "/logs").text()).isEqualTo("DONE");

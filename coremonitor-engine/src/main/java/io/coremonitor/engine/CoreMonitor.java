@@ -75,8 +75,7 @@ public final class CoreMonitor implements AutoCloseable {
         this.workerId = b.workerId != null ? b.workerId : "engine-" + UUID.randomUUID().toString().substring(0, 8);
         b.listeners.forEach(listeners::add);
         StoreConfig config = b.storeConfig;
-        this.store = Store.open(new StoreConfig(config.location(), config.user(), config.password(), config.schema(),
-                clock));
+        this.store = Store.open(config.withClock(clock));
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
             registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host());

@@ -2,7 +2,11 @@ package io.coremonitor.store;
 
 import io.coremonitor.model.CoreMonitorException;
 
-/** The store could not be opened, migrated, or could not talk to its database. */
+/**
+ * The store could not be opened, migrated, or could not talk to its database. The store's public API never lets a
+ * Jdbi or JDBC exception out: a storage fault is a {@link StoreUnavailableException} (or its
+ * {@link StorageFullException}), any other database error this base type, with the driver's exception as the cause.
+ */
 public class StoreException extends CoreMonitorException {
 
     public StoreException(String message) {

@@ -170,7 +170,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * The underlying Jdbi, for diagnostics and tests. Writes made through it bypass the SQLite write gate (they may
-     * wait on the busy timeout) and the store's invariants.
+     * wait on the busy timeout) and the store's invariants, and its failures are Jdbi's exceptions
+     * ({@link StoreException#from} translates them).
      */
     public Jdbi jdbi() {
         return jdbi;

@@ -79,8 +79,7 @@ public final class CoreMonitor implements AutoCloseable {
         b.listeners.forEach(listeners::add);
         this.meterRegistry = b.meterRegistry != null ? b.meterRegistry : new SimpleMeterRegistry();
         StoreConfig config = b.storeConfig;
-        this.store = Store.open(new StoreConfig(config.location(), config.user(), config.password(), config.schema(),
-                clock));
+        this.store = Store.open(config.withClock(clock), meterRegistry);
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
             registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host());

@@ -26,6 +26,7 @@ import java.util.Properties;
  * @param host           address to listen on
  * @param port           port to listen on
  * @param db             a SQLite file path or a {@code jdbc:postgresql:} URL
+ * @param dbPoolSize     the most database connections the store's pool holds
  * @param token          the bearer token every {@code /api/v1} call needs, when set
  * @param metricsToken   a bearer token that opens the two metrics routes ({@code /metrics}, {@code /api/v1/metrics})
  *                       and nothing else, for a Prometheus scraper; when set, these routes need it or {@code token}
@@ -44,6 +45,7 @@ public record ServerConfig(
         String host,
         int port,
         String db,
+        int dbPoolSize,
         Optional<String> token,
         Optional<String> metricsToken,
         URI dockerHost,
@@ -67,6 +69,7 @@ public record ServerConfig(
         HOST("--host", "COREMONITOR_HOST", "host"),
         PORT("--port", "COREMONITOR_PORT", "port"),
         DB("--db", "COREMONITOR_DB", "db"),
+        DB_POOL_SIZE("--db-pool-size", "COREMONITOR_DB_POOL_SIZE", "db.pool-size"),
         TOKEN("--token", "COREMONITOR_TOKEN", "token"),
         METRICS_TOKEN("--metrics-token", "COREMONITOR_METRICS_TOKEN", "metrics-token"),
         DOCKER_HOST("--docker-host", "DOCKER_HOST", "docker-host"),
@@ -148,6 +151,8 @@ public record ServerConfig(
         String host = values.getOrDefault(Setting.HOST, DEFAULT_HOST);
         int port = parsePort(values.getOrDefault(Setting.PORT, Integer.toString(DEFAULT_PORT)));
         String db = values.getOrDefault(Setting.DB, DEFAULT_DB);
+        int dbPoolSize = parseInt(values.getOrDefault(Setting.DB_POOL_SIZE, Integer.toString(StoreConfig.DEFAULT_POOL_SIZE)),
+                1, StoreConfig.MAX_POOL_SIZE, Setting.DB_POOL_SIZE.flag);
         Optional<String> token = Optional.ofNullable(values.get(Setting.TOKEN)).filter(t -> !t.isBlank());
         Optional<String> metricsToken = Optional.ofNullable(values.get(Setting.METRICS_TOKEN)).filter(t -> !t.isBlank());
         URI docker = parseDockerHost(values.getOrDefault(Setting.DOCKER_HOST, DEFAULT_DOCKER_HOST));
@@ -163,7 +168,8 @@ public record ServerConfig(
         boolean selfHeal = parseBoolean(Setting.SELF_HEAL, values.getOrDefault(Setting.SELF_HEAL, "false"));
         Duration interval = parseDuration(Setting.STATS_INTERVAL, values.getOrDefault(Setting.STATS_INTERVAL, "15s"));
         Duration retention = parseDuration(Setting.STATS_RETENTION, values.getOrDefault(Setting.STATS_RETENTION, "7d"));
-        return new ServerConfig(host, port, db, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl, insecure, selfHeal,
+        return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
+                insecure, selfHeal,
                 interval, retention);
     }
 
@@ -174,8 +180,8 @@ public record ServerConfig(
 
     /** The settings with the token hidden, for logging. */
     public String describe() {
-        return "host=" + host + " port=" + port + " db=" + StoreConfig.redact(db) + " docker=" + dockerHost
-                + " token=" + (token.isPresent() ? "set" : "none")
+        return "host=" + host + " port=" + port + " db=" + StoreConfig.redact(db) + " db.pool-size=" + dbPoolSize
+                + " docker=" + dockerHost + " token=" + (token.isPresent() ? "set" : "none")
                 + " metrics-token=" + (metricsToken.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval

@@ -26,6 +26,21 @@ class ServerConfigTest {
         assertThat(c.queueOnFailure()).isEqualTo("halt");
         assertThat(c.queueOnCrash()).isEqualTo("retry");
         assertThat(c.loopbackOnly()).isTrue();
+        assertThat(c.dbPoolSize()).isEqualTo(10);
+    }
+
+    @Test
+    void theDatabasePoolSizeComesFromAFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        assertThat(ServerConfig.parse(List.of("--db-pool-size", "4"), Map.of()).dbPoolSize()).isEqualTo(4);
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_DB_POOL_SIZE", "25")).dbPoolSize()).isEqualTo(25);
+        Path file = dir.resolve("coremonitor.properties");
+        Files.writeString(file, "db.pool-size=3\n");
+        assertThat(ServerConfig.parse(List.of("--config", file.toString()), Map.of()).dbPoolSize()).isEqualTo(3);
+        assertThat(ServerConfig.parse(List.of("--db-pool-size=7"), Map.of()).describe()).contains("db.pool-size=7");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--db-pool-size", "0"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--db-pool-size");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("COREMONITOR_DB_POOL_SIZE", "many")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--db-pool-size");
     }
 
     @Test

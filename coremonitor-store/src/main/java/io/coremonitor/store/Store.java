@@ -1,5 +1,7 @@
 package io.coremonitor.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.coremonitor.store.internal.ConnectionPool;
 import io.coremonitor.store.internal.Db;
 import io.coremonitor.store.internal.JdbiAuditRepository;
 import io.coremonitor.store.internal.JdbiCommandLogRepository;
@@ -8,40 +10,44 @@ import io.coremonitor.store.internal.JdbiLeaseRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
 import io.coremonitor.store.internal.JdbiStackVersionRepository;
 import io.coremonitor.store.internal.JdbiStatsRepository;
-import io.coremonitor.store.internal.PooledDataSource;
+import io.coremonitor.store.internal.StorageFaults;
 import io.coremonitor.store.internal.WriteGate;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The store: opens the database (a SQLite file by default, PostgreSQL for a {@code jdbc:postgresql:} URL), runs the
- * Flyway migrations and exposes the repositories. Thread-safe; close it once at the end.
+ * The store: opens the database (a SQLite file by default, PostgreSQL for a {@code jdbc:postgresql:} URL) through
+ * one bounded connection pool (HikariCP), runs the Flyway migrations and exposes the repositories. Thread-safe;
+ * close it once at the end.
  *
  * <p>SQLite runs in WAL mode (readers never wait for the writer) with foreign keys on, a busy timeout for other
  * processes, and every write transaction serialized inside the JVM and begun IMMEDIATE, so no caller ever sees
  * SQLITE_BUSY from this process's own concurrency.
+ *
+ * <p>Storage faults (the database unreachable or restarting, a full disk, a read-only or missing file, a lock held
+ * past the busy timeout) are {@link StoreUnavailableException}s ({@link StorageFullException} for a full disk); the
+ * connection they went through is evicted from the pool, so calls succeed again by themselves once the fault ends.
+ * No Jdbi or JDBC exception leaves the repositories. {@link #health()} tells whether reads and writes work.
  */
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
-    /** How long a SQLite writer waits for another process's write lock before failing. */
-    public static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
-    private static final int MAX_IDLE_CONNECTIONS = 8;
+    private static final String PROBE_READ = "SELECT probed_at FROM store_probe WHERE probe_id = 1";
+    private static final String PROBE_WRITE = "UPDATE store_probe SET probed_at = :now WHERE probe_id = 1";
 
     private final StoreConfig config;
-    private final PooledDataSource dataSource;
+    private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Db db;
     private final StackRepository stacks;
@@ -53,11 +59,14 @@ public final class Store implements AutoCloseable {
     private final StatsRepository stats;
     private volatile boolean closed;
 
-    private Store(StoreConfig config, PooledDataSource dataSource, WriteGate gate) {
+    private Store(StoreConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
         this.jdbi = Db.configure(Jdbi.create(dataSource));
-        this.db = new Db(jdbi, gate, config.dialect() == Dialect.SQLITE, config.clock());
+        boolean sqlite = config.dialect() == Dialect.SQLITE;
+        this.db = new Db(jdbi, sqlite ? WriteGate.serialized() : WriteGate.open(),
+                sqlite ? Optional.of(config.sqliteFile().toAbsolutePath()) : Optional.empty(),
+                () -> dataSource.getHikariPoolMXBean().softEvictConnections(), config.clock());
         this.stacks = new JdbiStackRepository(db);
         this.versions = new JdbiStackVersionRepository(db);
         this.commands = new JdbiCommandRepository(db);
@@ -70,18 +79,31 @@ public final class Store implements AutoCloseable {
     /**
      * Opens (creating when needed) and migrates the store.
      *
-     * @throws StoreException when the database cannot be reached or migrated
+     * @throws StoreException when the database cannot be reached ({@link StoreUnavailableException}) or migrated
      */
     public static Store open(StoreConfig config) {
-        PooledDataSource dataSource = config.dialect() == Dialect.SQLITE ? sqlite(config) : postgres(config);
+        return open(config, Optional.empty());
+    }
+
+    /**
+     * Opens the store with its connection pool's metrics ({@code hikaricp_connections_*}, tagged
+     * {@code pool=coremonitor-store}) bound to this registry.
+     *
+     * @throws StoreException when the database cannot be reached ({@link StoreUnavailableException}) or migrated
+     */
+    public static Store open(StoreConfig config, MeterRegistry metrics) {
+        return open(config, Optional.of(Objects.requireNonNull(metrics, "metrics")));
+    }
+
+    private static Store open(StoreConfig config, Optional<MeterRegistry> metrics) {
+        HikariDataSource dataSource = ConnectionPool.open(config, metrics);
         try {
             migrate(config, dataSource);
         } catch (FlywayException | IllegalStateException e) {
             dataSource.close();
-            throw new StoreException("cannot migrate the store " + config + ": " + e.getMessage(), e);
+            throw StorageFaults.unreachable("cannot migrate the store " + config, e);
         }
-        WriteGate gate = config.dialect() == Dialect.SQLITE ? WriteGate.serialized() : WriteGate.open();
-        Store store = new Store(config, dataSource, gate);
+        Store store = new Store(config, dataSource);
         LOG.info("store open: {}", config);
         return store;
     }
@@ -91,58 +113,13 @@ public final class Store implements AutoCloseable {
         return open(StoreConfig.sqlite(file, Clock.systemUTC()));
     }
 
-    private static PooledDataSource sqlite(StoreConfig config) {
-        Path file = config.sqliteFile().toAbsolutePath();
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot create the directory of the SQLite file " + file, e);
-        }
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
-        // no "SELECT last_insert_rowid()" after every INSERT: the store assigns its ids itself
-        sqlite.setGetGeneratedKeys(false);
-        // transactions begun through JDBC (Flyway's, and any made through jdbi()) take the write lock at once too
-        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        String url = "jdbc:sqlite:" + file;
-        PooledDataSource ds = new PooledDataSource(() -> sqlite.createConnection(url), MAX_IDLE_CONNECTIONS, true);
-        checkReachable(ds, config);
-        return ds;
-    }
-
-    private static PooledDataSource postgres(StoreConfig config) {
-        Properties props = new Properties();
-        config.user().ifPresent(u -> props.setProperty("user", u));
-        config.password().ifPresent(p -> props.setProperty("password", p));
-        config.schema().ifPresent(s -> props.setProperty("currentSchema", s));
-        props.setProperty("ApplicationName", "coremonitor");
-        PooledDataSource ds = new PooledDataSource(() -> DriverManager.getConnection(config.location(), props),
-                MAX_IDLE_CONNECTIONS, false);
-        checkReachable(ds, config);
-        return ds;
-    }
-
-    private static void checkReachable(PooledDataSource ds, StoreConfig config) {
-        try (var c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (java.sql.SQLException e) {
-            ds.close();
-            throw new StoreException("cannot connect to the store " + config + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void migrate(StoreConfig config, PooledDataSource ds) {
+    private static void migrate(StoreConfig config, HikariDataSource ds) {
         String dialectFolder = config.dialect() == Dialect.SQLITE ? "sqlite" : "postgresql";
         var flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialectFolder)
                 .validateMigrationNaming(true)
-                .placeholders(java.util.Map.of("key_type", config.dialect() == Dialect.SQLITE ? "INTEGER" : "BIGINT"));
+                .placeholders(Map.of("key_type", config.dialect() == Dialect.SQLITE ? "INTEGER" : "BIGINT"));
         config.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
         MigrateResult result = flyway.load().migrate();
         if (result.migrationsExecuted > 0) {
@@ -193,23 +170,44 @@ public final class Store implements AutoCloseable {
 
     /**
      * The underlying Jdbi, for diagnostics and tests. Writes made through it bypass the SQLite write gate (they may
-     * wait on the busy timeout) and the store's invariants.
+     * wait on the busy timeout) and the store's invariants, and its failures are Jdbi's exceptions
+     * ({@link StoreException#from} translates them).
      */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** Whether the database answers a trivial query (for {@code /health}); never throws. */
-    public boolean ping() {
+    /**
+     * Whether the database answers (for {@code /health}); never throws. DOWN when a read fails; DEGRADED when reads
+     * work and writes do not: the SQLite file is missing, or the last write failed with a storage fault and a probe
+     * write (one row of {@code store_probe} rewritten) still fails; UP otherwise. The probe write runs only while a
+     * write fault is recorded, so a healthy store answers with one read.
+     */
+    public StoreHealth health() {
         if (closed) {
-            return false;
+            return StoreHealth.down("the store is closed");
         }
         try {
-            return db.read(s -> s.handle().createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            db.read(s -> s.handle().createQuery(PROBE_READ).mapTo(Long.class).one());
         } catch (RuntimeException e) {
-            LOG.warn("store health check failed: {}", e.getMessage());
-            return false;
+            LOG.warn("store health: reads fail: {}", e.getMessage());
+            return StoreHealth.down(e.getMessage());
         }
+        try {
+            db.checkFile();
+            if (db.writeFault().isPresent()) {
+                db.write(s -> s.handle().createUpdate(PROBE_WRITE).bind("now", db.now()).execute());
+            }
+            return StoreHealth.up();
+        } catch (RuntimeException e) {
+            LOG.warn("store health: writes fail: {}", e.getMessage());
+            return StoreHealth.degraded(e.getMessage());
+        }
+    }
+
+    /** Whether reads work ({@link #health()} is not DOWN); never throws. */
+    public boolean ping() {
+        return health().status() != StoreHealth.Status.DOWN;
     }
 
     @Override

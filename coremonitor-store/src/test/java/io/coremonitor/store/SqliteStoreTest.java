@@ -26,7 +26,7 @@ class SqliteStoreTest extends StoreContractTest {
         assertThat(scalar("PRAGMA foreign_keys", Integer.class))
                 .isEqualTo(1);
         assertThat(scalar("PRAGMA busy_timeout", Integer.class))
-                .isEqualTo(Store.SQLITE_BUSY_TIMEOUT_MILLIS);
+                .isEqualTo((int) StoreConfig.DEFAULT_BUSY_TIMEOUT.toMillis());
         assertThat(store.dialect()).isEqualTo(Dialect.SQLITE);
     }
 

@@ -236,9 +236,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void health(Context ctx) {
-        ComponentHealth database = engine.store().ping()
-                ? ComponentHealth.up(engine.store().dialect().name().toLowerCase(Locale.ROOT))
-                : ComponentHealth.down("database does not answer");
+        ComponentHealth database = ComponentHealth.database(engine.store().health(),
+                engine.store().dialect().name().toLowerCase(Locale.ROOT));
         DockerHealth h = docker.probe();
         ComponentHealth dockerHealth = h.reachable() ? ComponentHealth.up(h.serverVersion().orElse("unknown"))
                 : ComponentHealth.down(h.error().orElse("unreachable"));

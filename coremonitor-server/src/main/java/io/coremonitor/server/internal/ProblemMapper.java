@@ -14,6 +14,7 @@ import io.coremonitor.model.StackNotFoundException;
 import io.coremonitor.model.VersionConflictException;
 import io.coremonitor.model.VersionNotFoundException;
 import io.coremonitor.store.InvalidPageRequestException;
+import io.coremonitor.store.StorageFullException;
 import io.coremonitor.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,18 +27,21 @@ import java.util.UUID;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
  * has its status: unknown ids 404; invalid definitions 422 with every error and its path; unreadable requests 400 with
- * the path; state conflicts 409; Docker unreachable 503. Anything else is a 500 with an incident id (a bug).
+ * the path; state conflicts 409; Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its
+ * storage full 507. Anything else is a 500 with an incident id (a bug).
  */
 public final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private static final String TYPE_BASE = "https://coremonitor.io/problems/";
+    private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     private ProblemMapper() {
     }
@@ -67,9 +71,21 @@ public final class ProblemMapper {
         app.exception(CommandRejectedException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(CommandFailedException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
+        app.exception(StorageFullException.class, (e, ctx) -> {
+            LOG.warn("store full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            send(ctx, 507, "the write could not be stored: " + e.getMessage(), List.of());
+        });
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            send(ctx, 503, "the database does not answer: " + e.getMessage(), List.of());
+            ctx.header(Header.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+            send(ctx, 503, "the database cannot serve this request now: " + e.getMessage(), List.of());
+        });
+        app.exception(JdbiException.class, (e, ctx) -> {
+            // the store translates its errors; one that escaped anyway (through Store.jdbi()) is still the database's
+            StoreException translated = StoreException.from(e);
+            LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), translated.getMessage());
+            ctx.header(Header.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+            send(ctx, 503, "the database cannot serve this request now: " + translated.getMessage(), List.of());
         });
         app.exception(CoreMonitorException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -146,6 +162,7 @@ public final class ProblemMapper {
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";
+            case 507 -> "Insufficient Storage";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }

@@ -65,7 +65,7 @@ public final class ServeCommand {
         LOG.info("starting Core Monitor: {}", config.describe());
         DockerSettings docker = DockerSettings.defaults().withHost(config.dockerHost());
         CoreMonitor engine = CoreMonitor.builder()
-                .store(storeConfig(config.db()))
+                .store(storeConfig(config.db()).withPoolSize(config.dbPoolSize()))
                 .docker(docker)
                 .onFailure("continue".equals(config.queueOnFailure()) ? FailurePolicy.CONTINUE : FailurePolicy.HALT)
                 .onCrash("fail".equals(config.queueOnCrash()) ? CrashPolicy.FAIL : CrashPolicy.RETRY)

@@ -3,45 +3,52 @@ package io.coremonitor.store.internal;
 import io.coremonitor.model.AuditEntry;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
-import io.coremonitor.model.CoreMonitorException;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.ContainerStats;
+import io.coremonitor.store.StoreUnavailableException;
+import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What every repository shares: Jdbi, a pool of {@link Session}s, the write gate and the clock.
+ * What every repository shares: Jdbi over the store's connection pool, the write gate, the clock, and the one place
+ * where database errors become the store's exceptions ({@link StorageFaults#translate}) and where the health of
+ * writes is recorded. Each operation takes a connection from the pool for its duration.
  */
-public final class Db implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Db.class);
-    private static final int MAX_IDLE_SESSIONS = 8;
+public final class Db {
 
     private final Jdbi jdbi;
     private final WriteGate gate;
     private final boolean sqlite;
     private final Clock clock;
-    private final BlockingDeque<Session> idle = new LinkedBlockingDeque<>();
+    private final Optional<SqliteFile> file;
+    private final WriteState writes = new WriteState();
     private volatile boolean closed;
 
-    public Db(Jdbi jdbi, WriteGate gate, boolean sqlite, Clock clock) {
+    /**
+     * The shared state of one store.
+     *
+     * @param sqliteFile        the SQLite database file (empty for PostgreSQL)
+     * @param reopenConnections replaces every pooled connection (used when the SQLite file was replaced)
+     */
+    public Db(Jdbi jdbi, WriteGate gate, Optional<Path> sqliteFile, Runnable reopenConnections, Clock clock) {
         this.jdbi = jdbi;
         this.gate = gate;
-        this.sqlite = sqlite;
+        this.sqlite = sqliteFile.isPresent();
+        this.file = sqliteFile.map(f -> new SqliteFile(f, reopenConnections));
         this.clock = clock;
     }
 
@@ -84,9 +91,9 @@ public final class Db implements AutoCloseable {
     /** A write transaction, serialized by the gate (BEGIN IMMEDIATE on SQLite). */
     public <T> T write(Function<Session, T> callback) {
         if (sqlite) {
-            return gate.run(() -> withSession(s -> s.sqliteTransaction(callback)));
+            return recorded(() -> withSession(s -> s.sqliteTransaction(callback)));
         }
-        return gate.run(() -> withSession(s -> s.handle().inTransaction(h -> callback.apply(s))));
+        return recorded(() -> withSession(s -> s.handle().inTransaction(h -> callback.apply(s))));
     }
 
     /** A write transaction through one SqlObject DAO. */
@@ -96,61 +103,55 @@ public final class Db implements AutoCloseable {
 
     /** One write statement in auto-commit (its own transaction), serialized by the gate. */
     public <D, T> T writeOne(Class<D> dao, Function<D, T> callback) {
-        return gate.run(() -> withSession(s -> callback.apply(s.dao(dao))));
+        return recorded(() -> withSession(s -> callback.apply(s.dao(dao))));
+    }
+
+    /**
+     * Runs a write under the gate, after checking that the SQLite file is still there, and records whether the
+     * storage took it.
+     */
+    private <T> T recorded(Supplier<T> write) {
+        return gate.run(() -> {
+            try {
+                file.ifPresent(SqliteFile::check);
+                T result = write.get();
+                writes.succeeded();
+                return result;
+            } catch (StoreUnavailableException e) {
+                writes.failed(e);
+                throw e;
+            }
+        });
+    }
+
+    /** The storage fault of the last failed write, when no write has succeeded since. */
+    public Optional<String> writeFault() {
+        return writes.fault();
+    }
+
+    /**
+     * Checks that the SQLite file is still where the store opened it (nothing to check on PostgreSQL).
+     *
+     * @throws StoreUnavailableException when it is missing
+     */
+    public void checkFile() {
+        file.ifPresent(SqliteFile::check);
     }
 
     private <T> T withSession(Function<Session, T> callback) {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
-        Session session = idle.pollFirst();
-        if (session == null) {
-            session = new Session(jdbi.open());
-        }
-        boolean healthy = false;
-        try {
-            T result = callback.apply(session);
-            healthy = true;
-            return result;
-        } catch (CoreMonitorException | IllegalArgumentException | IllegalStateException e) {
-            // refused on purpose: the connection is fine
-            healthy = true;
-            throw e;
-        } finally {
-            giveBack(session, healthy);
+        try (Session session = new Session(jdbi.open())) {
+            return callback.apply(session);
+        } catch (JdbiException e) {
+            throw StorageFaults.translate(e);
         }
     }
 
-    private void giveBack(Session session, boolean healthy) {
-        try {
-            if (healthy && session.handle().isInTransaction()) {
-                session.handle().rollback();
-            }
-        } catch (RuntimeException e) {
-            healthy = false;
-        }
-        if (healthy && !closed && idle.size() < MAX_IDLE_SESSIONS) {
-            idle.offerFirst(session);
-            return;
-        }
-        try {
-            session.close();
-        } catch (RuntimeException e) {
-            LOG.debug("closing a session failed", e);
-        }
-    }
-
-    @Override
+    /** Refuses every call from now on (the store closes the pool). */
     public void close() {
         closed = true;
-        Session s;
-        while ((s = idle.pollFirst()) != null) {
-            try {
-                s.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing a session failed", e);
-            }
-        }
     }
 
     /** Binds an {@link Instant} as epoch milliseconds. */

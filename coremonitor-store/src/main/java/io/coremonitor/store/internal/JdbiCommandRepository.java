@@ -15,13 +15,13 @@ import io.coremonitor.store.LeaseRepository;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.PageRequest;
 import io.coremonitor.store.QueueSnapshot;
+import io.coremonitor.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ public final class JdbiCommandRepository implements CommandRepository {
                 LOG.debug("command {} {} enqueued for stack {}", id, c.type(), c.stackId());
                 return new Command(id, c.stackId(), c.type(), c.payload(), CommandStatus.PENDING, 1, now, Optional.empty(),
                         Optional.empty(), c.createdBy(), Optional.empty());
-            } catch (JdbiException e) {
+            } catch (StoreException e) {
                 if (SqlErrors.isForeignKeyViolation(e)) {
                     throw new StackNotFoundException(c.stackId());
                 }

@@ -11,13 +11,13 @@ import io.coremonitor.store.CreatedStack;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.PageRequest;
 import io.coremonitor.store.StackRepository;
+import io.coremonitor.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,7 @@ public final class JdbiStackRepository implements StackRepository {
                 dao.insert(stack);
                 return then.apply(s);
             });
-        } catch (JdbiException e) {
+        } catch (StoreException e) {
             // a concurrent creation won the race between the checks and the insert (PostgreSQL)
             if (SqlErrors.isUniqueViolation(e)) {
                 if (db.read(StackDao.class, dao -> dao.get(stackId)).isPresent()) {

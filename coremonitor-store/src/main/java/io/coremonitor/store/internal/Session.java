@@ -1,5 +1,6 @@
 package io.coremonitor.store.internal;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,11 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A long-lived Jdbi handle with its SqlObject DAOs attached once. Attaching a SqlObject "warms" every method
- * (finds binders, mappers, qualifiers), which measured ~20 us per call when done per operation; a session pays it
- * once per DAO and connection. Used by one thread at a time (lent by {@link Db}).
+ * One store operation's Jdbi handle (one pooled connection) and the SqlObject DAOs attached to it, each attached once
+ * per operation. Used by one thread, closed at the end of the operation (which gives the connection back to the pool).
  */
-public final class Session {
+public final class Session implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
@@ -51,15 +51,28 @@ public final class Session {
                 try {
                     handle.execute("ROLLBACK");
                 } catch (RuntimeException e) {
-                    // nothing was open any more (SQLite rolls back by itself after some errors)
+                    // nothing was open any more (SQLite rolls back by itself after some errors), or the pool evicted
+                    // the connection the failure went through
                     LOG.debug("rollback after a failed transaction: {}", e.getMessage());
                 }
             }
         }
     }
 
-    void close() {
-        daos.clear();
-        handle.close();
+    /** Gives the connection back to the pool; never throws (a connection that fails to close is the pool's). */
+    @Override
+    public void close() {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a session failed: {}", e.getMessage());
+        } finally {
+            try {
+                // the pool's connection proxy ignores a second close; this one gives it back if Jdbi could not
+                handle.getConnection().close();
+            } catch (SQLException e) {
+                LOG.debug("giving a connection back failed: {}", e.getMessage());
+            }
+        }
     }
 }

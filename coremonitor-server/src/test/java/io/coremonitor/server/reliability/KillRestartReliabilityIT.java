@@ -69,7 +69,12 @@ class KillRestartReliabilityIT {
                 t.start();
                 clients.add(t);
             }
+            int acceptedAtRestart = 0;
             for (int k = 1; k <= KILLS; k++) {
+                // each life sees new work: a kill waits until the clients got a command accepted since the last
+                // restart (so at least one command per kill, however slow the machine), then a random moment
+                int before = acceptedAtRestart;
+                RelServer.waitFor(accepted::size, n -> n > before, Duration.ofSeconds(120));
                 Thread.sleep(300 + random.nextInt(2200));
                 String owner = api.get("/queue").json().path("lease_owner").asText("");
                 server.kill9();
@@ -79,6 +84,7 @@ class KillRestartReliabilityIT {
                 // lease once the dead one's lapses (within the 3 s TTL); a kill before that would find it idle
                 RelServer.waitFor(() -> api.get("/queue").json().path("lease_owner").asText(""),
                         o -> !o.isEmpty() && !o.equals(owner), Duration.ofSeconds(15));
+                acceptedAtRestart = accepted.size();
             }
             stop.set(true);
             for (Thread t : clients) {

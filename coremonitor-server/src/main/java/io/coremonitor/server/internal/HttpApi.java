@@ -65,7 +65,9 @@ public final class HttpApi implements AutoCloseable {
     private final CommandRoutes commands;
     private final StreamRoutes streamRoutes;
     private final List<Route> routes;
-    private final String openApiJson;
+    private final boolean tokenConfigured;
+    /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
+    private String openApiJson;
     private final String docsPage;
 
     /**
@@ -85,7 +87,7 @@ public final class HttpApi implements AutoCloseable {
         this.commands = new CommandRoutes(engine);
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
         this.routes = List.copyOf(declare());
-        this.openApiJson = Views.line(OpenApi.document(routes, token.isPresent()));
+        this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
         engine.addListener(events);
         engine.monitoring().addListener(events);
@@ -103,7 +105,7 @@ public final class HttpApi implements AutoCloseable {
         String command = "commands";
         r.add(Route.get("/health", this::health).tag(system).open().returns(HealthReport.class)
                 .summary("Whether the database and Docker answer (UP, DEGRADED: Docker down, DOWN: database down)").build());
-        r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson)).tag(system).open()
+        r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson())).tag(system).open()
                 .returns(ObjectNode.class).summary("This OpenAPI 3.1 document").build());
         r.add(Route.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage)).tag(system).open()
                 .produces("text/html")
@@ -240,6 +242,13 @@ public final class HttpApi implements AutoCloseable {
         if (!MessageDigest.isEqual(given, tokenDigest.get())) {
             throw new UnauthorizedResponse("the bearer token is not valid");
         }
+    }
+
+    private synchronized String openApiJson() {
+        if (openApiJson == null) {
+            openApiJson = Views.line(OpenApi.document(routes, tokenConfigured));
+        }
+        return openApiJson;
     }
 
     private void metrics(Context ctx) {

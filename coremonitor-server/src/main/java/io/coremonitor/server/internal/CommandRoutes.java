@@ -18,20 +18,20 @@ final class CommandRoutes {
     }
 
     void list(Context ctx) {
-        Optional<String> stackId = Optional.ofNullable(ctx.queryParam("stack_id")).filter(s -> !s.isBlank());
-        Optional<CommandStatus> status = Requests.enumParam(ctx, "status", CommandStatus.class);
-        Optional<CommandType> type = Requests.enumParam(ctx, "type", CommandType.class);
+        Optional<String> stackId = Params.text(ctx, "stack_id");
+        Optional<CommandStatus> status = Params.enumParam(ctx, "status", CommandStatus.class);
+        Optional<CommandType> type = Params.enumParam(ctx, "type", CommandType.class);
         CommandFilter filter = new CommandFilter(stackId, status, type);
-        ctx.json(Views.page(engine.commands().list(filter, Requests.page(ctx)), Views::command));
+        ctx.json(Views.page(engine.commands().list(filter, Params.page(ctx)), Views::command));
     }
 
     void get(Context ctx) {
-        ctx.json(Views.command(engine.commands().get(Requests.commandId(ctx))));
+        ctx.json(Views.command(engine.commands().get(Params.commandId(ctx))));
     }
 
     /** 200 with the CANCELLED command; 202 when a cancel was requested from a RUNNING one (it ends cooperatively). */
     void cancel(Context ctx) {
-        Command c = engine.commands().cancel(Requests.commandId(ctx), Requests.actor(ctx));
+        Command c = engine.commands().cancel(Params.commandId(ctx), Requests.actor(ctx));
         if (c.status() == CommandStatus.RUNNING) {
             StackRoutes.accepted(ctx, c);
         } else {
@@ -40,7 +40,7 @@ final class CommandRoutes {
     }
 
     void retry(Context ctx) {
-        ctx.json(Views.command(engine.commands().retry(Requests.commandId(ctx), Requests.actor(ctx))));
+        ctx.json(Views.command(engine.commands().retry(Params.commandId(ctx), Requests.actor(ctx))));
     }
 
     void queue(Context ctx) {

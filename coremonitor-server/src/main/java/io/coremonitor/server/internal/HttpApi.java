@@ -1,8 +1,29 @@
 package io.coremonitor.server.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
+import io.coremonitor.server.internal.CommandBodies.CommandView;
+import io.coremonitor.server.internal.CommandBodies.LogLineView;
+import io.coremonitor.server.internal.CommandBodies.QueueView;
+import io.coremonitor.server.internal.ListBodies.ItemsView;
+import io.coremonitor.server.internal.ListBodies.PageView;
+import io.coremonitor.server.internal.MonitoringBodies.ContainerView;
+import io.coremonitor.server.internal.MonitoringBodies.PlanView;
+import io.coremonitor.server.internal.MonitoringBodies.ServiceLogsView;
+import io.coremonitor.server.internal.MonitoringBodies.StatsView;
+import io.coremonitor.server.internal.MonitoringBodies.StatusView;
+import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
+import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
+import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
+import io.coremonitor.server.internal.RequestBodies.DeployRequest;
+import io.coremonitor.server.internal.RequestBodies.RuntimeActionRequest;
+import io.coremonitor.server.internal.RequestBodies.VersionCommandRequest;
+import io.coremonitor.server.internal.StackBodies.DiffView;
+import io.coremonitor.server.internal.StackBodies.StackView;
+import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
+import io.coremonitor.server.internal.StackBodies.VersionView;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
@@ -30,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
     /** How often an open SSE stream gets a comment line (how fast a client that left is noticed). */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
+    private static final String SSE = "text/event-stream";
     private static final String PAGE = "limit (1-500, default 50) and cursor (next_cursor of the previous page)";
     private static final Set<String> PUBLIC_PATHS = Set.of(Route.BASE + "/health", Route.BASE + "/openapi.json",
             Route.BASE + "/docs");
@@ -47,7 +69,9 @@ public final class HttpApi implements AutoCloseable {
     private final CommandRoutes commands;
     private final StreamRoutes streamRoutes;
     private final List<Route> routes;
-    private final String openApiJson;
+    private final boolean tokenConfigured;
+    /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
+    private String openApiJson;
     private final String docsPage;
 
     /**
@@ -71,7 +95,7 @@ public final class HttpApi implements AutoCloseable {
         this.commands = new CommandRoutes(engine);
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
         this.routes = List.copyOf(declare());
-        this.openApiJson = Views.line(OpenApi.document(routes, token.isPresent()));
+        this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
         engine.addListener(events);
         engine.monitoring().addListener(events);
@@ -87,105 +111,113 @@ public final class HttpApi implements AutoCloseable {
         String system = "system";
         String stack = "stacks";
         String command = "commands";
-        r.add(Route.get("/health", this::health).tag(system).open()
+        r.add(Route.get("/health", this::health).tag(system).open().returns(HealthReport.class)
                 .summary("Whether the database and Docker answer (UP, DEGRADED: Docker down, DOWN: database down)").build());
-        r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson)).tag(system).open()
-                .summary("This OpenAPI 3 document").build());
+        r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson())).tag(system).open()
+                .returns(ObjectNode.class).summary("This OpenAPI 3.1 document").build());
         r.add(Route.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage)).tag(system).open()
+                .produces("text/html")
                 .summary("An interactive page that loads openapi.json and sends calls with fetch").build());
-        r.add(Route.get("/queue", commands::queue).tag(system)
+        r.add(Route.get("/queue", commands::queue).tag(system).returns(QueueView.class)
                 .summary("The queue at a glance: running command, pending count, the FAILED command halting it, and"
                         + " waiting_for: why the worker does not start the head now (Docker unreachable)").build());
         String metrics = "Prometheus text format 0.0.4: queue depth, commands by type and status, command and apply"
                 + " durations, Docker calls, containers by state and health, stats sampling lag, JVM and HTTP server";
         String scrapeToken = "With a metrics token set (--metrics-token), it opens this route alone; the main token"
                 + " opens it too.";
-        r.add(Route.get("/metrics", prometheus::scrape).tag(system).summary(metrics).description(scrapeToken).build());
-        r.add(Route.get("/metrics", prometheus::scrape).tag(system).atRoot()
+        r.add(Route.get("/metrics", prometheus::scrape).tag(system).produces("text/plain").summary(metrics).description(scrapeToken).build());
+        r.add(Route.get("/metrics", prometheus::scrape).tag(system).atRoot().produces("text/plain")
                 .summary(metrics + " (the conventional scrape path, outside /api/v1)").description(scrapeToken).build());
-        r.add(Route.get("/events", streamRoutes::events).tag(system)
+        r.add(Route.get("/events", streamRoutes::events).tag(system).produces(SSE)
                 .summary("SSE: command status changes (event 'command'), Docker container events of managed stacks"
                         + " (event 'container'), drift seen (event 'drift') and self-heal applies queued (event 'self_heal')")
                 .description("text/event-stream. A comment line is sent every few seconds. The Docker subscription is"
                         + " reopened when Docker comes back.").build());
 
-        r.add(Route.get("/stacks", stacks::list).tag(stack).summary("A page of stacks, by name")
+        r.add(Route.get("/stacks", stacks::list).tag(stack).returns(PageView.class, StackView.class)
+                .summary("A page of stacks, by name")
                 .param("name", "string", "only names containing this").param("include_deleted", "boolean", "also deleted")
                 .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
-        r.add(Route.post("/stacks", stacks::create).tag(stack).status(201)
+        r.add(Route.post("/stacks", stacks::create).tag(stack).status(201).returns(StackView.class)
                 .summary("Create a stack and its version v1 (compose: a YAML string or a JSON object)")
-                .body("{\"name\":\"web\",\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n"
+                .accepts(CreateStackRequest.class, "{\"name\":\"web\","
+                        + "\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n"
                         + "    command: [httpd, -f, -p, '8080']\\n\",\"comment\":\"first\",\"author\":\"alice\","
                         + "\"variables\":{}}").build());
-        r.add(Route.get("/stacks/{id}", stacks::get).tag(stack).summary("A stack").build());
-        r.add(Route.get("/stacks/{id}/versions", stacks::versions).tag(stack)
+        r.add(Route.get("/stacks/{id}", stacks::get).tag(stack).returns(StackView.class).summary("A stack").build());
+        r.add(Route.get("/stacks/{id}/versions", stacks::versions).tag(stack).returns(PageView.class, VersionSummaryView.class)
                 .summary("A page of versions, newest first (without their definitions)")
                 .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
-        r.add(Route.post("/stacks/{id}/versions", stacks::createVersion).tag(stack).status(201)
+        r.add(Route.post("/stacks/{id}/versions", stacks::createVersion).tag(stack).status(201).returns(VersionView.class)
                 .summary("Create a version: 201, or 200 with the latest when the definition is identical")
                 .description("parent_version, when given, must be the latest version (409 otherwise).")
-                .body("{\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n\","
+                .accepts(CreateVersionRequest.class, "{\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n\","
                         + "\"comment\":\"second\",\"author\":\"alice\",\"variables\":{},\"parent_version\":\"v1\"}")
                 .build());
-        r.add(Route.get("/stacks/{id}/versions/{version}", stacks::version).tag(stack)
+        r.add(Route.get("/stacks/{id}/versions/{version}", stacks::version).tag(stack).returns(VersionView.class)
                 .summary("A version with its canonical definition, runtime mapping and status").build());
-        r.add(Route.get("/stacks/{id}/versions/{version}/diff", stacks::diff).tag(stack)
+        r.add(Route.get("/stacks/{id}/versions/{version}/diff", stacks::diff).tag(stack).returns(DiffView.class)
                 .summary("Per-service (and network, volume) differences from another version")
                 .param("against", "string", "the version to compare with (v1, v2, ...)").build());
-        r.add(Route.get("/stacks/{id}/plan/{version}", stacks::plan).tag(stack)
+        r.add(Route.get("/stacks/{id}/plan/{version}", stacks::plan).tag(stack).returns(PlanView.class)
                 .summary("Dry run: what APPLY of this version would create, recreate, remove, keep (needs Docker)").build());
-        r.add(Route.get("/stacks/{id}/status", stacks::status).tag(stack)
+        r.add(Route.get("/stacks/{id}/status", stacks::status).tag(stack).returns(StatusView.class)
                 .summary("Desired and actual state, per service with version, uptime, exit code and drift (needs Docker)")
                 .param("detail", "boolean", "also restart counts and exact start times: one inspect per container, in"
                         + " parallel (without it: one Docker list call)").build());
-        r.add(Route.get("/stacks/{id}/stats", stacks::stats).tag(stack)
+        r.add(Route.get("/stacks/{id}/stats", stacks::stats).tag(stack).returns(ItemsView.class, StatsView.class)
                 .summary("Container statistics history (CPU %, memory, network, block I/O), oldest first")
                 .param("service", "string", "one service only").param("from", "string", "ISO-8601 start (default: 1 h ago)")
                 .param("to", "string", "ISO-8601 end, excluded (default: now)")
                 .param("max_points", "integer", "at most this many points per service, averaged buckets (1-1000,"
                         + " default 200)").build());
-        r.add(Route.get("/stacks/{id}/containers", stacks::containers).tag(stack)
+        r.add(Route.get("/stacks/{id}/containers", stacks::containers).tag(stack).returns(ItemsView.class, ContainerView.class)
                 .summary("The stack's containers (needs Docker)").build());
         r.add(Route.get("/stacks/{id}/services/{service}/logs", streamRoutes::serviceLogs).tag(stack)
+                .returns(ServiceLogsView.class).produces(SSE)
                 .summary("A service's container log lines (stdout and stderr); follow=true streams them as SSE")
                 .description("JSON {container_id, items:[{stream, message}]}, or with follow=true a text/event-stream of"
                         + " 'log' events ended by 'end' when the container stops.")
                 .param("tail", "string", "how many last lines (0-10000, default 100, or all)")
                 .param("follow", "boolean", "stream new lines as SSE").build());
-        r.add(Route.post("/stacks/{id}/apply/{version}", stacks::apply).tag(command).status(202)
+        r.add(Route.post("/stacks/{id}/apply/{version}", stacks::apply).tag(command).status(202).returns(CommandView.class)
                 .summary("Enqueue APPLY_STACK_VERSION (503 when Docker is unreachable)")
-                .body("{\"auto_rollback\":false}").build());
+                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false}").build());
         r.add(Route.post("/stacks/{id}/rollback/{version}", stacks::rollback).tag(command).status(202)
-                .summary("Enqueue ROLLBACK_STACK_VERSION (503 when Docker is unreachable)")
-                .body("{\"auto_rollback\":false}").build());
-        r.add(Route.post("/stacks/{id}/delete", stacks::delete).tag(command).status(202)
-                .summary("Enqueue DELETE_STACK (503 when Docker is unreachable)").body("{\"remove_volumes\":false}").build());
+                .returns(CommandView.class).summary("Enqueue ROLLBACK_STACK_VERSION (503 when Docker is unreachable)")
+                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false}").build());
+        r.add(Route.post("/stacks/{id}/delete", stacks::delete).tag(command).status(202).returns(CommandView.class)
+                .summary("Enqueue DELETE_STACK (503 when Docker is unreachable)")
+                .accepts(DeleteStackRequest.class, "{\"remove_volumes\":false}").build());
         for (RuntimeAction action : RuntimeAction.values()) {
             String name = action.wireName();
             r.add(Route.post("/stacks/{id}/actions/" + name, ctx -> stacks.action(ctx, action)).tag(command).status(202)
+                    .returns(CommandView.class)
                     .summary("Enqueue RUNTIME_ACTION " + name + " of some services (all when absent; 503 when Docker is"
                             + " unreachable)")
-                    .body("{\"services\":[]}").build());
+                    .accepts(RuntimeActionRequest.class, "{\"services\":[]}").build());
         }
-        r.add(Route.post("/stacks/{id}/deploy", stacks::deploy).tag(command).status(202)
+        r.add(Route.post("/stacks/{id}/deploy", stacks::deploy).tag(command).status(202).returns(CommandView.class)
                 .summary("Enqueue DEPLOY_ARTIFACT into a service of the current version")
                 .description("Validated and persisted, but no executor for DEPLOY_ARTIFACT exists yet: the command ends"
                         + " FAILED with 'no executor for DEPLOY_ARTIFACT'.")
-                .body("{\"service\":\"web\",\"artifact\":\"app.war\",\"target_path\":\"/srv/app.war\"}").build());
-        r.add(Route.get("/commands", commands::list).tag(command).summary("A page of commands, oldest first")
+                .accepts(DeployRequest.class, "{\"service\":\"web\",\"artifact\":\"app.war\",\"target_path\":\"/srv/app.war\"}").build());
+        r.add(Route.get("/commands", commands::list).tag(command).returns(PageView.class, CommandView.class)
+                .summary("A page of commands, oldest first")
                 .param("stack_id", "string", "only this stack's").param("status", "string", "PENDING, RUNNING, DONE,"
                         + " FAILED or CANCELLED").param("type", "string", "the command type")
                 .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
-        r.add(Route.get("/commands/{id}", commands::get).tag(command).summary("A command").build());
+        r.add(Route.get("/commands/{id}", commands::get).tag(command).returns(CommandView.class).summary("A command").build());
         r.add(Route.get("/commands/{id}/logs", streamRoutes::commandLogs).tag(command)
+                .returns(ItemsView.class, LogLineView.class).produces(SSE)
                 .summary("A command's log lines; follow=true streams them as SSE until the command ends")
                 .description("JSON {items:[{line,timestamp,level,message}]}, or with follow=true a text/event-stream of"
                         + " 'log' events, then one 'end' event carrying the command, then the stream closes.")
                 .param("follow", "boolean", "stream as SSE").build());
-        r.add(Route.post("/commands/{id}/cancel", commands::cancel).tag(command)
+        r.add(Route.post("/commands/{id}/cancel", commands::cancel).tag(command).returns(CommandView.class)
                 .summary("Cancel: 200 CANCELLED (PENDING, FAILED); 202 when a cancel is requested from a RUNNING one;"
                         + " 409 when DONE or CANCELLED").build());
-        r.add(Route.post("/commands/{id}/retry", commands::retry).tag(command)
+        r.add(Route.post("/commands/{id}/retry", commands::retry).tag(command).returns(CommandView.class)
                 .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
         return r;
     }
@@ -200,6 +232,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(JsonMapperFactory.create(), false));
             // HTTP server metrics (jetty.server.requests by method, route template as uri, status, outcome), Jetty pool
             cfg.registerPlugin(new MicrometerPlugin(metrics -> metrics.registry = prometheus.registry()));
+            Params.registerConverters(cfg.validation);
             cfg.router.mount(router -> {
                 router.before(Route.BASE + "/*", this::authorize);
                 routes.stream().filter(route -> route.base().isEmpty())
@@ -233,6 +266,13 @@ public final class HttpApi implements AutoCloseable {
         if (accepted.stream().noneMatch(digest -> MessageDigest.isEqual(given, digest))) {
             throw new UnauthorizedResponse("the bearer token is not valid");
         }
+    }
+
+    private synchronized String openApiJson() {
+        if (openApiJson == null) {
+            openApiJson = Views.line(OpenApi.document(routes, tokenConfigured));
+        }
+        return openApiJson;
     }
 
     private void health(Context ctx) {

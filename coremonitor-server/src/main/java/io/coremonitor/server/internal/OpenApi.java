@@ -9,9 +9,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The OpenAPI 3 document of the API, built from the same route table that registers the routes. */
+/**
+ * The OpenAPI 3.1 document of the API, built from the same route table that registers the routes; the schemas of the
+ * bodies are made from their Java types ({@link JsonSchemas}).
+ */
 final class OpenApi {
 
+    private static final Route.BodyType PROBLEM = new Route.BodyType(Problem.class, List.of());
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z_]+)}");
 
     private OpenApi() {
@@ -19,7 +23,7 @@ final class OpenApi {
 
     static ObjectNode document(List<Route> routes, boolean tokenConfigured) {
         ObjectNode doc = Requests.JSON.createObjectNode();
-        doc.put("openapi", "3.0.3");
+        doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Core Monitor REST API");
         info.put("version", "1");
@@ -32,18 +36,8 @@ final class OpenApi {
                 + (tokenConfigured ? " (this server has one)." : " (this server has none)."));
         doc.putArray("servers").addObject().put("url", "/");
         ObjectNode components = doc.putObject("components");
-        ObjectNode schemes = components.putObject("securitySchemes");
-        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
-        ObjectNode problem = components.putObject("schemas").putObject("Problem");
-        problem.put("type", "object");
-        ObjectNode props = problem.putObject("properties");
-        props.putObject("type").put("type", "string");
-        props.putObject("title").put("type", "string");
-        props.putObject("status").put("type", "integer");
-        props.putObject("detail").put("type", "string");
-        ObjectNode errItem = props.putObject("errors").put("type", "array").putObject("items").put("type", "object");
-        errItem.putObject("properties").putObject("path").put("type", "string");
-        ((ObjectNode) errItem.get("properties")).putObject("message").put("type", "string");
+        components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
+        JsonSchemas schemas = new JsonSchemas();
 
         ObjectNode paths = doc.putObject("paths");
         for (Route r : routes) {
@@ -72,26 +66,33 @@ final class OpenApi {
                 p.put("description", q.description());
                 p.putObject("schema").put("type", q.type());
             }
-            if (!r.body().isEmpty()) {
+            r.request().ifPresent(type -> {
                 ObjectNode media = op.putObject("requestBody").put("required", false).putObject("content")
                         .putObject("application/json");
-                media.putObject("schema").put("type", "object");
-                media.set("example", example(r.body()));
-            }
+                media.set("schema", schemas.reference(type));
+                if (!r.example().isEmpty()) {
+                    media.set("example", example(r.example()));
+                }
+            });
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(Integer.toString(r.status()));
-            ok.put("description", r.description().contains("text/event-stream") ? "JSON, or an SSE stream" : "success");
-            ok.putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            ok.put("description", r.response().isPresent() && !r.produces().isEmpty() ? "JSON, or " + r.produces()
+                    : "success");
+            ObjectNode content = ok.putObject("content");
+            r.response().ifPresent(type -> content.putObject("application/json").set("schema", schemas.reference(type)));
+            if (!r.produces().isEmpty()) {
+                content.putObject(r.produces()).putObject("schema").put("type", "string");
+            }
             ObjectNode err = responses.putObject("default");
             err.put("description", "a problem (400, 401, 404, 409, 413, 422, 503)");
-            err.putObject("content").putObject("application/problem+json").putObject("schema")
-                    .put("$ref", "#/components/schemas/Problem");
+            err.putObject("content").putObject(Problem.CONTENT_TYPE).set("schema", schemas.reference(PROBLEM));
             if (!r.isPublic()) {
                 op.putArray("security").addObject().putArray("bearer");
             } else {
                 op.putArray("security");
             }
         }
+        components.set("schemas", schemas.components());
         return doc;
     }
 

@@ -20,7 +20,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
  * has its status: unknown ids 404; invalid definitions 422 with every error and its path; unreadable requests 400 with
- * the path; state conflicts 409; Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its
- * storage full 507. Anything else is a 500 with an incident id (a bug).
+ * the path (a bad query or path parameter: one error per parameter, the path being its name); state conflicts 409;
+ * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
+ * is a 500 with an incident id (a bug).
  */
 public final class ProblemMapper {
 
@@ -54,8 +58,15 @@ public final class ProblemMapper {
             send(ctx, e.getStatus(), detailOf(e, ctx), List.of());
         });
         app.exception(BadRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage(), e.errors()));
+        app.exception(ValidationException.class, (e, ctx) -> {
+            List<Problem.FieldError> errors = fieldErrors(e);
+            String detail = errors.size() == 1 ? errors.get(0).message() : errors.size() + " parameters are invalid: "
+                    + String.join("; ", errors.stream().map(Problem.FieldError::message).toList());
+            send(ctx, 400, detail, errors);
+        });
+        // the API checks limit before the store sees it (Params.page): a page error the store does not name is the cursor's
         app.exception(InvalidPageRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage(),
-                List.of(new Problem.FieldError(e.getMessage().startsWith("limit") ? "limit" : "cursor", e.getMessage()))));
+                List.of(new Problem.FieldError(e.field().orElse(InvalidPageRequestException.CURSOR), e.getMessage()))));
         app.exception(InvalidDefinitionException.class, (e, ctx) -> send(ctx, 422,
                 e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in the definition: "
                         + e.errors().get(0),
@@ -103,6 +114,27 @@ public final class ProblemMapper {
                 send(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path(), List.of());
             }
         });
+    }
+
+    /** One error per parameter: what was expected, and what was given. */
+    static List<Problem.FieldError> fieldErrors(ValidationException e) {
+        List<Problem.FieldError> out = new ArrayList<>();
+        e.getErrors().forEach((field, errors) -> out.add(new Problem.FieldError(field, String.join("; ",
+                errors.stream().map(error -> explain(field, error)).toList()))));
+        return out;
+    }
+
+    private static String explain(String field, ValidationError<Object> error) {
+        String message = switch (error.getMessage()) {
+            case Params.TYPE_CONVERSION_FAILED -> field + " has the wrong type";
+            case Params.NULLCHECK_FAILED -> field + " is required";
+            default -> error.getMessage();
+        };
+        Object value = error.getValue();
+        if (value == null) {
+            return message;
+        }
+        return message + ", got " + (value instanceof String text ? "'" + Requests.abbreviate(text) + "'" : value);
     }
 
     private static boolean isProblem(Context ctx) {

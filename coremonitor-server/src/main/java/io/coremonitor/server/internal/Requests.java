@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.model.StackVersion;
-import io.coremonitor.store.PageRequest;
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,22 +18,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Reading requests strictly: every malformed body, wrong type, unknown field or bad parameter is a
- * {@link BadRequestException} naming its path (a 400), never a 500.
+ * Reading request bodies strictly: every malformed body, wrong type or unknown field is a {@link BadRequestException}
+ * naming its path (a 400), never a 500. (Query and path parameters: {@link Params}.)
  */
 final class Requests {
 
     static final ObjectMapper JSON = JsonMapperFactory.create();
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
     private static final String ACTOR_HEADER = "X-Actor";
     private static final int MAX_ACTOR = 200;
 
     private Requests() {
     }
 
-    /** The JSON object body, checked against the allowed field names; an empty body is an empty object. */
-    static Body body(Context ctx, Set<String> allowed) {
+    /**
+     * The JSON object body, checked against the fields of a request record (their snake_case names); an empty body is
+     * an empty object.
+     */
+    static Body body(Context ctx, Class<? extends Record> type) {
+        Set<String> allowed = fieldNames(type);
         String text = ctx.body();
         if (text.isBlank()) {
             return new Body(JSON.createObjectNode());
@@ -64,6 +69,15 @@ final class Requests {
         return new Body((ObjectNode) node);
     }
 
+    /** The JSON names of a record's components. */
+    static Set<String> fieldNames(Class<? extends Record> type) {
+        Set<String> names = new TreeSet<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            names.add(SNAKE_CASE.translate(c.getName()));
+        }
+        return names;
+    }
+
     /** Who asks: the {@code X-Actor} header, or {@code api}. */
     static String actor(Context ctx) {
         String header = ctx.header(ACTOR_HEADER);
@@ -74,101 +88,22 @@ final class Requests {
         return trimmed.length() > MAX_ACTOR ? trimmed.substring(0, MAX_ACTOR) : trimmed;
     }
 
-    /** {@code ?limit=&cursor=} as a page request. */
-    static PageRequest page(Context ctx) {
-        String limitText = ctx.queryParam("limit");
-        int limit = PageRequest.DEFAULT_LIMIT;
-        if (limitText != null && !limitText.isBlank()) {
-            limit = intParam("limit", limitText, 1, PageRequest.MAX_LIMIT);
-        }
-        String cursor = ctx.queryParam("cursor");
-        return new PageRequest(limit, Optional.ofNullable(cursor).filter(c -> !c.isBlank()));
-    }
-
-    /** An integer query parameter within bounds. */
-    static int intParam(String name, String text, int min, int max) {
-        long value;
-        try {
-            value = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " must be an integer between " + min + " and " + max
-                    + ", got '" + abbreviate(text) + "'");
-        }
-        if (value < min || value > max) {
-            throw new BadRequestException(name, name + " must be between " + min + " and " + max + ", got " + value);
-        }
-        return (int) value;
-    }
-
-    /** An optional ISO-8601 instant query parameter ({@code 2026-11-24T03:00:00Z}). */
-    static Optional<Instant> instantParam(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text.trim()));
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name, name + " must be an ISO-8601 UTC time such as 2026-11-24T03:00:00Z, got '"
-                    + abbreviate(text) + "'");
-        }
-    }
-
-    /** An optional boolean query parameter ({@code true} or {@code false}). */
-    static boolean boolParam(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new BadRequestException(name, name + " must be true or false, got '" + abbreviate(text) + "'");
-        };
-    }
-
-    /** An enum query parameter, case-insensitive. */
-    static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            List<String> names = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                names.add(constant.name());
-            }
-            throw new BadRequestException(name, name + " must be one of " + String.join(", ", names) + ", got '"
-                    + abbreviate(text) + "'");
-        }
-    }
-
-    /** A command id path parameter. */
-    static long commandId(Context ctx) {
-        String text = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(text);
-            if (id < 1) {
-                throw new NumberFormatException();
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("id", "a command id is a positive integer, got '" + abbreviate(text) + "'");
-        }
-    }
-
-    /** A version label path (or query) value: {@code v1}, {@code v2}, ... */
+    /** A version label body value: {@code v1}, {@code v2}, ... */
     static String versionLabel(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw new BadRequestException(name, name + " is required (v1, v2, ...)");
+        if (!isVersionLabel(text)) {
+            throw new BadRequestException(name, name + " must be a version label (v1, v2, ...), got '" + abbreviate(text)
+                    + "'");
         }
+        return text;
+    }
+
+    /** Whether the text is a version label: {@code v1}, {@code v2}, ... */
+    static boolean isVersionLabel(String text) {
         try {
             StackVersion.parseLabel(text);
-            return text;
+            return true;
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(name, "'" + abbreviate(text) + "' is not a version label (expected v1, v2, ...)");
+            return false;
         }
     }
 
@@ -201,6 +136,11 @@ final class Requests {
                 throw wrongType(field, "a string", v);
             }
             return Optional.of(v.asText());
+        }
+
+        /** A string that is absent when blank. */
+        Optional<String> nonBlankString(String field) {
+            return string(field).filter(s -> !s.isBlank());
         }
 
         String requiredString(String field) {
@@ -261,16 +201,16 @@ final class Requests {
         }
 
         /** A definition: YAML (or JSON) text, or a JSON object (written as JSON text, which YAML reads). */
-        Optional<String> compose(String field) {
+        RequestBodies.ComposeText requiredCompose(String field) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
-                return Optional.empty();
+                throw new BadRequestException(field, field + " is required: a YAML string or a JSON object");
             }
             if (v.isTextual()) {
-                return Optional.of(v.asText());
+                return new RequestBodies.ComposeText(v.asText());
             }
             if (v.isObject()) {
-                return Optional.of(v.toString());
+                return new RequestBodies.ComposeText(v.toString());
             }
             throw wrongType(field, "a YAML string or a JSON object", v);
         }

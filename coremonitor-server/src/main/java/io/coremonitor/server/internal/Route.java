@@ -2,8 +2,11 @@ package io.coremonitor.server.internal;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One route of the REST API, as data: registered with Javalin and described in the OpenAPI document from the same
@@ -16,19 +19,37 @@ import java.util.Objects;
  * @param description more, when useful
  * @param status      the status of a successful answer
  * @param params      the query parameters it reads
- * @param body        the body it accepts, empty when none
+ * @param request     the record of the JSON body it accepts, when it takes one
+ * @param example     an example of that body (JSON), empty when none
+ * @param response    the type of its JSON answer, when it answers JSON
+ * @param produces    the media type of its other answer (text, HTML, a {@code text/event-stream}), empty when none
  * @param isPublic    true when it needs no token
  * @param handler     what answers it
  * @param base        the prefix of {@code path}: {@link #BASE}, or empty for a conventional root path ({@code /metrics})
  */
 public record Route(HandlerType method, String path, String tag, String summary, String description, int status,
-        List<QueryParam> params, String body, boolean isPublic, Handler handler, String base) {
+        List<QueryParam> params, Optional<BodyType> request, String example, Optional<BodyType> response, String produces,
+        boolean isPublic, Handler handler, String base) {
 
     /** The base path of every route. */
     public static final String BASE = "/api/v1";
 
     /** A query parameter: name, JSON schema type, and what it means. */
     public record QueryParam(String name, String type, String description) {
+    }
+
+    /**
+     * The Java type of a JSON body, its schema made from it.
+     *
+     * @param type           the class (a record, or a generic one such as a page)
+     * @param typeParameters its type arguments, if generic
+     */
+    public record BodyType(Type type, List<Type> typeParameters) {
+
+        public BodyType {
+            Objects.requireNonNull(type, "type");
+            typeParameters = List.copyOf(typeParameters);
+        }
     }
 
     public Route {
@@ -60,8 +81,11 @@ public record Route(HandlerType method, String path, String tag, String summary,
         private String summary = "";
         private String description = "";
         private int status = 200;
-        private final java.util.ArrayList<QueryParam> params = new java.util.ArrayList<>();
-        private String body = "";
+        private final List<QueryParam> params = new ArrayList<>();
+        private Optional<BodyType> request = Optional.empty();
+        private String example = "";
+        private Optional<BodyType> response = Optional.empty();
+        private String produces = "";
         private boolean isPublic;
         private String base = BASE;
 
@@ -96,9 +120,22 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return this;
         }
 
-        /** The request body, described in one line (a JSON example). */
-        public Builder body(String value) {
-            this.body = value;
+        /** The JSON body it accepts: its record, and an example of it in one line. */
+        public Builder accepts(Class<? extends Record> type, String exampleJson) {
+            this.request = Optional.of(new BodyType(type, List.of()));
+            this.example = exampleJson;
+            return this;
+        }
+
+        /** The type of its JSON answer, with the type arguments of a generic one ({@code PageView<StackView>}). */
+        public Builder returns(Class<?> type, Class<?>... typeParameters) {
+            this.response = Optional.of(new BodyType(type, List.of(typeParameters)));
+            return this;
+        }
+
+        /** The media type of an answer that is not JSON, or of the stream it answers instead of JSON. */
+        public Builder produces(String mediaType) {
+            this.produces = mediaType;
             return this;
         }
 
@@ -114,7 +151,8 @@ public record Route(HandlerType method, String path, String tag, String summary,
         }
 
         public Route build() {
-            return new Route(method, path, tag, summary, description, status, params, body, isPublic, handler, base);
+            return new Route(method, path, tag, summary, description, status, params, request, example, response, produces,
+                    isPublic, handler, base);
         }
     }
 }

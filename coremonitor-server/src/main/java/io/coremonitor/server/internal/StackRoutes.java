@@ -5,22 +5,24 @@ import io.coremonitor.engine.RuntimeAction;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
+import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
+import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
+import io.coremonitor.server.internal.RequestBodies.DeployRequest;
+import io.coremonitor.server.internal.RequestBodies.RuntimeActionRequest;
+import io.coremonitor.server.internal.RequestBodies.VersionCommandRequest;
 import io.coremonitor.store.VersionCreation;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Stacks and versions: queries, creation, and the WRITE commands on a stack. */
 final class StackRoutes {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("name", "compose", "comment", "author", "variables",
-            "stack_id");
-    private static final Set<String> VERSION_FIELDS = Set.of("compose", "comment", "author", "variables",
-            "parent_version");
+    private static final int MAX_POINTS = 1000;
+    private static final int DEFAULT_POINTS = 200;
 
     private final CoreMonitor engine;
     private final DockerAccess docker;
@@ -31,9 +33,9 @@ final class StackRoutes {
     }
 
     void list(Context ctx) {
-        Optional<String> name = Optional.ofNullable(ctx.queryParam("name")).filter(n -> !n.isBlank());
-        boolean deleted = Requests.boolParam(ctx, "include_deleted");
-        ctx.json(Views.page(engine.stacks().list(name, deleted, Requests.page(ctx)), Views::stack));
+        Optional<String> name = Params.text(ctx, "name");
+        boolean deleted = Params.boolParam(ctx, "include_deleted");
+        ctx.json(Views.page(engine.stacks().list(name, deleted, Params.page(ctx)), Views::stack));
     }
 
     void get(Context ctx) {
@@ -41,36 +43,26 @@ final class StackRoutes {
     }
 
     void create(Context ctx) {
-        Requests.Body body = Requests.body(ctx, CREATE_FIELDS);
-        String name = body.requiredString("name");
-        String compose = body.compose("compose").orElseThrow(() -> new BadRequestException("compose",
-                "compose is required: a YAML string or a JSON object"));
-        Map<String, String> variables = body.variables("variables");
-        String author = body.string("author").filter(a -> !a.isBlank()).orElse(Requests.actor(ctx));
-        Optional<String> stackId = body.string("stack_id");
-        Stack stack = engine.stacks().createStack(name, compose, variables, author, body.string("comment").orElse(null),
-                stackId);
+        CreateStackRequest req = CreateStackRequest.read(Requests.body(ctx, CreateStackRequest.class));
+        Stack stack = engine.stacks().createStack(req.name(), req.compose().text(), req.variables(),
+                req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId());
         ctx.status(201).header("Location", Route.BASE + "/stacks/" + stack.stackId()).json(Views.stack(stack));
     }
 
     void versions(Context ctx) {
-        ctx.json(Views.page(engine.stacks().versions(ctx.pathParam("id"), Requests.page(ctx)), Views::versionSummary));
+        ctx.json(Views.page(engine.stacks().versions(ctx.pathParam("id"), Params.page(ctx)), Views::versionSummary));
     }
 
     void version(Context ctx) {
-        String v = Requests.versionLabel("version", ctx.pathParam("version"));
+        String v = Params.versionPath(ctx, "version");
         ctx.json(Views.version(engine.stacks().version(ctx.pathParam("id"), v)));
     }
 
     void createVersion(Context ctx) {
         String stackId = ctx.pathParam("id");
-        Requests.Body body = Requests.body(ctx, VERSION_FIELDS);
-        String compose = body.compose("compose").orElseThrow(() -> new BadRequestException("compose",
-                "compose is required: a YAML string or a JSON object"));
-        Optional<String> parent = body.string("parent_version").map(p -> Requests.versionLabel("parent_version", p));
-        String author = body.string("author").filter(a -> !a.isBlank()).orElse(Requests.actor(ctx));
-        VersionCreation creation = engine.stacks().createVersion(stackId, compose, body.variables("variables"), author,
-                body.string("comment").orElse(null), parent);
+        CreateVersionRequest req = CreateVersionRequest.read(Requests.body(ctx, CreateVersionRequest.class));
+        VersionCreation creation = engine.stacks().createVersion(stackId, req.compose().text(), req.variables(),
+                req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.parentVersion());
         StackVersion v = creation.version();
         ctx.status(creation.created() ? 201 : 200)
                 .header("Location", Route.BASE + "/stacks/" + stackId + "/versions/" + v.version())
@@ -79,8 +71,8 @@ final class StackRoutes {
 
     void diff(Context ctx) {
         String stackId = ctx.pathParam("id");
-        String v = Requests.versionLabel("version", ctx.pathParam("version"));
-        String against = Requests.versionLabel("against", ctx.queryParam("against"));
+        String v = Params.versionPath(ctx, "version");
+        String against = Params.versionQuery(ctx, "against");
         StackVersion to = engine.stacks().version(stackId, v);
         StackVersion from = engine.stacks().version(stackId, against);
         ctx.json(VersionDiff.between(stackId, against, Views.json(from.compose()), v, Views.json(to.compose())));
@@ -88,7 +80,7 @@ final class StackRoutes {
 
     void plan(Context ctx) {
         String stackId = ctx.pathParam("id");
-        String v = Requests.versionLabel("version", ctx.pathParam("version"));
+        String v = Params.versionPath(ctx, "version");
         engine.stacks().version(stackId, v);
         ctx.json(Views.plan(docker.call(() -> docker.inspector().plan(stackId, v))));
     }
@@ -96,21 +88,20 @@ final class StackRoutes {
     void status(Context ctx) {
         String stackId = ctx.pathParam("id");
         engine.stacks().get(stackId);
-        boolean detail = Requests.boolParam(ctx, "detail");
+        boolean detail = Params.boolParam(ctx, "detail");
         ctx.json(Views.status(docker.call(() -> engine.monitoring().status(stackId, detail))));
     }
 
     void stats(Context ctx) {
         String stackId = ctx.pathParam("id");
         engine.stacks().get(stackId);
-        Instant to = Requests.instantParam(ctx, "to").orElse(engine.clock().instant());
-        Instant from = Requests.instantParam(ctx, "from").orElse(to.minus(Duration.ofHours(1)));
+        Instant to = Params.instantParam(ctx, "to").orElse(engine.clock().instant());
+        Instant from = Params.instantParam(ctx, "from").orElse(to.minus(Duration.ofHours(1)));
         if (!from.isBefore(to)) {
             throw new BadRequestException("from", "from must be before to");
         }
-        String max = ctx.queryParam("max_points");
-        int maxPoints = max == null ? 200 : Requests.intParam("max_points", max, 1, 1000);
-        Optional<String> service = Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isEmpty());
+        int maxPoints = Params.intParam(ctx, "max_points", 1, MAX_POINTS, DEFAULT_POINTS);
+        Optional<String> service = Params.text(ctx, "service");
         ctx.json(Views.items(engine.monitoring().stats(stackId, service, from, to, maxPoints).stream().map(Views::stats).toList()));
     }
 
@@ -131,8 +122,8 @@ final class StackRoutes {
 
     private void versionCommand(Context ctx, boolean rollback) {
         String stackId = ctx.pathParam("id");
-        String v = Requests.versionLabel("version", ctx.pathParam("version"));
-        boolean autoRollback = Requests.body(ctx, Set.of("auto_rollback")).bool("auto_rollback", false);
+        String v = Params.versionPath(ctx, "version");
+        boolean autoRollback = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class)).autoRollback();
         engine.stacks().version(stackId, v);
         docker.requireReachable();
         Command c = rollback ? engine.commands().rollback(stackId, v, autoRollback, Requests.actor(ctx))
@@ -142,7 +133,7 @@ final class StackRoutes {
 
     void delete(Context ctx) {
         String stackId = ctx.pathParam("id");
-        boolean removeVolumes = Requests.body(ctx, Set.of("remove_volumes")).bool("remove_volumes", false);
+        boolean removeVolumes = DeleteStackRequest.read(Requests.body(ctx, DeleteStackRequest.class)).removeVolumes();
         engine.stacks().get(stackId);
         docker.requireReachable();
         accepted(ctx, engine.commands().delete(stackId, removeVolumes, Requests.actor(ctx)));
@@ -150,7 +141,8 @@ final class StackRoutes {
 
     void action(Context ctx, RuntimeAction action) {
         String stackId = ctx.pathParam("id");
-        List<String> services = Requests.body(ctx, Set.of("services")).strings("services").orElse(List.of());
+        List<String> services = RuntimeActionRequest.read(Requests.body(ctx, RuntimeActionRequest.class)).services()
+                .orElse(List.of());
         engine.stacks().get(stackId);
         docker.requireReachable();
         accepted(ctx, engine.commands().runtimeAction(stackId, action, services, Requests.actor(ctx)));
@@ -158,12 +150,10 @@ final class StackRoutes {
 
     void deploy(Context ctx) {
         String stackId = ctx.pathParam("id");
-        Requests.Body body = Requests.body(ctx, Set.of("service", "artifact", "target_path"));
-        String service = body.requiredString("service");
-        String artifact = body.requiredString("artifact");
-        String target = body.requiredString("target_path");
+        DeployRequest req = DeployRequest.read(Requests.body(ctx, DeployRequest.class));
         engine.stacks().get(stackId);
-        accepted(ctx, engine.commands().deployArtifact(stackId, service, artifact, target, Requests.actor(ctx)));
+        accepted(ctx, engine.commands().deployArtifact(stackId, req.service(), req.artifact(), req.targetPath(),
+                Requests.actor(ctx)));
     }
 
     /** 202 with the command and its Location. */

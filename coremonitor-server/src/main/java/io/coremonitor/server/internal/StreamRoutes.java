@@ -44,8 +44,8 @@ final class StreamRoutes {
 
     /** {@code GET /commands/{id}/logs[?follow=true]}. */
     void commandLogs(Context ctx) {
-        long id = Requests.commandId(ctx);
-        boolean follow = Requests.boolParam(ctx, "follow");
+        long id = Params.commandId(ctx);
+        boolean follow = Params.boolParam(ctx, "follow");
         if (!follow) {
             ctx.json(Views.items(engine.commands().logs(id).stream().map(Views::logLine).toList()));
             return;
@@ -99,14 +99,8 @@ final class StreamRoutes {
     void serviceLogs(Context ctx) {
         String stackId = ctx.pathParam("id");
         String service = ctx.pathParam("service");
-        String tailText = ctx.queryParam("tail");
-        Integer tail = DEFAULT_TAIL;
-        if ("all".equals(tailText)) {
-            tail = null;
-        } else if (tailText != null && !tailText.isBlank()) {
-            tail = Requests.intParam("tail", tailText, 0, MAX_TAIL);
-        }
-        boolean follow = Requests.boolParam(ctx, "follow");
+        Integer tail = "all".equals(ctx.queryParam("tail")) ? null : Params.intParam(ctx, "tail", 0, MAX_TAIL, DEFAULT_TAIL);
+        boolean follow = Params.boolParam(ctx, "follow");
         engine.stacks().get(stackId);
         int lines = tail == null ? -1 : tail;
         ServiceLogs logs = new ServiceLogs(docker.client());

@@ -1,13 +1,15 @@
 package io.coremonitor.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.server.internal.StackBodies.ChangedView;
+import io.coremonitor.server.internal.StackBodies.DiffSectionView;
+import io.coremonitor.server.internal.StackBodies.DiffView;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Differences between two versions' canonical JSON: for services, networks and volumes, which were added, removed,
@@ -16,38 +18,26 @@ import java.util.TreeSet;
  */
 final class VersionDiff {
 
-    private static final List<String> SECTIONS = List.of("services", "networks", "volumes");
-
     private VersionDiff() {
     }
 
     /** How {@code to} differs from {@code from}. */
-    static Map<String, Object> between(String stackId, String from, JsonNode fromJson, String to, JsonNode toJson) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("stack_id", stackId);
-        out.put("version", to);
-        out.put("against", from);
-        boolean identical = true;
-        for (String section : SECTIONS) {
-            Map<String, Object> d = section(fromJson.path(section), toJson.path(section));
-            identical &= d.values().stream().allMatch(v -> ((List<?>) v).isEmpty());
-            out.put(section, d);
-        }
-        JsonNode fromName = fromJson.path("name");
-        JsonNode toName = toJson.path("name");
-        out.put("name_changed", !Objects.equals(fromName, toName));
-        identical &= Objects.equals(fromName, toName);
-        out.put("identical", identical);
-        return out;
+    static DiffView between(String stackId, String from, JsonNode fromJson, String to, JsonNode toJson) {
+        DiffSectionView services = section(fromJson.path("services"), toJson.path("services"));
+        DiffSectionView networks = section(fromJson.path("networks"), toJson.path("networks"));
+        DiffSectionView volumes = section(fromJson.path("volumes"), toJson.path("volumes"));
+        boolean nameChanged = !Objects.equals(fromJson.path("name"), toJson.path("name"));
+        boolean identical = !nameChanged && Stream.of(services, networks, volumes).allMatch(DiffSectionView::empty);
+        return new DiffView(stackId, to, from, services, networks, volumes, nameChanged, identical);
     }
 
-    private static Map<String, Object> section(JsonNode from, JsonNode to) {
+    private static DiffSectionView section(JsonNode from, JsonNode to) {
         TreeSet<String> names = new TreeSet<>();
         from.fieldNames().forEachRemaining(names::add);
         to.fieldNames().forEachRemaining(names::add);
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        List<Map<String, Object>> changed = new ArrayList<>();
+        List<ChangedView> changed = new ArrayList<>();
         for (String name : names) {
             JsonNode a = from.get(name);
             JsonNode b = to.get(name);
@@ -56,17 +46,10 @@ final class VersionDiff {
             } else if (b == null) {
                 removed.add(name);
             } else if (!a.equals(b)) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("name", name);
-                c.put("fields", changedFields(a, b));
-                changed.add(c);
+                changed.add(new ChangedView(name, changedFields(a, b)));
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("added", added);
-        m.put("removed", removed);
-        m.put("changed", changed);
-        return m;
+        return new DiffSectionView(added, removed, changed);
     }
 
     private static List<String> changedFields(JsonNode a, JsonNode b) {

@@ -16,217 +16,127 @@ import io.coremonitor.model.Page;
 import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.VersionMetadata;
 import io.coremonitor.model.VersionStatus;
+import io.coremonitor.server.internal.CommandBodies.CommandView;
+import io.coremonitor.server.internal.CommandBodies.LogLineView;
+import io.coremonitor.server.internal.CommandBodies.QueueView;
+import io.coremonitor.server.internal.ListBodies.ItemsView;
+import io.coremonitor.server.internal.ListBodies.PageView;
+import io.coremonitor.server.internal.MonitoringBodies.ContainerView;
+import io.coremonitor.server.internal.MonitoringBodies.MonitorEventView;
+import io.coremonitor.server.internal.MonitoringBodies.PlanActionView;
+import io.coremonitor.server.internal.MonitoringBodies.PlanView;
+import io.coremonitor.server.internal.MonitoringBodies.ServiceStatusView;
+import io.coremonitor.server.internal.MonitoringBodies.StatsView;
+import io.coremonitor.server.internal.MonitoringBodies.StatusView;
+import io.coremonitor.server.internal.StackBodies.RuntimeView;
+import io.coremonitor.server.internal.StackBodies.StackView;
+import io.coremonitor.server.internal.StackBodies.VersionMetadataView;
+import io.coremonitor.server.internal.StackBodies.VersionStatusView;
+import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
+import io.coremonitor.server.internal.StackBodies.VersionView;
 import io.coremonitor.store.ContainerStats;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The JSON shapes of API.md, built explicitly (so a renamed Java field never changes the contract). */
+/**
+ * The answers of API.md, as records made from the domain types explicitly (so a renamed domain field never changes
+ * the contract); {@link JsonMapperFactory}'s mapper writes them.
+ */
 final class Views {
 
     private Views() {
     }
 
-    static <T> Map<String, Object> page(Page<T> page, Function<T, Object> view) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.items().stream().map(view).toList());
-        m.put("next_cursor", page.nextCursor().orElse(null));
-        return m;
+    static <T, V> PageView<V> page(Page<T> page, Function<T, V> view) {
+        return new PageView<>(page.items().stream().map(view).toList(), page.nextCursor());
     }
 
-    static Map<String, Object> items(List<?> items) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", items);
-        return m;
+    static <T> ItemsView<T> items(List<T> items) {
+        return new ItemsView<>(items);
     }
 
-    static Map<String, Object> stack(Stack s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stack_id", s.stackId());
-        m.put("name", s.name());
-        m.put("current_version", s.currentVersion().orElse(null));
-        m.put("latest_version", s.latestVersion().orElse(null));
-        m.put("created_at", s.createdAt());
-        m.put("updated_at", s.updatedAt());
-        m.put("deleted_at", s.deletedAt().orElse(null));
-        return m;
+    static StackView stack(Stack s) {
+        return new StackView(s.stackId(), s.name(), s.currentVersion(), s.latestVersion(), s.createdAt(), s.updatedAt(),
+                s.deletedAt());
     }
 
-    static Map<String, Object> version(StackVersion v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stack_id", v.stackId());
-        m.put("version", v.version());
-        m.put("parent_version", v.parentVersion().orElse(null));
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("created_at", v.metadata().createdAt());
-        meta.put("created_by", v.metadata().createdBy());
-        meta.put("comment", v.metadata().comment().orElse(null));
-        m.put("metadata", meta);
-        m.put("compose", json(v.compose()));
-        m.put("compose_hash", v.composeHash());
-        m.put("runtime", v.runtime().map(Views::runtime).orElse(null));
-        m.put("status", v.status().map(Views::versionStatus).orElse(null));
-        return m;
+    static VersionView version(StackVersion v) {
+        return new VersionView(v.stackId(), v.version(), v.parentVersion(), metadata(v.metadata()), json(v.compose()),
+                v.composeHash(), v.runtime().map(Views::runtime), v.status().map(Views::versionStatus));
     }
 
     /** A version in a list: without its definition. */
-    static Map<String, Object> versionSummary(StackVersion v) {
-        Map<String, Object> m = version(v);
-        m.remove("compose");
-        return m;
+    static VersionSummaryView versionSummary(StackVersion v) {
+        return new VersionSummaryView(v.stackId(), v.version(), v.parentVersion(), metadata(v.metadata()), v.composeHash(),
+                v.runtime().map(Views::runtime), v.status().map(Views::versionStatus));
     }
 
-    private static Map<String, Object> runtime(RuntimeMapping r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("networks", new TreeMap<>(r.networks()));
-        m.put("volumes", new TreeMap<>(r.volumes()));
-        m.put("containers", new TreeMap<>(r.containers()));
-        return m;
+    private static VersionMetadataView metadata(VersionMetadata m) {
+        return new VersionMetadataView(m.createdAt(), m.createdBy(), m.comment());
     }
 
-    private static Map<String, Object> versionStatus(VersionStatus s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("desired", s.desired().name());
-        m.put("actual", s.actual().name());
-        m.put("last_updated", s.lastUpdated());
-        m.put("reason", s.reason().orElse(null));
-        return m;
+    private static RuntimeView runtime(RuntimeMapping r) {
+        return new RuntimeView(new TreeMap<>(r.networks()), new TreeMap<>(r.volumes()), new TreeMap<>(r.containers()));
     }
 
-    static Map<String, Object> command(Command c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command_id", c.commandId());
-        m.put("stack_id", c.stackId());
-        m.put("type", c.type().name());
-        m.put("payload", json(c.payload()));
-        m.put("status", c.status().name());
-        m.put("attempt", c.attempt());
-        m.put("created_at", c.createdAt());
-        m.put("started_at", c.startedAt().orElse(null));
-        m.put("ended_at", c.endedAt().orElse(null));
-        m.put("created_by", c.createdBy());
-        m.put("error", c.error().orElse(null));
-        return m;
+    private static VersionStatusView versionStatus(VersionStatus s) {
+        return new VersionStatusView(s.desired(), s.actual(), s.lastUpdated(), s.reason());
     }
 
-    static Map<String, Object> logLine(CommandLogLine l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("line", l.lineNo());
-        m.put("timestamp", l.timestamp());
-        m.put("level", l.level().name());
-        m.put("message", l.message());
-        return m;
+    static CommandView command(Command c) {
+        return new CommandView(c.commandId(), c.stackId(), c.type(), json(c.payload()), c.status(), c.attempt(),
+                c.createdAt(), c.startedAt(), c.endedAt(), c.createdBy(), c.error());
     }
 
-    static Map<String, Object> queue(QueueState q) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("running", q.running().map(Views::command).orElse(null));
-        m.put("pending", q.pending());
-        m.put("halted_by", q.haltedBy().orElse(null));
-        m.put("halt_reason", q.haltReason().orElse(null));
-        m.put("on_failure", q.onFailure().name());
-        m.put("on_crash", q.onCrash().name());
-        m.put("max_attempts", q.maxAttempts());
-        m.put("worker_running", q.workerRunning());
-        m.put("lease_owner", q.leaseOwner().orElse(null));
-        m.put("waiting_for", q.waitingFor().orElse(null));
-        return m;
+    static LogLineView logLine(CommandLogLine l) {
+        return new LogLineView(l.lineNo(), l.timestamp(), l.level(), l.message());
     }
 
-    static Map<String, Object> plan(StackPlan p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stack_id", p.stackId());
-        m.put("stack_name", p.stackName());
-        m.put("version", p.version());
-        m.put("unchanged", p.unchanged());
-        Map<String, Object> counts = new LinkedHashMap<>();
+    static QueueView queue(QueueState q) {
+        return new QueueView(q.running().map(Views::command), q.pending(), q.haltedBy(), q.haltReason(), q.onFailure(),
+                q.onCrash(), q.maxAttempts(), q.workerRunning(), q.leaseOwner(), q.waitingFor());
+    }
+
+    static PlanView plan(StackPlan p) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (PlanAction.Kind kind : PlanAction.Kind.values()) {
-            counts.put(kind.name().toLowerCase(java.util.Locale.ROOT), p.actions(kind).size());
+            counts.put(kind.name().toLowerCase(Locale.ROOT), p.actions(kind).size());
         }
-        m.put("summary", counts);
-        m.put("actions", p.actions().stream().map(a -> {
-            Map<String, Object> am = new LinkedHashMap<>();
-            am.put("kind", a.kind().name());
-            am.put("name", a.name());
-            am.put("service", a.service().orElse(null));
-            am.put("container_id", a.containerId().orElse(null));
-            am.put("reasons", a.reasons());
-            return am;
-        }).toList());
-        return m;
+        List<PlanActionView> actions = p.actions().stream()
+                .map(a -> new PlanActionView(a.kind(), a.name(), a.service(), a.containerId(), a.reasons())).toList();
+        return new PlanView(p.stackId(), p.stackName(), p.version(), p.unchanged(), counts, actions);
     }
 
-    static Map<String, Object> status(StackMonitorView view) {
+    static StatusView status(StackMonitorView view) {
         StackStatusView s = view.status();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stack_id", s.stackId());
-        m.put("desired", s.desired().name());
-        m.put("actual", s.actual().name());
-        m.put("version", s.version().orElse(null));
-        m.put("last_updated", s.lastUpdated().orElse(null));
-        m.put("drifted", view.drifted());
-        Map<String, Object> services = new TreeMap<>();
+        Map<String, ServiceStatusView> services = new TreeMap<>();
         view.services().forEach((name, v) -> services.put(name, service(v)));
-        m.put("services", services);
-        return m;
+        return new StatusView(s.stackId(), s.desired(), s.actual(), s.version(), s.lastUpdated(), view.drifted(), services);
     }
 
-    private static Map<String, Object> service(ServiceMonitorView v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("state", v.state());
-        m.put("health", v.health().orElse(null));
-        m.put("container_id", v.containerId().orElse(null));
-        m.put("started_at", v.startedAt().orElse(null));
-        m.put("version", v.version().orElse(null));
-        m.put("uptime_seconds", v.uptime().map(Duration::toSeconds).orElse(null));
-        m.put("restart_count", v.restartCount().orElse(null));
-        m.put("exit_code", v.exitCode().orElse(null));
-        m.put("drift", v.drift().orElse(null));
-        return m;
+    private static ServiceStatusView service(ServiceMonitorView v) {
+        return new ServiceStatusView(v.state(), v.health(), v.containerId(), v.startedAt(), v.version(),
+                v.uptime().map(Duration::toSeconds), v.restartCount(), v.exitCode(), v.drift());
     }
 
-    static Map<String, Object> stats(ContainerStats c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service", c.service());
-        m.put("container_id", c.containerId());
-        m.put("sampled_at", c.sampledAt());
-        m.put("cpu_percent", c.cpuPercent());
-        m.put("mem_usage", c.memUsage());
-        m.put("mem_limit", c.memLimit());
-        m.put("net_rx", c.netRx());
-        m.put("net_tx", c.netTx());
-        m.put("blk_read", c.blkRead());
-        m.put("blk_write", c.blkWrite());
-        return m;
+    static StatsView stats(ContainerStats c) {
+        return new StatsView(c.service(), c.containerId(), c.sampledAt(), c.cpuPercent(), c.memUsage(), c.memLimit(),
+                c.netRx(), c.netTx(), c.blkRead(), c.blkWrite());
     }
 
-    static Map<String, Object> monitorEvent(MonitorEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", e.type().name());
-        m.put("stack_id", e.stackId());
-        m.put("service", e.service().orElse(null));
-        m.put("container_id", e.containerId().orElse(null));
-        m.put("action", e.action());
-        m.put("reason", e.reason());
-        m.put("time", e.time());
-        return m;
+    static MonitorEventView monitorEvent(MonitorEvent e) {
+        return new MonitorEventView(e.type(), e.stackId(), e.service(), e.containerId(), e.action(), e.reason(), e.time());
     }
 
-    static Map<String, Object> container(StackContainerView c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.name());
-        m.put("service", c.service());
-        m.put("image", c.image());
-        m.put("state", c.state());
-        m.put("health", c.health().orElse(null));
-        m.put("started_at", c.startedAt().orElse(null));
-        m.put("ports", c.ports());
-        return m;
+    static ContainerView container(StackContainerView c) {
+        return new ContainerView(c.id(), c.name(), c.service(), c.image(), c.state(), c.health(), c.startedAt(), c.ports());
     }
 
     /** Stored JSON text as a tree (the canonical definition, a payload). */

@@ -170,6 +170,66 @@ class ApiRoutesTest {
         assertProblem(c.post("/stacks/" + id + "/versions", "{\"compose\": \"a: [\"}"), 422, null);
     }
 
+    static void assertParamProblem(ApiClient.Answer a, String field, String message) {
+        assertProblem(a, 400, field);
+        assertThat(a.json().path("errors")).as(a.text()).hasSize(1);
+        assertThat(a.json().path("errors").get(0).path("message").asText()).isEqualTo(message);
+        assertThat(a.json().path("detail").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void badQueryAndPathParametersAreOneErrorPerFieldSayingWhatWasExpectedAndGiven() {
+        String id = createStack("params");
+        String s = "/stacks/" + id;
+        assertParamProblem(c.get("/commands?limit=1000"), "limit", "limit must be between 1 and 500, got 1000");
+        assertParamProblem(c.get("/stacks?limit=0"), "limit", "limit must be between 1 and 500, got 0");
+        assertParamProblem(c.get("/stacks?limit=ten"), "limit", "limit must be an integer between 1 and 500, got 'ten'");
+        assertParamProblem(c.get(s + "/versions?limit=-5"), "limit", "limit must be between 1 and 500, got -5");
+        assertParamProblem(c.get("/stacks?cursor=not-a-cursor"), "cursor", "invalid cursor for this list: not-a-cursor");
+        assertParamProblem(c.get("/commands?status=SLEEPING"), "status",
+                "status must be one of PENDING, RUNNING, DONE, FAILED, CANCELLED, got 'SLEEPING'");
+        assertParamProblem(c.get("/commands?type=DANCE"), "type", "type must be one of APPLY_STACK_VERSION,"
+                + " ROLLBACK_STACK_VERSION, DELETE_STACK, RUNTIME_ACTION, DEPLOY_ARTIFACT, got 'DANCE'");
+        assertParamProblem(c.get("/stacks?include_deleted=maybe"), "include_deleted",
+                "include_deleted must be true or false, got 'maybe'");
+        assertParamProblem(c.get("/commands/1/logs?follow=2"), "follow", "follow must be true or false, got '2'");
+        assertParamProblem(c.get(s + "/status?detail=maybe"), "detail", "detail must be true or false, got 'maybe'");
+        assertParamProblem(c.get("/commands/abc"), "id", "a command id is a positive integer, got 'abc'");
+        assertParamProblem(c.get("/commands/0/logs"), "id", "a command id is a positive integer, got 0");
+        assertParamProblem(c.post("/commands/-3/retry", null), "id", "a command id is a positive integer, got -3");
+        assertParamProblem(c.get(s + "/versions/v0"), "version", "version must be a version label (v1, v2, ...), got 'v0'");
+        assertParamProblem(c.get(s + "/plan/latest"), "version",
+                "version must be a version label (v1, v2, ...), got 'latest'");
+        assertParamProblem(c.get(s + "/versions/v1/diff"), "against", "against is required: a version label (v1, v2, ...)");
+        assertParamProblem(c.get(s + "/versions/v1/diff?against=x"), "against",
+                "against must be a version label (v1, v2, ...), got 'x'");
+        assertParamProblem(c.get(s + "/stats?from=yesterday"), "from",
+                "from must be an ISO-8601 UTC time such as 2026-11-24T03:00:00Z, got 'yesterday'");
+        assertParamProblem(c.get(s + "/stats?max_points=1001"), "max_points", "max_points must be between 1 and 1000, got 1001");
+        assertParamProblem(c.get(s + "/services/web/logs?tail=x"), "tail",
+                "tail must be an integer between 0 and 10000, got 'x'");
+        assertParamProblem(c.post(s + "/versions", "{\"compose\": \"a: b\", \"parent_version\": \"2\"}"), "parent_version",
+                "parent_version must be a version label (v1, v2, ...), got '2'");
+        // accepted spellings and defaults
+        assertThat(c.get("/stacks?include_deleted=YES&limit=").status()).isEqualTo(200);
+        assertThat(c.get("/commands?status=pending&type=Apply_Stack_Version&stack_id=").status()).isEqualTo(200);
+        assertThat(c.get("/stacks?limit=500").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aValidationExceptionIsOneErrorPerParameter() {
+        Map<String, List<io.javalin.validation.ValidationError<Object>>> errors = new java.util.LinkedHashMap<>();
+        errors.put("limit", List.of(new io.javalin.validation.ValidationError<>("limit must be between 1 and 500", Map.of(),
+                900)));
+        errors.put("from", List.of(new io.javalin.validation.ValidationError<>(Params.TYPE_CONVERSION_FAILED, Map.of(), "x"),
+                new io.javalin.validation.ValidationError<>("from must be before to", Map.of(), null)));
+        errors.put("against", List.of(new io.javalin.validation.ValidationError<>(Params.NULLCHECK_FAILED, Map.of(), null)));
+        List<Problem.FieldError> mapped = ProblemMapper.fieldErrors(new io.javalin.validation.ValidationException(errors));
+        assertThat(mapped).containsExactly(new Problem.FieldError("limit", "limit must be between 1 and 500, got 900"),
+                new Problem.FieldError("from", "from has the wrong type, got 'x'; from must be before to"),
+                new Problem.FieldError("against", "against is required"));
+    }
+
     @Test
     void writesThatNeedDockerAreRefusedWith503WhenItIsMissing() {
         String id = createStack("nodock");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Streams that hold Docker callbacks, in-process on the real engine: container events on {@code /events} (the Docker
- * subscription opens with the first client and closes with the last), and a followed service log that ends when
- * its client leaves.
+ * subscription opens with the first client and closes with the last), a followed service log that ends when
+ * its client leaves, and the answers that need Docker against their OpenAPI schemas.
  */
 @RequiresDocker
 class DockerStreamsTest {
@@ -89,6 +89,14 @@ class DockerStreamsTest {
         assertThat(lines.json().path("items").get(0).path("message").asText()).matches("(out|err)-[0-9]+");
         assertThat(c.get(s + "/services/talk/logs?tail=2").json().path("items").size()).isEqualTo(2);
         assertThat(c.get(s + "/services/talk/logs?tail=-1").status()).isEqualTo(400);
+
+        // the answers that need Docker match the schemas of the OpenAPI document too
+        SchemaCheck schemas = new SchemaCheck(c);
+        schemas.assertAnswer("get", "/stacks/{id}/services/{service}/logs", lines);
+        schemas.assertAnswer("get", "/stacks/{id}/status", c.get(s + "/status"));
+        schemas.assertAnswer("get", "/stacks/{id}/status", c.get(s + "/status?detail=true"));
+        schemas.assertAnswer("get", "/stacks/{id}/plan/{version}", c.get(s + "/plan/v1"));
+        schemas.assertAnswer("get", "/stacks/{id}/containers", c.get(s + "/containers"));
 
         int threads = Thread.activeCount();
         for (int i = 0; i < 3; i++) {

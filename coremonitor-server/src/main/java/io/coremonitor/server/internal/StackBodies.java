@@ -1,0 +1,60 @@
+package io.coremonitor.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.model.StackState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The answers about stacks and their versions. */
+final class StackBodies {
+
+    private StackBodies() {
+    }
+
+    /** A stack. */
+    record StackView(String stackId, String name, Optional<String> currentVersion, Optional<String> latestVersion,
+            Instant createdAt, Instant updatedAt, Optional<Instant> deletedAt) {
+    }
+
+    /** A version with its canonical definition ({@code compose}). */
+    record VersionView(String stackId, String version, Optional<String> parentVersion, VersionMetadataView metadata,
+            JsonNode compose, String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status) {
+    }
+
+    /** A version in a list: without its definition. */
+    record VersionSummaryView(String stackId, String version, Optional<String> parentVersion, VersionMetadataView metadata,
+            String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status) {
+    }
+
+    /** Who made a version, when, and why. */
+    record VersionMetadataView(Instant createdAt, String createdBy, Optional<String> comment) {
+    }
+
+    /** The Docker objects of an applied version, by name (networks, volumes) or service (containers). */
+    record RuntimeView(Map<String, String> networks, Map<String, String> volumes, Map<String, String> containers) {
+    }
+
+    /** The desired and actual state of a version. */
+    record VersionStatusView(StackState desired, StackState actual, Instant lastUpdated, Optional<String> reason) {
+    }
+
+    /** How version {@code version} differs from version {@code against}. */
+    record DiffView(String stackId, String version, String against, DiffSectionView services, DiffSectionView networks,
+            DiffSectionView volumes, boolean nameChanged, boolean identical) {
+    }
+
+    /** One section of a diff: names added, removed, and changed (with the changed fields). */
+    record DiffSectionView(List<String> added, List<String> removed, List<ChangedView> changed) {
+
+        /** Whether nothing was added, removed or changed. */
+        boolean empty() {
+            return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    /** An entry present in both versions, and which of its fields differ. */
+    record ChangedView(String name, List<String> fields) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.coremonitor.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coremonitor.model.Command;
+import io.coremonitor.store.ContainerStats;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bodies of the OpenAPI document: a generated schema for each, and real answers that match them. */
+class OpenApiSchemasTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    TestApi t;
+    ApiClient c;
+    SchemaCheck schemas;
+
+    @BeforeEach
+    void start() {
+        t = TestApi.start(dir);
+        c = t.client;
+        schemas = new SchemaCheck(c);
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    @Test
+    void everyBodyHasAReferencedSchemaAndEveryAnswerAContent() {
+        JsonNode doc = schemas.doc();
+        assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+        JsonNode components = doc.path("components").path("schemas");
+        List<String> checked = new ArrayList<>();
+        for (Route route : t.api.routes()) {
+            String where = route.method() + " " + route.path();
+            JsonNode op = doc.path("paths").path(route.fullPath()).path(route.method().name().toLowerCase(Locale.ROOT));
+            JsonNode ok = op.path("responses").path(Integer.toString(route.status())).path("content");
+            assertThat(ok.size()).as(where + " declares what it answers").isPositive();
+            List<JsonNode> bodies = new ArrayList<>();
+            ok.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("application/json")) {
+                    bodies.add(e.getValue());
+                }
+            });
+            assertThat(bodies.isEmpty()).as(where + " answers JSON").isEqualTo(route.response().isEmpty());
+            if (route.request().isPresent()) {
+                bodies.add(op.path("requestBody").path("content").path("application/json"));
+            } else {
+                assertThat(op.has("requestBody")).as(where).isFalse();
+            }
+            bodies.add(op.path("responses").path("default").path("content").path(Problem.CONTENT_TYPE));
+            for (JsonNode body : bodies) {
+                String ref = body.path("schema").path("$ref").asText();
+                assertThat(ref).as(where).startsWith("#/components/schemas/");
+                assertThat(components.has(ref.substring("#/components/schemas/".length()))).as(where + " " + ref).isTrue();
+            }
+            checked.add(where);
+        }
+        assertThat(checked).hasSize(t.api.routes().size());
+        for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> schema = it.next();
+            assertThat(schema.getKey()).matches("[A-Za-z0-9._-]+");
+            for (JsonNode ref : schema.getValue().findValues("$ref")) {
+                assertThat(components.has(ref.asText().substring("#/components/schemas/".length()))).as(ref.asText()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theSchemasAreTheRecordsInSnakeCaseWithTheirNullsAndRequiredFields() {
+        JsonNode components = schemas.doc().path("components").path("schemas");
+        JsonNode stack = components.path("StackView");
+        assertThat(stack.path("properties").has("current_version")).isTrue();
+        assertThat(stack.path("properties").path("current_version").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(stack.path("required").toString()).contains("\"deleted_at\"");
+        assertThat(stack.path("additionalProperties").asBoolean(true)).isFalse();
+        JsonNode create = components.path("CreateStackRequest");
+        assertThat(create.path("required").toString()).isEqualTo("[\"compose\",\"name\"]");
+        assertThat(create.path("properties").has("stack_id")).isTrue();
+        assertThat(create.path("properties").path("compose").path("type").toString()).isEqualTo("[\"string\",\"object\"]");
+        assertThat(Requests.fieldNames(RequestBodies.CreateStackRequest.class))
+                .containsExactly("author", "comment", "compose", "name", "stack_id", "variables");
+        JsonNode command = components.path("CommandView");
+        assertThat(command.path("properties").path("payload").has("type")).as("payload is any JSON").isFalse();
+
+        JsonNode commandRef = schemas.answerSchema("get", "/commands/{id}", 200);
+        schemas.assertInvalid(commandRef, JSON.createObjectNode().put("command_id", 1));
+        schemas.assertInvalid(schemas.answerSchema("get", "/stacks/{id}", 200),
+                JSON.createObjectNode().put("stack_id", "a").put("name", "b").put("colour", "red"));
+    }
+
+    @Test
+    void theRouteExamplesMatchTheirRequestSchemas() {
+        for (Route route : t.api.routes()) {
+            if (route.request().isPresent()) {
+                JsonNode media = schemas.doc().path("paths").path(route.fullPath()).path(route.method().name().toLowerCase(Locale.ROOT))
+                        .path("requestBody").path("content").path("application/json");
+                schemas.assertValid(media.path("schema"), media.path("example"), route.path() + " example");
+            }
+        }
+    }
+
+    @Test
+    void realAnswersMatchTheirSchemas() {
+        ApiClient.Answer created = c.post("/stacks", ApiClient.json(Map.of("name", "shop", "compose", ApiRoutesTest.WEB,
+                "comment", "first")));
+        schemas.assertAnswer("post", "/stacks", created);
+        String id = created.json().path("stack_id").asText();
+        String s = "/stacks/" + id;
+        schemas.assertAnswer("get", "/stacks/{id}", c.get(s));
+        schemas.assertAnswer("get", "/stacks", c.get("/stacks?limit=1"));
+        ApiClient.Answer v2 = c.post(s + "/versions", ApiClient.json(Map.of("compose", ApiRoutesTest.WEB
+                + "    environment:\n      A: '1'\n", "parent_version", "v1")));
+        schemas.assertAnswer("post", "/stacks/{id}/versions", v2);
+        schemas.assertAnswer("get", "/stacks/{id}/versions", c.get(s + "/versions"));
+        schemas.assertAnswer("get", "/stacks/{id}/versions/{version}", c.get(s + "/versions/v2"));
+        schemas.assertAnswer("get", "/stacks/{id}/versions/{version}/diff", c.get(s + "/versions/v2/diff?against=v1"));
+        Instant t0 = Instant.parse("2026-11-24T03:00:00Z");
+        t.engine.store().stats().append(List.of(new ContainerStats(id, "web", "c1", t0, 12.5, 1000, 4096, 1, 2, 3, 4)));
+        schemas.assertAnswer("get", "/stacks/{id}/stats", c.get(s + "/stats?from=" + t0 + "&to=" + t0.plusSeconds(60)));
+
+        Command apply = t.engine.commands().apply(id, "v1", false, "test");
+        schemas.assertAnswer("get", "/commands", c.get("/commands"));
+        schemas.assertAnswer("get", "/commands/{id}", c.get("/commands/" + apply.commandId()));
+        schemas.assertAnswer("get", "/queue", c.get("/queue"));
+        schemas.assertAnswer("post", "/commands/{id}/cancel", c.post("/commands/" + apply.commandId() + "/cancel", null));
+        schemas.assertAnswer("get", "/commands/{id}/logs", c.get("/commands/" + apply.commandId() + "/logs"));
+        schemas.assertAnswer("get", "/health", c.get("/health"));
+
+        ApiClient.Answer badLimit = c.get("/stacks?limit=1000");
+        assertThat(badLimit.status()).isEqualTo(400);
+        schemas.assertAnswer("get", "/stacks", badLimit);
+        schemas.assertAnswer("get", "/stacks/{id}", c.get("/stacks/nope"));
+        schemas.assertAnswer("post", "/commands/{id}/cancel", c.post("/commands/" + apply.commandId() + "/cancel", null));
+    }
+}

@@ -102,17 +102,17 @@ public final class CanonicalJson {
 
     private static Map<String, Object> service(ServiceSpec s) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("image", esc(s.image()));
-        s.command().ifPresent(c -> m.put("command", escList(c)));
-        s.entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
-        if (!s.environment().isEmpty()) {
+        m.put("image", esc(s.process().image()));
+        s.process().command().ifPresent(c -> m.put("command", escList(c)));
+        s.process().entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
+        if (!s.process().environment().isEmpty()) {
             Map<String, Object> env = new TreeMap<>();
-            s.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+            s.process().environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
             m.put("environment", env);
         }
-        if (!s.ports().isEmpty()) {
+        if (!s.networking().ports().isEmpty()) {
             List<Object> ports = new ArrayList<>();
-            for (PortMapping p : s.ports()) {
+            for (PortMapping p : s.networking().ports()) {
                 Map<String, Object> pm = new TreeMap<>();
                 pm.put("target", p.target());
                 p.published().ifPresent(r -> pm.put("published", r.toString()));
@@ -125,24 +125,24 @@ public final class CanonicalJson {
             }
             m.put("ports", ports);
         }
-        list(m, "expose", s.expose());
-        if (!s.volumes().isEmpty()) {
+        list(m, "expose", s.networking().expose().stream().map(ExposedPorts::spelling).toList());
+        if (!s.storage().volumes().isEmpty()) {
             List<Object> volumes = new ArrayList<>();
-            for (Mount v : s.volumes()) {
+            for (Mount v : s.storage().volumes()) {
                 volumes.add(mount(v));
             }
             m.put("volumes", volumes);
         }
-        list(m, "tmpfs", s.tmpfs());
-        if (!s.networks().isEmpty()) {
+        list(m, "tmpfs", s.storage().tmpfs().stream().map(TmpfsPath::spelling).toList());
+        if (!s.networking().networks().isEmpty()) {
             Map<String, Object> networks = new TreeMap<>();
-            s.networks().forEach((k, a) -> networks.put(k, attachment(a)));
+            s.networking().networks().forEach((k, a) -> networks.put(k, attachment(a)));
             m.put("networks", networks);
         }
-        opt(m, "network_mode", s.networkMode());
-        if (!s.dependsOn().isEmpty()) {
+        opt(m, "network_mode", s.networking().networkMode());
+        if (!s.lifecycle().dependsOn().isEmpty()) {
             Map<String, Object> deps = new TreeMap<>();
-            s.dependsOn().forEach((k, dep) -> {
+            s.lifecycle().dependsOn().forEach((k, dep) -> {
                 Map<String, Object> dm = new TreeMap<>();
                 dm.put("condition", dep.condition().value());
                 dm.put("restart", dep.restart());
@@ -151,61 +151,61 @@ public final class CanonicalJson {
             });
             m.put("depends_on", deps);
         }
-        s.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
-        s.restart().ifPresent(r -> m.put("restart", r.toString()));
-        s.limits().cpus().ifPresent(c -> m.put("cpus", c));
-        s.limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
-        s.limits().pids().ifPresent(p -> m.put("pids_limit", p));
-        s.reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
-        s.reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
-        s.memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
-        s.shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
-        s.cpuShares().ifPresent(c -> m.put("cpu_shares", c));
-        map(m, "labels", s.labels());
-        map(m, "annotations", s.annotations());
-        opt(m, "user", s.user());
-        opt(m, "working_dir", s.workingDir());
-        opt(m, "hostname", s.hostname());
-        opt(m, "domainname", s.domainname());
-        opt(m, "container_name", s.containerName());
-        list(m, "cap_add", s.capAdd());
-        list(m, "cap_drop", s.capDrop());
-        flag(m, "privileged", s.privileged());
-        flag(m, "read_only", s.readOnly());
-        list(m, "security_opt", s.securityOpt());
-        if (!s.extraHosts().isEmpty()) {
+        s.lifecycle().healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
+        s.lifecycle().restart().ifPresent(r -> m.put("restart", r.toString()));
+        s.resources().limits().cpus().ifPresent(c -> m.put("cpus", c));
+        s.resources().limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
+        s.resources().limits().pids().ifPresent(p -> m.put("pids_limit", p));
+        s.resources().reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
+        s.resources().reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
+        s.resources().memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
+        s.resources().shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
+        s.resources().cpuShares().ifPresent(c -> m.put("cpu_shares", c));
+        map(m, "labels", s.metadata().labels());
+        map(m, "annotations", s.metadata().annotations());
+        opt(m, "user", s.security().user());
+        opt(m, "working_dir", s.process().workingDir());
+        opt(m, "hostname", s.networking().hostname());
+        opt(m, "domainname", s.networking().domainname());
+        opt(m, "container_name", s.metadata().containerName());
+        list(m, "cap_add", s.security().capAdd());
+        list(m, "cap_drop", s.security().capDrop());
+        flag(m, "privileged", s.security().privileged());
+        flag(m, "read_only", s.security().readOnly());
+        list(m, "security_opt", s.security().securityOpt());
+        if (!s.networking().extraHosts().isEmpty()) {
             List<Object> hosts = new ArrayList<>();
-            s.extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
+            s.networking().extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
             m.put("extra_hosts", hosts);
         }
-        list(m, "dns", s.dns());
-        list(m, "dns_search", s.dnsSearch());
-        list(m, "dns_opt", s.dnsOpt());
-        if (!s.ulimits().isEmpty()) {
+        list(m, "dns", s.networking().dns());
+        list(m, "dns_search", s.networking().dnsSearch());
+        list(m, "dns_opt", s.networking().dnsOpt());
+        if (!s.resources().ulimits().isEmpty()) {
             Map<String, Object> ulimits = new TreeMap<>();
-            s.ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
+            s.resources().ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
             m.put("ulimits", ulimits);
         }
-        flag(m, "init", s.init());
-        opt(m, "stop_signal", s.stopSignal());
-        s.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
-        flag(m, "tty", s.tty());
-        flag(m, "stdin_open", s.stdinOpen());
-        map(m, "sysctls", s.sysctls());
-        s.logging().ifPresent(l -> {
+        flag(m, "init", s.lifecycle().init());
+        opt(m, "stop_signal", s.lifecycle().stopSignal());
+        s.lifecycle().stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
+        flag(m, "tty", s.process().tty());
+        flag(m, "stdin_open", s.process().stdinOpen());
+        map(m, "sysctls", s.resources().sysctls());
+        s.metadata().logging().ifPresent(l -> {
             Map<String, Object> lm = new TreeMap<>();
             l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
             map(lm, "options", l.options());
             m.put("logging", lm);
         });
-        opt(m, "platform", s.platform());
-        opt(m, "pull_policy", s.pullPolicy());
-        opt(m, "ipc", s.ipc());
-        opt(m, "pid", s.pid());
-        opt(m, "userns_mode", s.usernsMode());
-        if (!s.devices().isEmpty()) {
+        opt(m, "platform", s.process().platform());
+        opt(m, "pull_policy", s.process().pullPolicy());
+        opt(m, "ipc", s.security().ipc());
+        opt(m, "pid", s.security().pid());
+        opt(m, "userns_mode", s.security().usernsMode());
+        if (!s.resources().devices().isEmpty()) {
             List<Object> devices = new ArrayList<>();
-            for (DeviceMapping dev : s.devices()) {
+            for (DeviceMapping dev : s.resources().devices()) {
                 Map<String, Object> dm = new TreeMap<>();
                 dm.put("source", esc(dev.source()));
                 dm.put("target", esc(dev.target()));
@@ -214,17 +214,17 @@ public final class CanonicalJson {
             }
             m.put("devices", devices);
         }
-        list(m, "group_add", s.groupAdd());
-        opt(m, "mac_address", s.macAddress());
-        s.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
-        flag(m, "oom_kill_disable", s.oomKillDisable());
-        opt(m, "cgroup_parent", s.cgroupParent());
-        opt(m, "runtime", s.runtime());
-        opt(m, "isolation", s.isolation());
-        if (!s.attach()) {
+        list(m, "group_add", s.security().groupAdd());
+        opt(m, "mac_address", s.networking().macAddress());
+        s.resources().oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
+        flag(m, "oom_kill_disable", s.resources().oomKillDisable());
+        opt(m, "cgroup_parent", s.resources().cgroupParent());
+        opt(m, "runtime", s.process().runtime());
+        opt(m, "isolation", s.process().isolation());
+        if (!s.metadata().attach()) {
             m.put("attach", false);
         }
-        list(m, "profiles", s.profiles());
+        list(m, "profiles", s.lifecycle().profiles());
         return m;
     }
 

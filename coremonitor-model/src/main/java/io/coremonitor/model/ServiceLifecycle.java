@@ -27,9 +27,6 @@ public record ServiceLifecycle(
         Optional<Duration> stopGracePeriod,
         List<String> profiles) {
 
-    public static final ServiceLifecycle DEFAULT = new ServiceLifecycle(Map.of(), Optional.empty(), Optional.empty(), false,
-        Optional.empty(), Optional.empty(), List.of());
-
     public ServiceLifecycle {
         dependsOn = ModelCollections.sortedMap(dependsOn);
         Objects.requireNonNull(healthcheck, "healthcheck");

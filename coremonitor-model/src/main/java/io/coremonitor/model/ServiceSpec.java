@@ -35,11 +35,4 @@ public record ServiceSpec(
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(metadata, "metadata");
     }
-
-    /** A service that runs {@code image} with every other key absent (compose's defaults). */
-    public static ServiceSpec of(String image) {
-        return new ServiceSpec(ServiceProcess.builder(image).build(), ServiceNetworking.builder().build(), ServiceStorage.NONE,
-            ServiceResources.builder().build(), ServiceSecurity.builder().build(), ServiceLifecycle.DEFAULT,
-            ServiceMetadata.builder().build());
-    }
 }

@@ -11,8 +11,6 @@ import java.util.List;
  */
 public record ServiceStorage(List<Mount> volumes, List<TmpfsPath> tmpfs) {
 
-    public static final ServiceStorage NONE = new ServiceStorage(List.of(), List.of());
-
     public ServiceStorage {
         volumes = List.copyOf(volumes);
         tmpfs = List.copyOf(tmpfs);

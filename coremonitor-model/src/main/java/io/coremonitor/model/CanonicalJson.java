@@ -102,17 +102,38 @@ public final class CanonicalJson {
 
     private static Map<String, Object> service(ServiceSpec s) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("image", esc(s.process().image()));
-        s.process().command().ifPresent(c -> m.put("command", escList(c)));
-        s.process().entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
-        if (!s.process().environment().isEmpty()) {
+        process(m, s.process());
+        networking(m, s.networking());
+        storage(m, s.storage());
+        resources(m, s.resources());
+        security(m, s.security());
+        lifecycle(m, s.lifecycle());
+        metadata(m, s.metadata());
+        return m;
+    }
+
+    private static void process(Map<String, Object> m, ServiceProcess process) {
+        m.put("image", esc(process.image()));
+        process.command().ifPresent(c -> m.put("command", escList(c)));
+        process.entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
+        if (!process.environment().isEmpty()) {
             Map<String, Object> env = new TreeMap<>();
-            s.process().environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+            process.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
             m.put("environment", env);
         }
-        if (!s.networking().ports().isEmpty()) {
+        opt(m, "working_dir", process.workingDir());
+        flag(m, "tty", process.tty());
+        flag(m, "stdin_open", process.stdinOpen());
+        opt(m, "platform", process.platform());
+        opt(m, "pull_policy", process.pullPolicy());
+        opt(m, "runtime", process.runtime());
+        opt(m, "isolation", process.isolation());
+    }
+
+    private static void networking(Map<String, Object> m, ServiceNetworking networking) {
+        if (!networking.ports().isEmpty()) {
             List<Object> ports = new ArrayList<>();
-            for (PortMapping p : s.networking().ports()) {
+            for (PortMapping p : networking.ports()) {
                 Map<String, Object> pm = new TreeMap<>();
                 pm.put("target", p.target());
                 p.published().ifPresent(r -> pm.put("published", r.toString()));
@@ -125,87 +146,55 @@ public final class CanonicalJson {
             }
             m.put("ports", ports);
         }
-        list(m, "expose", s.networking().expose().stream().map(ExposedPorts::spelling).toList());
-        if (!s.storage().volumes().isEmpty()) {
+        list(m, "expose", networking.expose().stream().map(ExposedPorts::spelling).toList());
+        if (!networking.networks().isEmpty()) {
+            Map<String, Object> networks = new TreeMap<>();
+            networking.networks().forEach((k, a) -> networks.put(k, attachment(a)));
+            m.put("networks", networks);
+        }
+        opt(m, "network_mode", networking.networkMode());
+        opt(m, "hostname", networking.hostname());
+        opt(m, "domainname", networking.domainname());
+        if (!networking.extraHosts().isEmpty()) {
+            List<Object> hosts = new ArrayList<>();
+            networking.extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
+            m.put("extra_hosts", hosts);
+        }
+        list(m, "dns", networking.dns());
+        list(m, "dns_search", networking.dnsSearch());
+        list(m, "dns_opt", networking.dnsOpt());
+        opt(m, "mac_address", networking.macAddress());
+    }
+
+    private static void storage(Map<String, Object> m, ServiceStorage storage) {
+        if (!storage.volumes().isEmpty()) {
             List<Object> volumes = new ArrayList<>();
-            for (Mount v : s.storage().volumes()) {
+            for (Mount v : storage.volumes()) {
                 volumes.add(mount(v));
             }
             m.put("volumes", volumes);
         }
-        list(m, "tmpfs", s.storage().tmpfs().stream().map(TmpfsPath::spelling).toList());
-        if (!s.networking().networks().isEmpty()) {
-            Map<String, Object> networks = new TreeMap<>();
-            s.networking().networks().forEach((k, a) -> networks.put(k, attachment(a)));
-            m.put("networks", networks);
-        }
-        opt(m, "network_mode", s.networking().networkMode());
-        if (!s.lifecycle().dependsOn().isEmpty()) {
-            Map<String, Object> deps = new TreeMap<>();
-            s.lifecycle().dependsOn().forEach((k, dep) -> {
-                Map<String, Object> dm = new TreeMap<>();
-                dm.put("condition", dep.condition().value());
-                dm.put("restart", dep.restart());
-                dm.put("required", dep.required());
-                deps.put(k, dm);
-            });
-            m.put("depends_on", deps);
-        }
-        s.lifecycle().healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
-        s.lifecycle().restart().ifPresent(r -> m.put("restart", r.toString()));
-        s.resources().limits().cpus().ifPresent(c -> m.put("cpus", c));
-        s.resources().limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
-        s.resources().limits().pids().ifPresent(p -> m.put("pids_limit", p));
-        s.resources().reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
-        s.resources().reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
-        s.resources().memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
-        s.resources().shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
-        s.resources().cpuShares().ifPresent(c -> m.put("cpu_shares", c));
-        map(m, "labels", s.metadata().labels());
-        map(m, "annotations", s.metadata().annotations());
-        opt(m, "user", s.security().user());
-        opt(m, "working_dir", s.process().workingDir());
-        opt(m, "hostname", s.networking().hostname());
-        opt(m, "domainname", s.networking().domainname());
-        opt(m, "container_name", s.metadata().containerName());
-        list(m, "cap_add", s.security().capAdd());
-        list(m, "cap_drop", s.security().capDrop());
-        flag(m, "privileged", s.security().privileged());
-        flag(m, "read_only", s.security().readOnly());
-        list(m, "security_opt", s.security().securityOpt());
-        if (!s.networking().extraHosts().isEmpty()) {
-            List<Object> hosts = new ArrayList<>();
-            s.networking().extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
-            m.put("extra_hosts", hosts);
-        }
-        list(m, "dns", s.networking().dns());
-        list(m, "dns_search", s.networking().dnsSearch());
-        list(m, "dns_opt", s.networking().dnsOpt());
-        if (!s.resources().ulimits().isEmpty()) {
+        list(m, "tmpfs", storage.tmpfs().stream().map(TmpfsPath::spelling).toList());
+    }
+
+    private static void resources(Map<String, Object> m, ServiceResources resources) {
+        resources.limits().cpus().ifPresent(c -> m.put("cpus", c));
+        resources.limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
+        resources.limits().pids().ifPresent(p -> m.put("pids_limit", p));
+        resources.reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
+        resources.reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
+        resources.memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
+        resources.shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
+        resources.cpuShares().ifPresent(c -> m.put("cpu_shares", c));
+        if (!resources.ulimits().isEmpty()) {
             Map<String, Object> ulimits = new TreeMap<>();
-            s.resources().ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
+            resources.ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
             m.put("ulimits", ulimits);
         }
-        flag(m, "init", s.lifecycle().init());
-        opt(m, "stop_signal", s.lifecycle().stopSignal());
-        s.lifecycle().stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
-        flag(m, "tty", s.process().tty());
-        flag(m, "stdin_open", s.process().stdinOpen());
-        map(m, "sysctls", s.resources().sysctls());
-        s.metadata().logging().ifPresent(l -> {
-            Map<String, Object> lm = new TreeMap<>();
-            l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
-            map(lm, "options", l.options());
-            m.put("logging", lm);
-        });
-        opt(m, "platform", s.process().platform());
-        opt(m, "pull_policy", s.process().pullPolicy());
-        opt(m, "ipc", s.security().ipc());
-        opt(m, "pid", s.security().pid());
-        opt(m, "userns_mode", s.security().usernsMode());
-        if (!s.resources().devices().isEmpty()) {
+        map(m, "sysctls", resources.sysctls());
+        if (!resources.devices().isEmpty()) {
             List<Object> devices = new ArrayList<>();
-            for (DeviceMapping dev : s.resources().devices()) {
+            for (DeviceMapping dev : resources.devices()) {
                 Map<String, Object> dm = new TreeMap<>();
                 dm.put("source", esc(dev.source()));
                 dm.put("target", esc(dev.target()));
@@ -214,18 +203,57 @@ public final class CanonicalJson {
             }
             m.put("devices", devices);
         }
-        list(m, "group_add", s.security().groupAdd());
-        opt(m, "mac_address", s.networking().macAddress());
-        s.resources().oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
-        flag(m, "oom_kill_disable", s.resources().oomKillDisable());
-        opt(m, "cgroup_parent", s.resources().cgroupParent());
-        opt(m, "runtime", s.process().runtime());
-        opt(m, "isolation", s.process().isolation());
-        if (!s.metadata().attach()) {
+        resources.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
+        flag(m, "oom_kill_disable", resources.oomKillDisable());
+        opt(m, "cgroup_parent", resources.cgroupParent());
+    }
+
+    private static void security(Map<String, Object> m, ServiceSecurity security) {
+        opt(m, "user", security.user());
+        list(m, "cap_add", security.capAdd());
+        list(m, "cap_drop", security.capDrop());
+        flag(m, "privileged", security.privileged());
+        flag(m, "read_only", security.readOnly());
+        list(m, "security_opt", security.securityOpt());
+        opt(m, "ipc", security.ipc());
+        opt(m, "pid", security.pid());
+        opt(m, "userns_mode", security.usernsMode());
+        list(m, "group_add", security.groupAdd());
+    }
+
+    private static void lifecycle(Map<String, Object> m, ServiceLifecycle lifecycle) {
+        if (!lifecycle.dependsOn().isEmpty()) {
+            Map<String, Object> deps = new TreeMap<>();
+            lifecycle.dependsOn().forEach((k, dep) -> {
+                Map<String, Object> dm = new TreeMap<>();
+                dm.put("condition", dep.condition().value());
+                dm.put("restart", dep.restart());
+                dm.put("required", dep.required());
+                deps.put(k, dm);
+            });
+            m.put("depends_on", deps);
+        }
+        lifecycle.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
+        lifecycle.restart().ifPresent(r -> m.put("restart", r.toString()));
+        flag(m, "init", lifecycle.init());
+        opt(m, "stop_signal", lifecycle.stopSignal());
+        lifecycle.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
+        list(m, "profiles", lifecycle.profiles());
+    }
+
+    private static void metadata(Map<String, Object> m, ServiceMetadata metadata) {
+        map(m, "labels", metadata.labels());
+        map(m, "annotations", metadata.annotations());
+        opt(m, "container_name", metadata.containerName());
+        metadata.logging().ifPresent(l -> {
+            Map<String, Object> lm = new TreeMap<>();
+            l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
+            map(lm, "options", l.options());
+            m.put("logging", lm);
+        });
+        if (!metadata.attach()) {
             m.put("attach", false);
         }
-        list(m, "profiles", s.lifecycle().profiles());
-        return m;
     }
 
     private static Map<String, Object> mount(Mount v) {

@@ -20,7 +20,7 @@ public final class StackNaming {
     }
 
     public static String container(String stack, String service, ServiceSpec spec) {
-        return spec.containerName().orElse(stack + "-" + service + "-1");
+        return spec.metadata().containerName().orElse(stack + "-" + service + "-1");
     }
 
     public static String network(String stack, String key, NetworkSpec spec) {

@@ -64,7 +64,7 @@ class StackServiceTest {
         Stack stack = cm.stacks().createStack("shop", yaml, Map.of("TAG", "1.36"), "alice", null, Optional.of("my-id"));
 
         assertThat(stack.stackId()).isEqualTo("my-id");
-        assertThat(cm.stacks().definition("my-id", "v1").services().get("web").image()).isEqualTo("busybox:1.36");
+        assertThat(cm.stacks().definition("my-id", "v1").services().get("web").process().image()).isEqualTo("busybox:1.36");
     }
 
     @Test

@@ -101,17 +101,38 @@ public final class CanonicalJson {
 
     private static Map<String, Object> service(ServiceSpec s) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("image", esc(s.image()));
-        s.command().ifPresent(c -> m.put("command", escList(c)));
-        s.entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
-        if (!s.environment().isEmpty()) {
+        process(m, s.process());
+        networking(m, s.networking());
+        storage(m, s.storage());
+        resources(m, s.resources());
+        security(m, s.security());
+        lifecycle(m, s.lifecycle());
+        metadata(m, s.metadata());
+        return m;
+    }
+
+    private static void process(Map<String, Object> m, ServiceProcess process) {
+        m.put("image", esc(process.image()));
+        process.command().ifPresent(c -> m.put("command", escList(c)));
+        process.entrypoint().ifPresent(c -> m.put("entrypoint", escList(c)));
+        if (!process.environment().isEmpty()) {
             Map<String, Object> env = new TreeMap<>();
-            s.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+            process.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
             m.put("environment", env);
         }
-        if (!s.ports().isEmpty()) {
+        opt(m, "working_dir", process.workingDir());
+        flag(m, "tty", process.tty());
+        flag(m, "stdin_open", process.stdinOpen());
+        opt(m, "platform", process.platform());
+        opt(m, "pull_policy", process.pullPolicy());
+        opt(m, "runtime", process.runtime());
+        opt(m, "isolation", process.isolation());
+    }
+
+    private static void networking(Map<String, Object> m, ServiceNetworking networking) {
+        if (!networking.ports().isEmpty()) {
             List<Object> ports = new ArrayList<>();
-            for (PortMapping p : s.ports()) {
+            for (PortMapping p : networking.ports()) {
                 Map<String, Object> pm = new TreeMap<>();
                 pm.put("target", p.target());
                 p.published().ifPresent(r -> pm.put("published", r.toString()));
@@ -124,87 +145,55 @@ public final class CanonicalJson {
             }
             m.put("ports", ports);
         }
-        list(m, "expose", s.expose());
-        if (!s.volumes().isEmpty()) {
+        list(m, "expose", networking.expose().stream().map(ExposedPorts::spelling).toList());
+        if (!networking.networks().isEmpty()) {
+            Map<String, Object> networks = new TreeMap<>();
+            networking.networks().forEach((k, a) -> networks.put(k, attachment(a)));
+            m.put("networks", networks);
+        }
+        opt(m, "network_mode", networking.networkMode());
+        opt(m, "hostname", networking.hostname());
+        opt(m, "domainname", networking.domainname());
+        if (!networking.extraHosts().isEmpty()) {
+            List<Object> hosts = new ArrayList<>();
+            networking.extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
+            m.put("extra_hosts", hosts);
+        }
+        list(m, "dns", networking.dns());
+        list(m, "dns_search", networking.dnsSearch());
+        list(m, "dns_opt", networking.dnsOpt());
+        opt(m, "mac_address", networking.macAddress());
+    }
+
+    private static void storage(Map<String, Object> m, ServiceStorage storage) {
+        if (!storage.volumes().isEmpty()) {
             List<Object> volumes = new ArrayList<>();
-            for (Mount v : s.volumes()) {
+            for (Mount v : storage.volumes()) {
                 volumes.add(mount(v));
             }
             m.put("volumes", volumes);
         }
-        list(m, "tmpfs", s.tmpfs());
-        if (!s.networks().isEmpty()) {
-            Map<String, Object> networks = new TreeMap<>();
-            s.networks().forEach((k, a) -> networks.put(k, attachment(a)));
-            m.put("networks", networks);
-        }
-        opt(m, "network_mode", s.networkMode());
-        if (!s.dependsOn().isEmpty()) {
-            Map<String, Object> deps = new TreeMap<>();
-            s.dependsOn().forEach((k, dep) -> {
-                Map<String, Object> dm = new TreeMap<>();
-                dm.put("condition", dep.condition().value());
-                dm.put("restart", dep.restart());
-                dm.put("required", dep.required());
-                deps.put(k, dm);
-            });
-            m.put("depends_on", deps);
-        }
-        s.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
-        s.restart().ifPresent(r -> m.put("restart", r.toString()));
-        s.limits().cpus().ifPresent(c -> m.put("cpus", c));
-        s.limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
-        s.limits().pids().ifPresent(p -> m.put("pids_limit", p));
-        s.reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
-        s.reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
-        s.memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
-        s.shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
-        s.cpuShares().ifPresent(c -> m.put("cpu_shares", c));
-        map(m, "labels", s.labels());
-        map(m, "annotations", s.annotations());
-        opt(m, "user", s.user());
-        opt(m, "working_dir", s.workingDir());
-        opt(m, "hostname", s.hostname());
-        opt(m, "domainname", s.domainname());
-        opt(m, "container_name", s.containerName());
-        list(m, "cap_add", s.capAdd());
-        list(m, "cap_drop", s.capDrop());
-        flag(m, "privileged", s.privileged());
-        flag(m, "read_only", s.readOnly());
-        list(m, "security_opt", s.securityOpt());
-        if (!s.extraHosts().isEmpty()) {
-            List<Object> hosts = new ArrayList<>();
-            s.extraHosts().forEach(h -> hosts.add(esc(h.host() + "=" + h.ip())));
-            m.put("extra_hosts", hosts);
-        }
-        list(m, "dns", s.dns());
-        list(m, "dns_search", s.dnsSearch());
-        list(m, "dns_opt", s.dnsOpt());
-        if (!s.ulimits().isEmpty()) {
+        list(m, "tmpfs", storage.tmpfs().stream().map(TmpfsPath::spelling).toList());
+    }
+
+    private static void resources(Map<String, Object> m, ServiceResources resources) {
+        resources.limits().cpus().ifPresent(c -> m.put("cpus", c));
+        resources.limits().memory().ifPresent(b -> m.put("mem_limit", b.bytes()));
+        resources.limits().pids().ifPresent(p -> m.put("pids_limit", p));
+        resources.reservations().memory().ifPresent(b -> m.put("mem_reservation", b.bytes()));
+        resources.reservations().cpus().ifPresent(c -> m.put("deploy", Map.of("resources", Map.of("reservations", Map.of("cpus", c)))));
+        resources.memswapLimit().ifPresent(b -> m.put("memswap_limit", b.bytes()));
+        resources.shmSize().ifPresent(b -> m.put("shm_size", b.bytes()));
+        resources.cpuShares().ifPresent(c -> m.put("cpu_shares", c));
+        if (!resources.ulimits().isEmpty()) {
             Map<String, Object> ulimits = new TreeMap<>();
-            s.ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
+            resources.ulimits().forEach((k, u) -> ulimits.put(k, new TreeMap<>(Map.of("soft", u.soft(), "hard", u.hard()))));
             m.put("ulimits", ulimits);
         }
-        flag(m, "init", s.init());
-        opt(m, "stop_signal", s.stopSignal());
-        s.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
-        flag(m, "tty", s.tty());
-        flag(m, "stdin_open", s.stdinOpen());
-        map(m, "sysctls", s.sysctls());
-        s.logging().ifPresent(l -> {
-            Map<String, Object> lm = new TreeMap<>();
-            l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
-            map(lm, "options", l.options());
-            m.put("logging", lm);
-        });
-        opt(m, "platform", s.platform());
-        opt(m, "pull_policy", s.pullPolicy());
-        opt(m, "ipc", s.ipc());
-        opt(m, "pid", s.pid());
-        opt(m, "userns_mode", s.usernsMode());
-        if (!s.devices().isEmpty()) {
+        map(m, "sysctls", resources.sysctls());
+        if (!resources.devices().isEmpty()) {
             List<Object> devices = new ArrayList<>();
-            for (DeviceMapping dev : s.devices()) {
+            for (DeviceMapping dev : resources.devices()) {
                 Map<String, Object> dm = new TreeMap<>();
                 dm.put("source", esc(dev.source()));
                 dm.put("target", esc(dev.target()));
@@ -213,18 +202,57 @@ public final class CanonicalJson {
             }
             m.put("devices", devices);
         }
-        list(m, "group_add", s.groupAdd());
-        opt(m, "mac_address", s.macAddress());
-        s.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
-        flag(m, "oom_kill_disable", s.oomKillDisable());
-        opt(m, "cgroup_parent", s.cgroupParent());
-        opt(m, "runtime", s.runtime());
-        opt(m, "isolation", s.isolation());
-        if (!s.attach()) {
+        resources.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
+        flag(m, "oom_kill_disable", resources.oomKillDisable());
+        opt(m, "cgroup_parent", resources.cgroupParent());
+    }
+
+    private static void security(Map<String, Object> m, ServiceSecurity security) {
+        opt(m, "user", security.user());
+        list(m, "cap_add", security.capAdd());
+        list(m, "cap_drop", security.capDrop());
+        flag(m, "privileged", security.privileged());
+        flag(m, "read_only", security.readOnly());
+        list(m, "security_opt", security.securityOpt());
+        opt(m, "ipc", security.ipc());
+        opt(m, "pid", security.pid());
+        opt(m, "userns_mode", security.usernsMode());
+        list(m, "group_add", security.groupAdd());
+    }
+
+    private static void lifecycle(Map<String, Object> m, ServiceLifecycle lifecycle) {
+        if (!lifecycle.dependsOn().isEmpty()) {
+            Map<String, Object> deps = new TreeMap<>();
+            lifecycle.dependsOn().forEach((k, dep) -> {
+                Map<String, Object> dm = new TreeMap<>();
+                dm.put("condition", dep.condition().value());
+                dm.put("restart", dep.restart());
+                dm.put("required", dep.required());
+                deps.put(k, dm);
+            });
+            m.put("depends_on", deps);
+        }
+        lifecycle.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
+        lifecycle.restart().ifPresent(r -> m.put("restart", r.toString()));
+        flag(m, "init", lifecycle.init());
+        opt(m, "stop_signal", lifecycle.stopSignal());
+        lifecycle.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
+        list(m, "profiles", lifecycle.profiles());
+    }
+
+    private static void metadata(Map<String, Object> m, ServiceMetadata metadata) {
+        map(m, "labels", metadata.labels());
+        map(m, "annotations", metadata.annotations());
+        opt(m, "container_name", metadata.containerName());
+        metadata.logging().ifPresent(l -> {
+            Map<String, Object> lm = new TreeMap<>();
+            l.driver().ifPresent(dr -> lm.put("driver", esc(dr)));
+            map(lm, "options", l.options());
+            m.put("logging", lm);
+        });
+        if (!metadata.attach()) {
             m.put("attach", false);
         }
-        list(m, "profiles", s.profiles());
-        return m;
     }
 
     private static Map<String, Object> mount(Mount v) {

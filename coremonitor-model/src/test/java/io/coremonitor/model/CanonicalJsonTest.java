@@ -122,7 +122,7 @@ class CanonicalJsonTest {
     @Test
     void dollarSignsSurviveTheRoundTrip() {
         ComposeDefinition d = ComposeLoader.load(web("environment: {PRICE: '$$5', RAW: '$${NOT_A_VAR}'}, command: [echo, '$$HOME']"));
-        assertThat(d.services().get("web").environment().get("PRICE")).contains("$5");
+        assertThat(d.services().get("web").process().environment().get("PRICE")).contains("$5");
         String json = CanonicalJson.toJson(d);
         assertThat(json).contains("\"$$5\"").contains("\"$${NOT_A_VAR}\"");
         assertThat(CanonicalJson.parse(json)).isEqualTo(d);

@@ -17,7 +17,7 @@ class InterpolationTest {
 
     private static String interpolate(String template) {
         String yaml = "services:\n  web:\n    image: nginx\n    environment:\n      X: '" + template.replace("'", "''") + "'\n";
-        return ComposeLoader.load(yaml, VARS).services().get("web").environment().get("X").orElseThrow();
+        return ComposeLoader.load(yaml, VARS).services().get("web").process().environment().get("X").orElseThrow();
     }
 
     static Stream<Arguments> forms() {
@@ -99,21 +99,21 @@ class InterpolationTest {
             "    privileged: ${PRIV:-false}",
             "");
         ServiceSpec web = ComposeLoader.load(yaml, VARS).services().get("web");
-        assertThat(web.image()).isEqualTo("nginx:1.27");
-        assertThat(web.ports()).singleElement().satisfies(p -> {
+        assertThat(web.process().image()).isEqualTo("nginx:1.27");
+        assertThat(web.networking().ports()).singleElement().satisfies(p -> {
             assertThat(p.target()).isEqualTo(80);
             assertThat(p.published()).contains(PortRange.single(8080));
         });
-        assertThat(web.labels()).containsExactly(Map.entry("$SET", "value"));
-        assertThat(web.command()).contains(java.util.List.of("echo", "bee"));
-        assertThat(web.healthcheck().orElseThrow().interval()).contains(java.time.Duration.ofSeconds(15));
-        assertThat(web.privileged()).isFalse();
+        assertThat(web.metadata().labels()).containsExactly(Map.entry("$SET", "value"));
+        assertThat(web.process().command()).contains(java.util.List.of("echo", "bee"));
+        assertThat(web.lifecycle().healthcheck().orElseThrow().interval()).contains(java.time.Duration.ofSeconds(15));
+        assertThat(web.security().privileged()).isFalse();
     }
 
     @Test
     void unsetVariablesAreWarnings() {
         LoadResult r = ComposeLoader.loadWithWarnings("services: {web: {image: 'nginx:$NOPE'}}", Map.of());
-        assertThat(r.definition().services().get("web").image()).isEqualTo("nginx:");
+        assertThat(r.definition().services().get("web").process().image()).isEqualTo("nginx:");
         assertThat(r.warnings()).containsExactly(
             new ValidationError("services.web.image", "variable NOPE is not set; using an empty string"));
     }
@@ -122,8 +122,8 @@ class InterpolationTest {
     void keysNamedLikeExtensionsInDataMapsAreInterpolated() {
         ServiceSpec web = ComposeLoader.load("services: {web: {image: x, environment: {x-api-key: '${SET}'}, labels: {x-a: $B}}}", VARS)
             .services().get("web");
-        assertThat(web.environment()).containsEntry("x-api-key", Optional.of("value"));
-        assertThat(web.labels()).containsEntry("x-a", "bee");
+        assertThat(web.process().environment()).containsEntry("x-api-key", Optional.of("value"));
+        assertThat(web.metadata().labels()).containsEntry("x-a", "bee");
     }
 
     @Test
@@ -137,7 +137,7 @@ class InterpolationTest {
     void environmentEntriesWithoutValueComeFromTheVariables() {
         ServiceSpec web = ComposeLoader.load("services: {web: {image: x, environment: [SET, UNSET, 'K=v']}}", VARS)
             .services().get("web");
-        assertThat(web.environment()).containsExactly(
+        assertThat(web.process().environment()).containsExactly(
             Map.entry("K", Optional.of("v")), Map.entry("SET", Optional.of("value")), Map.entry("UNSET", Optional.empty()));
     }
 }

@@ -40,23 +40,25 @@ class ValidDefinitionTest {
         ComposeDefinition d = ComposeLoader.load(resource("webapp.yaml"), Map.of("DB_PASSWORD", "pw"));
         assertThat(d.name()).contains("shop");
         ServiceSpec web = d.services().get("web");
-        assertThat(web.dependsOn()).containsEntry("db", new DependsOn(DependsOnCondition.SERVICE_HEALTHY, false, true))
+        assertThat(web.lifecycle().dependsOn()).containsEntry("db", new DependsOn(DependsOnCondition.SERVICE_HEALTHY, false, true))
             .containsEntry("cache", DependsOn.started());
-        assertThat(web.environment()).containsEntry("DATABASE_URL", Optional.of("postgres://shop:pw@db:5432/shop"))
+        assertThat(web.process().environment()).containsEntry("DATABASE_URL", Optional.of("postgres://shop:pw@db:5432/shop"))
             .containsEntry("PORT", Optional.of("3000"));
-        assertThat(web.limits()).isEqualTo(new Resources(Optional.of(new BigDecimal("0.5")), Optional.of(new ByteSize(512L << 20)),
+        assertThat(web.resources().limits())
+            .isEqualTo(new Resources(Optional.of(new BigDecimal("0.5")), Optional.of(new ByteSize(512L << 20)),
             Optional.empty()));
-        assertThat(web.healthcheck().orElseThrow()).isEqualTo(new HealthCheck(List.of("CMD", "wget", "-qO-",
+        assertThat(web.lifecycle().healthcheck().orElseThrow()).isEqualTo(new HealthCheck(List.of("CMD", "wget", "-qO-",
             "http://localhost:3000/health"), Optional.of(Duration.ofSeconds(30)), Optional.of(Duration.ofSeconds(5)),
             Optional.of(Duration.ofSeconds(10)), Optional.empty(), Optional.of(3), false));
-        assertThat(web.restart()).contains(new RestartPolicy(RestartPolicy.Mode.UNLESS_STOPPED, Optional.empty()));
+        assertThat(web.lifecycle().restart()).contains(new RestartPolicy(RestartPolicy.Mode.UNLESS_STOPPED, Optional.empty()));
         ServiceSpec db = d.services().get("db");
-        assertThat(db.healthcheck().orElseThrow().test()).containsExactly("CMD-SHELL", "pg_isready -U shop -d shop");
-        assertThat(db.shmSize()).contains(new ByteSize(128L << 20));
-        assertThat(db.volumes()).containsExactly(new Mount(MountType.VOLUME, Optional.of("db-data"), "/var/lib/postgresql/data",
+        assertThat(db.lifecycle().healthcheck().orElseThrow().test()).containsExactly("CMD-SHELL", "pg_isready -U shop -d shop");
+        assertThat(db.resources().shmSize()).contains(new ByteSize(128L << 20));
+        assertThat(db.storage().volumes()).containsExactly(new Mount(MountType.VOLUME, Optional.of("db-data"), "/var/lib/postgresql/data",
             false, Optional.empty(), Optional.empty(), Optional.empty()));
-        assertThat(d.services().get("cache").command()).contains(List.of("redis-server", "--appendonly", "yes", "--maxmemory", "256mb"));
-        assertThat(d.services().get("cache").healthcheck().orElseThrow().interval()).contains(Duration.ofSeconds(90));
+        assertThat(d.services().get("cache").process().command())
+            .contains(List.of("redis-server", "--appendonly", "yes", "--maxmemory", "256mb"));
+        assertThat(d.services().get("cache").lifecycle().healthcheck().orElseThrow().interval()).contains(Duration.ofSeconds(90));
         assertThat(d.volumes()).containsOnlyKeys("db-data", "cache-data");
     }
 
@@ -64,20 +66,22 @@ class ValidDefinitionTest {
     void reverseProxy() {
         ComposeDefinition d = ComposeLoader.load(resource("reverse-proxy.yaml"));
         ServiceSpec proxy = d.services().get("proxy");
-        assertThat(proxy.ports()).extracting(PortMapping::target, p -> p.published().orElseThrow().start(), PortMapping::protocol)
+        assertThat(proxy.networking().ports()).extracting(PortMapping::target, p -> p.published().orElseThrow()
+            .start(), PortMapping::protocol)
             .containsExactly(
                 org.assertj.core.groups.Tuple.tuple(80, 80, Protocol.TCP),
                 org.assertj.core.groups.Tuple.tuple(443, 443, Protocol.TCP),
                 org.assertj.core.groups.Tuple.tuple(443, 443, Protocol.UDP));
-        assertThat(proxy.volumes()).filteredOn(m -> m.type() == MountType.BIND).allSatisfy(m -> assertThat(m.readOnly()).isTrue());
-        assertThat(proxy.volumes()).filteredOn(m -> m.type() == MountType.TMPFS).singleElement()
+        assertThat(proxy.storage().volumes()).filteredOn(m -> m.type() == MountType.BIND).allSatisfy(m -> assertThat(m.readOnly())
+            .isTrue());
+        assertThat(proxy.storage().volumes()).filteredOn(m -> m.type() == MountType.TMPFS).singleElement()
             .satisfies(m -> assertThat(m.tmpfs().orElseThrow().size()).contains(new ByteSize(64L << 20)));
-        assertThat(proxy.networks()).containsOnlyKeys("frontend", "backend");
-        assertThat(proxy.capDrop()).containsExactly("ALL");
-        assertThat(proxy.extraHosts()).containsExactly(new ExtraHost("host.docker.internal", "host-gateway"));
-        assertThat(proxy.labels()).containsEntry("com.example.role", "proxy");
-        assertThat(d.services().get("app").networks().get("backend").aliases()).containsExactly("frontend-app");
-        assertThat(d.services().get("api").networks().get("backend").ipv4Address()).contains("172.28.0.10");
+        assertThat(proxy.networking().networks()).containsOnlyKeys("frontend", "backend");
+        assertThat(proxy.security().capDrop()).containsExactly("ALL");
+        assertThat(proxy.networking().extraHosts()).containsExactly(new ExtraHost("host.docker.internal", "host-gateway"));
+        assertThat(proxy.metadata().labels()).containsEntry("com.example.role", "proxy");
+        assertThat(d.services().get("app").networking().networks().get("backend").aliases()).containsExactly("frontend-app");
+        assertThat(d.services().get("api").networking().networks().get("backend").ipv4Address()).contains("172.28.0.10");
         assertThat(d.networks().get("backend").internal()).isTrue();
         assertThat(d.networks().get("backend").ipam().orElseThrow().config()).singleElement()
             .satisfies(p -> assertThat(p.subnet()).contains("172.28.0.0/16"));
@@ -87,19 +91,21 @@ class ValidDefinitionTest {
     void monitoring() {
         ComposeDefinition d = ComposeLoader.load(resource("monitoring.yaml"), Map.of("GRAFANA_PASSWORD", "admin"));
         ServiceSpec prometheus = d.services().get("prometheus");
-        assertThat(prometheus.ulimits()).containsEntry("nofile", new Ulimit(65536, 65536)).containsEntry("nproc", new Ulimit(65535, 65535));
-        assertThat(prometheus.logging().orElseThrow().options()).containsEntry("max-size", "10m").containsEntry("max-file", "3");
-        assertThat(prometheus.ports().get(0).hostIp()).contains("127.0.0.1");
+        assertThat(prometheus.resources().ulimits()).containsEntry("nofile", new Ulimit(65536, 65536))
+            .containsEntry("nproc", new Ulimit(65535, 65535));
+        assertThat(prometheus.metadata().logging().orElseThrow().options()).containsEntry("max-size", "10m").containsEntry("max-file", "3");
+        assertThat(prometheus.networking().ports().get(0).hostIp()).contains("127.0.0.1");
         ServiceSpec node = d.services().get("node-exporter");
-        assertThat(node.pid()).contains("host");
-        assertThat(node.networkMode()).contains("host");
-        assertThat(node.command().orElseThrow().get(3)).endsWith("($|/)");
-        assertThat(node.volumes()).filteredOn(m -> m.target().equals("/rootfs")).singleElement()
+        assertThat(node.security().pid()).contains("host");
+        assertThat(node.networking().networkMode()).contains("host");
+        assertThat(node.process().command().orElseThrow().get(3)).endsWith("($|/)");
+        assertThat(node.storage().volumes()).filteredOn(m -> m.target().equals("/rootfs")).singleElement()
             .satisfies(m -> assertThat(m.bind().orElseThrow().propagation()).contains("rslave"));
-        assertThat(d.services().get("cadvisor").privileged()).isTrue();
-        assertThat(d.services().get("cadvisor").devices()).containsExactly(new DeviceMapping("/dev/kmsg", "/dev/kmsg", Optional.empty()));
-        assertThat(d.services().get("grafana").dependsOn().get("prometheus").restart()).isTrue();
-        assertThat(d.services().get("grafana").environment()).containsEntry("GF_SECURITY_ADMIN_PASSWORD", Optional.of("admin"));
+        assertThat(d.services().get("cadvisor").security().privileged()).isTrue();
+        assertThat(d.services().get("cadvisor").resources().devices())
+            .containsExactly(new DeviceMapping("/dev/kmsg", "/dev/kmsg", Optional.empty()));
+        assertThat(d.services().get("grafana").lifecycle().dependsOn().get("prometheus").restart()).isTrue();
+        assertThat(d.services().get("grafana").process().environment()).containsEntry("GF_SECURITY_ADMIN_PASSWORD", Optional.of("admin"));
     }
 
     @Test
@@ -107,12 +113,12 @@ class ValidDefinitionTest {
         LoadResult r = ComposeLoader.loadWithWarnings(resource("anchors.yaml"), Map.of());
         ComposeDefinition d = r.definition();
         ServiceSpec worker = d.services().get("worker");
-        assertThat(worker.restart()).contains(new RestartPolicy(RestartPolicy.Mode.UNLESS_STOPPED, Optional.empty()));
-        assertThat(worker.logging().orElseThrow().driver()).contains("json-file");
-        assertThat(worker.environment()).containsOnlyKeys("TZ", "LOG_FORMAT", "QUEUE");
+        assertThat(worker.lifecycle().restart()).contains(new RestartPolicy(RestartPolicy.Mode.UNLESS_STOPPED, Optional.empty()));
+        assertThat(worker.metadata().logging().orElseThrow().driver()).contains("json-file");
+        assertThat(worker.process().environment()).containsOnlyKeys("TZ", "LOG_FORMAT", "QUEUE");
         ServiceSpec scheduler = d.services().get("scheduler");
-        assertThat(scheduler.restart()).contains(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, Optional.of(5)));
-        assertThat(scheduler.logging()).isEqualTo(worker.logging());
+        assertThat(scheduler.lifecycle().restart()).contains(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, Optional.of(5)));
+        assertThat(scheduler.metadata().logging()).isEqualTo(worker.metadata().logging());
         assertThat(d.networks().get("default").labels()).containsEntry("com.example.stack", "workers");
         assertThat(r.warnings()).extracting(ValidationError::path).containsExactly("version");
     }
@@ -121,7 +127,7 @@ class ValidDefinitionTest {
     void shortPortSyntaxes() {
         ServiceSpec s = web("ports: ['80', '8080:81', '127.0.0.1:9000:82/udp', '8000-8001:90-91', '[::1]:7000:83', '6000-6010:84',"
             + " '127.0.0.1::85', 86]");
-        assertThat(s.ports()).containsExactly(
+        assertThat(s.networking().ports()).containsExactly(
             new PortMapping(80, Optional.empty(), Optional.empty(), Protocol.TCP, "ingress", Optional.empty(), Optional.empty()),
             new PortMapping(81, Optional.of(PortRange.single(8080)), Optional.empty(), Protocol.TCP, "ingress", Optional.empty(),
                 Optional.empty()),
@@ -142,17 +148,17 @@ class ValidDefinitionTest {
     @Test
     void unquotedValuesAreReadLikeCompose() {
         ServiceSpec s = web("restart: no, ports: [22:22], user: 1000, expose: [3000]");
-        assertThat(s.restart()).contains(new RestartPolicy(RestartPolicy.Mode.NO, Optional.empty()));
-        assertThat(s.ports().get(0).published()).contains(PortRange.single(22));
-        assertThat(s.user()).contains("1000");
-        assertThat(s.expose()).containsExactly("3000");
+        assertThat(s.lifecycle().restart()).contains(new RestartPolicy(RestartPolicy.Mode.NO, Optional.empty()));
+        assertThat(s.networking().ports().get(0).published()).contains(PortRange.single(22));
+        assertThat(s.security().user()).contains("1000");
+        assertThat(s.networking().expose()).containsExactly(new ExposedPorts(PortRange.single(3000), Protocol.TCP, "3000"));
     }
 
     @Test
     void shortVolumeSyntaxes() {
         ComposeDefinition d = ComposeLoader.load("services: {web: {image: x, volumes: ['data:/data:ro', './rel:/rel', '/abs:/abs:rw,z',"
             + " '/anon', 'cache:/cache:nocopy']}}\nvolumes: {data: {}, cache: {}}");
-        assertThat(d.services().get("web").volumes()).containsExactly(
+        assertThat(d.services().get("web").storage().volumes()).containsExactly(
             new Mount(MountType.BIND, Optional.of("/abs"), "/abs", false,
                 Optional.of(new BindOptions(Optional.empty(), true, Optional.of("z"))), Optional.empty(), Optional.empty()),
             new Mount(MountType.VOLUME, Optional.empty(), "/anon", false, Optional.empty(), Optional.empty(), Optional.empty()),
@@ -165,12 +171,12 @@ class ValidDefinitionTest {
 
     @Test
     void healthcheckForms() {
-        assertThat(web("healthcheck: {test: [NONE]}").healthcheck().orElseThrow().disable()).isTrue();
-        HealthCheck disabled = web("healthcheck: {disable: true}").healthcheck().orElseThrow();
+        assertThat(web("healthcheck: {test: [NONE]}").lifecycle().healthcheck().orElseThrow().disable()).isTrue();
+        HealthCheck disabled = web("healthcheck: {disable: true}").lifecycle().healthcheck().orElseThrow();
         assertThat(disabled.disable()).isTrue();
         assertThat(disabled.test()).containsExactly("NONE");
         HealthCheck h = web("healthcheck: {test: [CMD-SHELL, 'curl -f localhost'], start_interval: 500ms, start_period: 2us, retries: '4'}")
-            .healthcheck().orElseThrow();
+            .lifecycle().healthcheck().orElseThrow();
         assertThat(h.startInterval()).contains(Duration.ofMillis(500));
         assertThat(h.startPeriod()).contains(Duration.ofNanos(2000));
         assertThat(h.retries()).contains(4);
@@ -180,14 +186,15 @@ class ValidDefinitionTest {
     void resourcesRestartAndSizes() {
         ServiceSpec s = web("mem_limit: 1.5gb, mem_reservation: 256m, memswap_limit: -1, pids_limit: 100, cpu_shares: 512,"
             + " deploy: {resources: {reservations: {cpus: '0.25'}}, restart_policy: {condition: on-failure, max_attempts: 3}}");
-        assertThat(s.limits().memory()).contains(new ByteSize(1610612736L));
-        assertThat(s.limits().pids()).contains(100L);
-        assertThat(s.reservations()).isEqualTo(new Resources(Optional.of(new BigDecimal("0.25")), Optional.of(new ByteSize(256L << 20)),
+        assertThat(s.resources().limits().memory()).contains(new ByteSize(1610612736L));
+        assertThat(s.resources().limits().pids()).contains(100L);
+        assertThat(s.resources().reservations())
+            .isEqualTo(new Resources(Optional.of(new BigDecimal("0.25")), Optional.of(new ByteSize(256L << 20)),
             Optional.empty()));
-        assertThat(s.memswapLimit().orElseThrow().unlimited()).isTrue();
-        assertThat(s.cpuShares()).contains(512L);
-        assertThat(s.restart()).contains(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, Optional.of(3)));
-        assertThat(web("deploy: {replicas: 1, mode: replicated}").restart()).isEmpty();
+        assertThat(s.resources().memswapLimit().orElseThrow().unlimited()).isTrue();
+        assertThat(s.resources().cpuShares()).contains(512L);
+        assertThat(s.lifecycle().restart()).contains(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, Optional.of(3)));
+        assertThat(web("deploy: {replicas: 1, mode: replicated}").lifecycle().restart()).isEmpty();
     }
 
     @Test
@@ -200,27 +207,28 @@ class ValidDefinitionTest {
             + " cgroup_parent: cm, runtime: runc, isolation: default, annotations: {a: b}, attach: false, profiles: [debug],"
             + " tmpfs: [/run, /tmp], cap_add: [SYS_PTRACE], extra_hosts: {db: [10.0.0.2, 10.0.0.3]},"
             + " devices: [{source: /dev/fuse, permissions: rwm}], expose: ['53/udp', '8000-8001']");
-        assertThat(s.entrypoint()).contains(List.of("/bin/sh", "-c"));
-        assertThat(s.privileged()).isTrue();
-        assertThat(s.dns()).containsExactly("8.8.8.8", "1.1.1.1");
-        assertThat(s.dnsSearch()).containsExactly("example.com");
-        assertThat(s.stopGracePeriod()).contains(Duration.ofSeconds(90));
-        assertThat(s.sysctls()).containsEntry("net.core.somaxconn", "1024");
-        assertThat(s.pullPolicy()).contains("missing");
-        assertThat(s.groupAdd()).containsExactly("1001", "audio");
-        assertThat(s.oomScoreAdj()).contains(-500);
-        assertThat(s.attach()).isFalse();
-        assertThat(s.profiles()).containsExactly("debug");
-        assertThat(s.tmpfs()).containsExactly("/run", "/tmp");
-        assertThat(s.extraHosts()).containsExactly(new ExtraHost("db", "10.0.0.2"), new ExtraHost("db", "10.0.0.3"));
-        assertThat(s.devices()).containsExactly(new DeviceMapping("/dev/fuse", "/dev/fuse", Optional.of("rwm")));
-        assertThat(s.expose()).containsExactly("53/udp", "8000-8001");
+        assertThat(s.process().entrypoint()).contains(List.of("/bin/sh", "-c"));
+        assertThat(s.security().privileged()).isTrue();
+        assertThat(s.networking().dns()).containsExactly("8.8.8.8", "1.1.1.1");
+        assertThat(s.networking().dnsSearch()).containsExactly("example.com");
+        assertThat(s.lifecycle().stopGracePeriod()).contains(Duration.ofSeconds(90));
+        assertThat(s.resources().sysctls()).containsEntry("net.core.somaxconn", "1024");
+        assertThat(s.process().pullPolicy()).contains("missing");
+        assertThat(s.security().groupAdd()).containsExactly("1001", "audio");
+        assertThat(s.resources().oomScoreAdj()).contains(-500);
+        assertThat(s.metadata().attach()).isFalse();
+        assertThat(s.lifecycle().profiles()).containsExactly("debug");
+        assertThat(s.storage().tmpfs()).containsExactly(new TmpfsPath("/run", Optional.empty()), new TmpfsPath("/tmp", Optional.empty()));
+        assertThat(s.networking().extraHosts()).containsExactly(new ExtraHost("db", "10.0.0.2"), new ExtraHost("db", "10.0.0.3"));
+        assertThat(s.resources().devices()).containsExactly(new DeviceMapping("/dev/fuse", "/dev/fuse", Optional.of("rwm")));
+        assertThat(s.networking().expose()).containsExactly(new ExposedPorts(PortRange.single(53), Protocol.UDP, "53/udp"),
+            new ExposedPorts(new PortRange(8000, 8001), Protocol.TCP, "8000-8001"));
     }
 
     @Test
     void buildWithImageIsAcceptedWithAWarning() {
         LoadResult r = ComposeLoader.loadWithWarnings("services: {web: {image: app:1, build: .}}", Map.of());
-        assertThat(r.definition().services().get("web").image()).isEqualTo("app:1");
+        assertThat(r.definition().services().get("web").process().image()).isEqualTo("app:1");
         assertThat(r.warnings()).containsExactly(new ValidationError("services.web.build",
             "ignored: Core Monitor runs the image 'app:1' and does not build it"));
     }
@@ -248,8 +256,8 @@ class ValidDefinitionTest {
     @Test
     void jsonInput() {
         ComposeDefinition d = ComposeLoader.load("{\"services\": {\"web\": {\"image\": \"nginx\", \"cpus\": 1.25, \"ports\": [8080]}}}");
-        assertThat(d.services().get("web").limits().cpus()).contains(new BigDecimal("1.25"));
-        assertThat(d.services().get("web").ports().get(0).target()).isEqualTo(8080);
+        assertThat(d.services().get("web").resources().limits().cpus()).contains(new BigDecimal("1.25"));
+        assertThat(d.services().get("web").networking().ports().get(0).target()).isEqualTo(8080);
     }
 
     @Test
@@ -267,8 +275,9 @@ class ValidDefinitionTest {
     @Test
     void recordsAreImmutable() {
         ServiceSpec s = web("cap_add: [A]");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.capAdd().add("B")).isInstanceOf(UnsupportedOperationException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.labels().put("a", "b"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.security().capAdd().add("B"))
+            .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.metadata().labels().put("a", "b"))
             .isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -142,7 +142,7 @@ public final class EmbeddedQueueExample {
             ComposeDefinition definition = cm.stacks().definition(command.stackId(), version);
             for (var service : definition.services().entrySet()) {
                 context.checkCancelled();
-                context.info("would converge service " + service.getKey() + " to image " + service.getValue().image());
+                context.info("would converge service " + service.getKey() + " to image " + service.getValue().process().image());
             }
             cm.store().stacks().setCurrentVersion(command.stackId(), version);
             context.info("stack " + command.stackId() + " now at " + version);

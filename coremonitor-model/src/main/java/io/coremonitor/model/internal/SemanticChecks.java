@@ -59,22 +59,22 @@ public final class SemanticChecks {
     private void references() {
         d.services().forEach((name, s) -> {
             String path = Paths.key("services", name);
-            s.dependsOn().keySet().stream().filter(t -> !d.services().containsKey(t)).forEach(t ->
+            s.lifecycle().dependsOn().keySet().stream().filter(t -> !d.services().containsKey(t)).forEach(t ->
                 problems.error(Paths.key(Paths.key(path, "depends_on"), t), "depends on undefined service '" + t + "'"));
-            for (String key : s.networks().keySet()) {
+            for (String key : s.networking().networks().keySet()) {
                 if (!"default".equals(key) && !d.networks().containsKey(key)) {
                     problems.error(Paths.key(Paths.key(path, "networks"), key), "undefined network '" + key
                         + "' (declare it under the top-level 'networks:')");
                 }
             }
-            serviceRef(s.networkMode(), path, "network_mode");
-            if (s.networkMode().filter("host"::equals).isPresent() && !s.ports().isEmpty()) {
+            serviceRef(s.networking().networkMode(), path, "network_mode");
+            if (s.networking().networkMode().filter("host"::equals).isPresent() && !s.networking().ports().isEmpty()) {
                 problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
                     + " host's ports directly); remove 'ports:'");
             }
-            serviceRef(s.ipc(), path, "ipc");
-            serviceRef(s.pid(), path, "pid");
-            for (Mount m : s.volumes()) {
+            serviceRef(s.security().ipc(), path, "ipc");
+            serviceRef(s.security().pid(), path, "pid");
+            for (Mount m : s.storage().volumes()) {
                 if (m.type() == MountType.VOLUME && m.source().isPresent() && !d.volumes().containsKey(m.source().get())) {
                     problems.error(origins.getOrDefault(m, Paths.key(path, "volumes")), "undefined volume '" + m.source().get()
                         + "' (declare it under the top-level 'volumes:')");
@@ -120,7 +120,7 @@ public final class SemanticChecks {
         }
         state.put(name, 1);
         stack.add(name);
-        for (String dep : s.dependsOn().keySet()) {
+        for (String dep : s.lifecycle().dependsOn().keySet()) {
             visit(dep, stack, state, reported);
         }
         stack.remove(stack.size() - 1);
@@ -142,7 +142,7 @@ public final class SemanticChecks {
     private void ports() {
         List<Published> taken = new ArrayList<>();
         d.services().forEach((name, s) -> {
-            for (PortMapping p : s.ports()) {
+            for (PortMapping p : s.networking().ports()) {
                 if (p.published().isEmpty() || !p.published().get().isSingle()) {
                     continue;
                 }
@@ -158,7 +158,7 @@ public final class SemanticChecks {
 
     private void containerNames() {
         Map<String, String> seen = new HashMap<>();
-        d.services().forEach((name, s) -> s.containerName().ifPresent(cn -> {
+        d.services().forEach((name, s) -> s.metadata().containerName().ifPresent(cn -> {
             String path = Paths.key(Paths.key("services", name), "container_name");
             String previous = seen.putIfAbsent(cn, path);
             if (previous != null) {

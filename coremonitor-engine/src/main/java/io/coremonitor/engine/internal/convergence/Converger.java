@@ -75,7 +75,7 @@ final class Converger {
         for (String s : plan.services()) {
             PlanAction.Kind kind = byService.get(s).kind();
             if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
-                images.putIfAbsent(def.services().get(s).image(), def.services().get(s));
+                images.putIfAbsent(def.services().get(s).process().image(), def.services().get(s));
             }
         }
         inParallel(List.copyOf(images.keySet()), image -> ensureImage(images.get(image)));
@@ -139,8 +139,7 @@ final class Converger {
         // containers are created in parallel, level by level: network_mode service:X needs X's container first
         Map<String, Integer> level = new HashMap<>();
         for (String s : toCreate) {
-            int l = def.services().get(s).networkMode().filter(m -> m.startsWith("service:")).map(m -> m.substring(8))
-                .map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+            int l = def.services().get(s).networking().sharedService().map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
             level.put(s, l);
         }
         for (int l = 0; level.containsValue(l); l++) {
@@ -221,11 +220,11 @@ final class Converger {
     }
 
     void ensureImage(ServiceSpec spec) {
-        String image = spec.image();
+        String image = spec.process().image();
         if (ops.imageExists(image)) {
             return;
         }
-        if (spec.pullPolicy().map("never"::equals).orElse(false)) {
+        if (spec.process().pullPolicy().map("never"::equals).orElse(false)) {
             throw new CommandFailedException("image " + image + " not found locally and pull_policy is never");
         }
         ctx.info("image " + image + " not found locally: pulling it (timeout " + PULL_TIMEOUT.toSeconds() + "s)");
@@ -260,7 +259,7 @@ final class Converger {
                     if (!wanted.contains(d)) {
                         continue;
                     }
-                    DependsOn dep = spec.dependsOn().getOrDefault(d, DependsOn.started());
+                    DependsOn dep = spec.lifecycle().dependsOn().getOrDefault(d, DependsOn.started());
                     DependsOnCondition condition = dep.condition();
                     deps.add(conditionFutures.computeIfAbsent(d + "/" + condition, k -> startFutures.get(d)
                         .thenRunAsync(() -> awaitCondition(def, d, containerIds.get(d), condition), pool)));

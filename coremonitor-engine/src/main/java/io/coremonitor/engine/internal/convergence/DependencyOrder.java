@@ -38,8 +38,8 @@ final class DependencyOrder {
         if (spec == null) {
             return deps;
         }
-        deps.addAll(spec.dependsOn().keySet());
-        spec.networkMode().filter(m -> m.startsWith("service:")).ifPresent(m -> deps.add(m.substring(8)));
+        deps.addAll(spec.lifecycle().dependsOn().keySet());
+        spec.networking().sharedService().ifPresent(deps::add);
         deps.retainAll(definition.services().keySet());
         return deps;
     }

@@ -85,7 +85,7 @@ public final class Inspections {
             byService.putIfAbsent(service(c), c);
         }
         def.ifPresent(d -> d.services().forEach((name, spec) -> {
-            if (spec.profiles().isEmpty()) {
+            if (spec.lifecycle().profiles().isEmpty()) {
                 services.put(name, new ServiceStatusView("missing", Optional.empty(), Optional.empty(), Optional.empty()));
             }
         }));

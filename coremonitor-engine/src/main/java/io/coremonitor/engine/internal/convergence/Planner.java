@@ -57,7 +57,7 @@ final class Planner {
      */
     static ConvergencePlan plan(DockerOps ops, ServiceTranslator.Context ctx, ComposeDefinition desired, Observed observed,
             Function<String, Optional<ComposeDefinition>> versionLookup) {
-        List<String> services = desired.services().entrySet().stream().filter(e -> e.getValue().profiles().isEmpty())
+        List<String> services = desired.services().entrySet().stream().filter(e -> e.getValue().lifecycle().profiles().isEmpty())
             .map(Map.Entry::getKey).sorted().toList();
         List<String> problems = new ArrayList<>();
         Map<String, ContainerRequest> requests = new TreeMap<>();
@@ -76,7 +76,7 @@ final class Planner {
         for (String s : services) {
             ServiceSpec spec = desired.services().get(s);
             networkKeys.addAll(ServiceTranslator.networkKeys(spec));
-            for (Mount m : spec.volumes()) {
+            for (Mount m : spec.storage().volumes()) {
                 if (m.type() == MountType.VOLUME && m.source().isPresent()) {
                     volumeKeys.add(m.source().get());
                 }
@@ -210,7 +210,7 @@ final class Planner {
             changed = false;
             for (String s : services) {
                 ServiceSpec spec = desired.services().get(s);
-                Optional<String> shared = spec.networkMode().filter(m -> m.startsWith("service:")).map(m -> m.substring(8));
+                Optional<String> shared = spec.networking().sharedService();
                 if (shared.isPresent() && kinds.get(s) == PlanAction.Kind.KEEP
                     && isReplaced(kinds.get(shared.get()))) {
                     kinds.put(s, PlanAction.Kind.RECREATE);
@@ -223,7 +223,7 @@ final class Planner {
             if (kinds.get(s) != PlanAction.Kind.KEEP) {
                 continue;
             }
-            for (Map.Entry<String, DependsOn> d : desired.services().get(s).dependsOn().entrySet()) {
+            for (Map.Entry<String, DependsOn> d : desired.services().get(s).lifecycle().dependsOn().entrySet()) {
                 if (d.getValue().restart() && isReplaced(kinds.get(d.getKey()))) {
                     kinds.put(s, PlanAction.Kind.RESTART);
                     reasons.put(s, List.of("depends_on " + d.getKey() + " with restart: true, and it is recreated"));

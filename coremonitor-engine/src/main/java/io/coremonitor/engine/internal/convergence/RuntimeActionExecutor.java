@@ -41,7 +41,7 @@ final class RuntimeActionExecutor implements CommandExecutor {
         String version = stack.currentVersion().orElseThrow(
             () -> new CommandFailedException("stack " + stack.name() + " has no applied version: apply one first"));
         ComposeDefinition def = convergence.definition(stack.stackId(), version).orElseThrow();
-        List<String> deployed = def.services().entrySet().stream().filter(e -> e.getValue().profiles().isEmpty())
+        List<String> deployed = def.services().entrySet().stream().filter(e -> e.getValue().lifecycle().profiles().isEmpty())
             .map(Map.Entry::getKey).sorted().toList();
         List<String> selected = payload.services().isEmpty() ? deployed : payload.services();
         List<String> unknown = selected.stream().filter(s -> !deployed.contains(s)).toList();

@@ -17,23 +17,27 @@ final class SpecDiff {
     private SpecDiff() {
     }
 
+    /** The changed keys, part by part (process, networking, ...) and in each part in its components' order. */
     static List<String> changedFields(ServiceSpec before, ServiceSpec after) {
         List<String> changed = new ArrayList<>();
-        for (RecordComponent c : ServiceSpec.class.getRecordComponents()) {
-            if (IGNORED.contains(c.getName())) {
-                continue;
-            }
-            try {
-                Object a = c.getAccessor().invoke(before);
-                Object b = c.getAccessor().invoke(after);
-                if (!Objects.equals(a, b)) {
+        for (RecordComponent part : ServiceSpec.class.getRecordComponents()) {
+            Object a = read(part, before);
+            Object b = read(part, after);
+            for (RecordComponent c : part.getType().getRecordComponents()) {
+                if (!IGNORED.contains(c.getName()) && !Objects.equals(read(c, a), read(c, b))) {
                     changed.add(snake(c.getName()));
                 }
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("record accessor " + c.getName(), e);
             }
         }
         return changed;
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("record accessor " + component.getName(), e);
+        }
     }
 
     /** {@code stopGracePeriod} → {@code stop_grace_period}; limits/reservations named after deploy.resources. */

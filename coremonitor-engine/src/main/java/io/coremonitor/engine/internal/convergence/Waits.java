@@ -42,11 +42,11 @@ final class Waits {
     }
 
     static boolean hasHealthcheck(ServiceSpec spec) {
-        return spec.healthcheck().map(h -> !h.disable()).orElse(false);
+        return spec.lifecycle().healthcheck().map(h -> !h.disable()).orElse(false);
     }
 
     static void healthy(DockerOps ops, ExecutionContext ctx, String service, String containerId, ServiceSpec spec) {
-        Duration limit = healthTimeout(spec.healthcheck());
+        Duration limit = healthTimeout(spec.lifecycle().healthcheck());
         long deadline = System.nanoTime() + limit.toNanos();
         for (int attempt = 0; ; attempt++) {
             ctx.checkCancelled();

@@ -1,0 +1,38 @@
+package io.coremonitor.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When a service starts, how its health is judged, how it restarts and how it stops. No two components share a type,
+ * so the compiler keeps them apart.
+ *
+ * @param dependsOn       dependencies by service name
+ * @param healthcheck     health check
+ * @param restart         restart policy ({@code restart:} or {@code deploy.restart_policy})
+ * @param init            run an init process
+ * @param stopSignal      stop signal
+ * @param stopGracePeriod time between the stop signal and SIGKILL
+ * @param profiles        profiles this service belongs to (empty: always enabled)
+ */
+public record ServiceLifecycle(
+        Map<String, DependsOn> dependsOn,
+        Optional<HealthCheck> healthcheck,
+        Optional<RestartPolicy> restart,
+        boolean init,
+        Optional<String> stopSignal,
+        Optional<Duration> stopGracePeriod,
+        List<String> profiles) {
+
+    public ServiceLifecycle {
+        dependsOn = ModelCollections.sortedMap(dependsOn);
+        Objects.requireNonNull(healthcheck, "healthcheck");
+        Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(stopSignal, "stopSignal");
+        Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
+        profiles = ModelCollections.sortedList(profiles);
+    }
+}

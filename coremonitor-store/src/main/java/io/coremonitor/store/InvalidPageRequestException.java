@@ -1,7 +1,7 @@
 package io.coremonitor.store;
 
 import io.coremonitor.model.CoreMonitorException;
-import java.util.Optional;
+import java.util.Objects;
 
 /** A bad {@code limit} or a cursor that this list did not hand out (a 400 for the REST API). */
 public class InvalidPageRequestException extends CoreMonitorException {
@@ -11,13 +11,7 @@ public class InvalidPageRequestException extends CoreMonitorException {
     /** The name of the {@code cursor} field of a page request. */
     public static final String CURSOR = "cursor";
 
-    private final transient Optional<String> field;
-
-    /** Without naming the field it is about. */
-    public InvalidPageRequestException(String message) {
-        super(message);
-        this.field = Optional.empty();
-    }
+    private final String field;
 
     /**
      * @param field   which field of the page request is wrong: {@link #LIMIT} or {@link #CURSOR}
@@ -25,11 +19,11 @@ public class InvalidPageRequestException extends CoreMonitorException {
      */
     public InvalidPageRequestException(String field, String message) {
         super(message);
-        this.field = Optional.of(field);
+        this.field = Objects.requireNonNull(field, "field");
     }
 
-    /** Which field of the page request is wrong ({@link #LIMIT} or {@link #CURSOR}), when the thrower named it. */
-    public Optional<String> field() {
+    /** Which field of the page request is wrong: {@link #LIMIT} or {@link #CURSOR}. */
+    public String field() {
         return field;
     }
 }

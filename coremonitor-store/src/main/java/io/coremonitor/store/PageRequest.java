@@ -15,10 +15,12 @@ public record PageRequest(int limit, Optional<String> cursor) {
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidPageRequestException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            throw new InvalidPageRequestException(InvalidPageRequestException.LIMIT,
+                    "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         if (cursor == null) {
-            throw new InvalidPageRequestException("cursor must not be null (use Optional.empty())");
+            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
+                    "cursor must not be null (use Optional.empty())");
         }
         if (cursor.isPresent() && cursor.get().isBlank()) {
             cursor = Optional.empty();

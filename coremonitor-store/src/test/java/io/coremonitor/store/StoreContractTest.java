@@ -706,8 +706,10 @@ abstract class StoreContractTest {
 
     @Test
     void refusesBadLimitsAndCursors() {
-        assertThatThrownBy(() -> PageRequest.of(0, null)).isInstanceOf(InvalidPageRequestException.class);
-        assertThatThrownBy(() -> PageRequest.of(501, null)).isInstanceOf(InvalidPageRequestException.class);
+        assertThatThrownBy(() -> PageRequest.of(0, null)).isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.LIMIT);
+        assertThatThrownBy(() -> PageRequest.of(501, null)).isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.LIMIT);
         assertThat(PageRequest.of(null, null).limit()).isEqualTo(50);
         assertThat(PageRequest.of(500, "").cursor()).isEmpty();
         stack("s1");
@@ -716,13 +718,17 @@ abstract class StoreContractTest {
         }
         String commandCursor = store.commands().list(CommandFilter.all(), PageRequest.first(1)).nextCursor().orElseThrow();
         assertThatThrownBy(() -> store.commands().list(CommandFilter.all(), PageRequest.of(10, "%%%not-base64")))
-                .isInstanceOf(InvalidPageRequestException.class);
+                .isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.CURSOR);
         assertThatThrownBy(() -> store.commands().list(CommandFilter.all(), PageRequest.of(10, "Zm9vYmFy")))
-                .isInstanceOf(InvalidPageRequestException.class);
+                .isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.CURSOR);
         assertThatThrownBy(() -> store.versions().list("s1", PageRequest.of(10, commandCursor)))
-                .isInstanceOf(InvalidPageRequestException.class);
+                .isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.CURSOR);
         assertThatThrownBy(() -> store.stacks().list(PageRequest.of(10, commandCursor)))
-                .isInstanceOf(InvalidPageRequestException.class);
+                .isInstanceOf(InvalidPageRequestException.class)
+                .extracting(e -> ((InvalidPageRequestException) e).field()).isEqualTo(InvalidPageRequestException.CURSOR);
     }
 
     // ---------------------------------------------------------------- logs

@@ -38,14 +38,14 @@ final class HeadWait {
     /** The head cannot start for this reason; told once per command (the reason shown is the latest). */
     void waitFor(Command head, String why) {
         boolean news = reason.isEmpty() || waitingCommand != head.commandId();
-        reason = Optional.of(why);
-        if (!news) {
-            return;
+        if (news) {
+            waitingCommand = head.commandId();
+            waitingSince = clock.instant();
+            LOG.warn("queue waits: command {} ({}) cannot start: {}", head.commandId(), head.type(), why);
+            journal.note(head.commandId(), LogLevel.WARN, "waiting to start: " + why + "; it starts when this is over");
         }
-        waitingCommand = head.commandId();
-        waitingSince = clock.instant();
-        LOG.warn("queue waits: command {} ({}) cannot start: {}", head.commandId(), head.type(), why);
-        journal.note(head.commandId(), LogLevel.WARN, "waiting to start: " + why + "; it starts when this is over");
+        // published after the log line: whoever sees waitingFor finds the command's "waiting to start" line
+        reason = Optional.of(why);
     }
 
     /** The queue no longer waits: {@code head} is what starts now (empty when the queue has nothing to run). */

@@ -125,7 +125,8 @@ public final class HttpApi implements AutoCloseable {
                 + " durations, Docker calls, containers by state and health, stats sampling lag, JVM and HTTP server";
         String scrapeToken = "With a metrics token set (--metrics-token), it opens this route alone; the main token"
                 + " opens it too.";
-        r.add(Route.get("/metrics", prometheus::scrape).tag(system).produces("text/plain").summary(metrics).description(scrapeToken).build());
+        r.add(Route.get("/metrics", prometheus::scrape).tag(system).produces("text/plain").summary(metrics)
+                .description(scrapeToken).build());
         r.add(Route.get("/metrics", prometheus::scrape).tag(system).atRoot().produces("text/plain")
                 .summary(metrics + " (the conventional scrape path, outside /api/v1)").description(scrapeToken).build());
         r.add(Route.get("/events", streamRoutes::events).tag(system).produces(SSE)

@@ -64,9 +64,9 @@ public final class ProblemMapper {
                     + String.join("; ", errors.stream().map(Problem.FieldError::message).toList());
             send(ctx, 400, detail, errors);
         });
-        // the API checks limit before the store sees it (Params.page): a page error the store does not name is the cursor's
+        // the API checks limit before the store sees it (Params.page); the store names the field of a page error
         app.exception(InvalidPageRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage(),
-                List.of(new Problem.FieldError(e.field().orElse(InvalidPageRequestException.CURSOR), e.getMessage()))));
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         app.exception(InvalidDefinitionException.class, (e, ctx) -> send(ctx, 422,
                 e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in the definition: "
                         + e.errors().get(0),

@@ -9,7 +9,6 @@ import io.coremonitor.model.CommandStatus;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,10 +119,7 @@ final class StreamRoutes {
                     throw new ServiceUnavailableException("interrupted while reading logs");
                 }
             });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("container_id", containerId);
-            body.put("items", read.stream().map(StreamRoutes::logLine).toList());
-            ctx.json(body);
+            ctx.json(new MonitoringBodies.ServiceLogsView(containerId, read.stream().map(StreamRoutes::logLine).toList()));
             return;
         }
         SseStreams.Stream stream = streams.open(ctx);
@@ -156,10 +152,7 @@ final class StreamRoutes {
     }
 
     /** A log line as the routes show it: {@code stream} and {@code message}. */
-    private static Map<String, Object> logLine(LogLine line) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stream", line.stream());
-        m.put("message", line.text());
-        return m;
+    private static MonitoringBodies.ContainerLogLineView logLine(LogLine line) {
+        return new MonitoringBodies.ContainerLogLineView(line.stream(), line.text());
     }
 }

@@ -36,11 +36,13 @@ public final class Cursors {
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidPageRequestException("invalid cursor: " + abbreviate(cursor));
+            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
+                    "invalid cursor: " + abbreviate(cursor));
         }
         List<String> all = new ArrayList<>(Arrays.asList(text.split(String.valueOf(SEP), -1)));
         if (all.size() != parts + 1 || !all.get(0).equals(kind)) {
-            throw new InvalidPageRequestException("invalid cursor for this list: " + abbreviate(cursor));
+            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
+                    "invalid cursor for this list: " + abbreviate(cursor));
         }
         return all.subList(1, all.size());
     }
@@ -50,7 +52,8 @@ public final class Cursors {
         try {
             return Long.parseLong(part);
         } catch (NumberFormatException e) {
-            throw new InvalidPageRequestException("invalid cursor for this list: " + abbreviate(cursor));
+            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
+                    "invalid cursor for this list: " + abbreviate(cursor));
         }
     }
 

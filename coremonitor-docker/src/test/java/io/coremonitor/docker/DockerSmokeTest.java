@@ -2,6 +2,7 @@ package io.coremonitor.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -14,7 +15,6 @@ import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -86,32 +86,30 @@ class DockerSmokeTest {
     }
 
     /** Reads the container's whole log until it contains {@code expected}; every read is awaited with a timeout. */
-    private String awaitLog(String id, String expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(LOG_WAIT);
-        String log = "";
-        while (Instant.now().isBefore(deadline)) {
-            StringBuilder out = new StringBuilder();
-            ResultCallback.Adapter<Frame> callback = docker.logContainerCmd(id)
-                .withStdOut(true)
-                .withStdErr(true)
-                .exec(new ResultCallback.Adapter<>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        synchronized (out) {
-                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
+    private String awaitLog(String id, String expected) {
+        return await("log of " + id + " containing '" + expected + "'").atMost(LOG_WAIT)
+            .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread()
+            .until(() -> readLog(id), log -> log.contains(expected));
+    }
+
+    /** The container's whole log, read once; the read is awaited with a timeout. */
+    private String readLog(String id) throws InterruptedException {
+        StringBuilder out = new StringBuilder();
+        ResultCallback.Adapter<Frame> callback = docker.logContainerCmd(id)
+            .withStdOut(true)
+            .withStdErr(true)
+            .exec(new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (out) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                     }
-                });
-            boolean completed = callback.awaitCompletion(LOG_WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(completed).as("log read of %s completed within %s", id, LOG_WAIT).isTrue();
-            synchronized (out) {
-                log = out.toString();
-            }
-            if (log.contains(expected)) {
-                return log;
-            }
-            Thread.sleep(200);
+                }
+            });
+        boolean completed = callback.awaitCompletion(LOG_WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(completed).as("log read of %s completed within %s", id, LOG_WAIT).isTrue();
+        synchronized (out) {
+            return out.toString();
         }
-        return log;
     }
 }

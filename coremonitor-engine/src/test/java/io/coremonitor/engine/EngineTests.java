@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** Helpers of the engine tests. */
 final class EngineTests {
@@ -70,19 +72,19 @@ final class EngineTests {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            sleep(10);
-        }
+        waiting(what, timeout).until(condition::getAsBoolean);
     }
 
-    /** Waits until the command is in one of the statuses and returns it. */
+    /** Waits until the command is in one of the statuses and returns it; a timeout names the command last read. */
     static Command awaitStatus(CoreMonitor cm, long commandId, Set<CommandStatus> statuses) {
-        await("command " + commandId + " in " + statuses, () -> statuses.contains(cm.commands().get(commandId).status()));
-        return cm.commands().get(commandId);
+        return waiting("command " + commandId + " in " + statuses, TIMEOUT)
+                .until(() -> cm.commands().get(commandId), c -> statuses.contains(c.status()));
+    }
+
+    /** Polls every 10 ms from the first instant, in the test's own thread, for at most {@code timeout}. */
+    private static ConditionFactory waiting(String what, Duration timeout) {
+        return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .pollInSameThread();
     }
 
     static Command awaitStatus(CoreMonitor cm, long commandId, CommandStatus status) {

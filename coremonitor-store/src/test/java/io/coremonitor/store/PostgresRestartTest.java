@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,18 +66,18 @@ class PostgresRestartTest {
             };
             List<Thread> traffic = List.of(new Thread(writer), new Thread(writer), new Thread(reader), new Thread(reader));
             traffic.forEach(Thread::start);
-            waitFor(() -> writesOk.get() > 20, "writes before the restart");
+            waitFor(writesOk::get, n -> n > 20, "writes before the restart");
 
             pg.stop();
             int failedBefore = unavailable.get();
-            waitFor(() -> unavailable.get() > failedBefore + 10, "failures while PostgreSQL is down");
+            waitFor(unavailable::get, n -> n > failedBefore + 10, "failures while PostgreSQL is down");
             StoreHealth down = store.health();
             assertThat(down.status()).isEqualTo(StoreHealth.Status.DOWN);
             assertThat(down.reason()).get().asString().contains("unavailable").doesNotContain("password");
 
             pg.startServer();
             int okAfterRestart = writesOk.get();
-            waitFor(() -> writesOk.get() > okAfterRestart + 20, "writes after the restart");
+            waitFor(writesOk::get, n -> n > okAfterRestart + 20, "writes after the restart");
             stop.set(true);
             for (Thread t : traffic) {
                 t.join();
@@ -96,13 +99,8 @@ class PostgresRestartTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + RECOVERY);
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(IntSupplier counter, Predicate<Integer> enough, String what) {
+        Awaitility.await(what).atMost(RECOVERY).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .pollInSameThread().until(counter::getAsInt, enough);
     }
 }

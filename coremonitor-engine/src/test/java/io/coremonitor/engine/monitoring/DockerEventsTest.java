@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,13 +132,9 @@ class DockerEventsTest {
         return events.stream().filter(e -> e.containerId().equals(containerId) && e.action().equals(action)).count();
     }
 
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; heard " + heard + ", links " + links);
-            }
-            Thread.sleep(50);
-        }
+    private void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            .pollInSameThread().untilAsserted(() -> assertThat(condition.getAsBoolean())
+                .as("%s; heard %s, links %s", what, heard, links).isTrue());
     }
 }

@@ -7,6 +7,7 @@ import io.coremonitor.model.Command;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -363,15 +365,7 @@ class ApiRoutesTest {
     }
 
     static <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        long until = System.nanoTime() + 20_000_000_000L;
-        T last = read.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out; last: " + last);
-            }
-            Thread.sleep(50);
-            last = read.get();
-        }
-        return last;
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).pollInSameThread().until(read::get, done);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +108,9 @@ class DockerStreamsTest {
             }
             ApiRoutesTest.waitFor(t.api::openStreams, n -> n == 0);
         }
-        Thread.sleep(500);
-        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads + 4);
+        Awaitility.await("the follow threads ending").atMost(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(50)).pollInSameThread()
+            .untilAsserted(() -> assertThat(Thread.activeCount()).as("live threads").isLessThanOrEqualTo(threads + 4));
 
         long del = c.post(s + "/delete", null).json().path("command_id").asLong();
         ApiRoutesTest.waitFor(() -> c.get("/commands/" + del).json().path("status").asText(), "DONE"::equals);

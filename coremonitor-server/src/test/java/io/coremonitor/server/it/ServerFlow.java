@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** The whole API against a running server and the real Docker engine; shared by the SQLite and PostgreSQL runs. */
 final class ServerFlow {
@@ -212,16 +213,8 @@ final class ServerFlow {
 
     static <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
             throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        T last = read.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out; last: " + last);
-            }
-            Thread.sleep(200);
-            last = read.get();
-        }
-        return last;
+        return Awaitility.await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).pollInSameThread().until(read::get, done);
     }
 
     private static String tail(String text) {

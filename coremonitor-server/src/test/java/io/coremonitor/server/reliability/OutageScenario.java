@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Docker going away in the middle of an APPLY, then coming back, seen through the REST API of a running server: the
@@ -108,11 +109,16 @@ final class OutageScenario {
         assertThat(queue.status()).as("GET /queue during the outage: %s", queue.text()).isEqualTo(200);
         assertThat(queue.json().path("waiting_for").asText("")).as("waiting_for in %s", queue.text()).contains(UNREACHABLE);
         assertThat(PrometheusScrape.parse(api.get("/metrics").text()).value("coremonitor_queue_waiting")).isEqualTo(1);
-        Thread.sleep(2000);
-        for (long c : List.of(running, queued)) {
-            JsonNode cmd = api.get("/commands/" + c).json();
-            assertThat(cmd.path("status").asText()).as("command %d while Docker is away: %s", c, cmd).isEqualTo("PENDING");
-        }
+        // both stay PENDING for 2 s of the outage
+        Awaitility.await("both commands PENDING for 2 s while Docker is away").during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread().untilAsserted(() -> {
+                    for (long c : List.of(running, queued)) {
+                        JsonNode cmd = api.get("/commands/" + c).json();
+                        assertThat(cmd.path("status").asText()).as("command %d while Docker is away: %s", c, cmd)
+                                .isEqualTo("PENDING");
+                    }
+                });
         assertThat(api.get("/health").json().path("status").asText()).isEqualTo("DEGRADED");
         assertThat(server.alive()).as("server process alive at the end of the outage").isTrue();
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,13 +148,8 @@ class PostgresOutageReliabilityIT {
         }
     }
 
-    private static void awaitCount(AtomicInteger counter, int atLeast, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (counter.get() < atLeast) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + atLeast + " " + what + " within " + WAIT + " (" + counter.get() + ")");
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitCount(AtomicInteger counter, int atLeast, String what) {
+        Awaitility.await(atLeast + " " + what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .pollInSameThread().until(counter::get, n -> n >= atLeast);
     }
 }

@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
@@ -191,18 +194,12 @@ final class PrivateDockerd implements AutoCloseable {
         pb.environment().remove("DOCKER_HOST");
         long t0 = System.nanoTime();
         process = pb.start();
-        long deadline = t0 + START_TIMEOUT.toNanos();
-        while (!answers()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the private dockerd exited with " + process.exitValue()
-                        + " before answering on " + dockerHost() + "; log " + log + ":\n" + logTail());
-            }
-            if (System.nanoTime() > deadline) {
-                killHard();
-                throw new IllegalStateException("the private dockerd did not answer on " + dockerHost() + " within "
-                        + START_TIMEOUT + "; log " + log + ":\n" + logTail());
-            }
-            Thread.sleep(100);
+        try {
+            waiting("the private dockerd answering on " + dockerHost(), START_TIMEOUT).until(this::answersWhileAlive);
+        } catch (ConditionTimeoutException e) {
+            killHard();
+            throw new IllegalStateException("the private dockerd did not answer on " + dockerHost() + " within "
+                    + START_TIMEOUT + "; log " + log + ":\n" + logTail(), e);
         }
         System.out.printf("PrivateDockerd: started pid %d on %s in %d ms%n", process.pid(), dockerHost(),
                 (System.nanoTime() - t0) / 1_000_000);
@@ -224,15 +221,31 @@ final class PrivateDockerd implements AutoCloseable {
             System.err.println("PrivateDockerd: pid " + pid + " still running " + STOP_TIMEOUT + " after SIGTERM: SIGKILL");
             killHard();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (answers()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the private dockerd exited but " + dockerHost() + " still answers");
-            }
-            Thread.sleep(100);
+        try {
+            waiting(dockerHost() + " no longer answering", Duration.ofSeconds(10)).until(() -> !answers());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the private dockerd exited but " + dockerHost() + " still answers", e);
         }
         System.out.printf("PrivateDockerd: stopped pid %d (exit %d) in %d ms%n", pid, process.exitValue(),
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** True when the daemon answers a ping; throws with the tail of its log when it has exited. */
+    private boolean answersWhileAlive() {
+        if (answers()) {
+            return true;
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the private dockerd exited with " + process.exitValue()
+                    + " before answering on " + dockerHost() + "; log " + log + ":\n" + logTail());
+        }
+        return false;
+    }
+
+    /** Polls every 100 ms from the first instant, in the caller's thread, for at most {@code timeout}. */
+    private static ConditionFactory waiting(String what, Duration timeout) {
+        return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread();
     }
 
     /** Stops the daemon and starts it again on the same socket and data. */

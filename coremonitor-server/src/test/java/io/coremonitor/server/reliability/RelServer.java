@@ -1,5 +1,7 @@
 package io.coremonitor.server.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.server.internal.ApiClient;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The server jar as a process ({@code java -jar target/coremonitor-server.jar --port P --db DB ...}), restartable on
@@ -61,23 +64,25 @@ public final class RelServer implements AutoCloseable {
         log = LOGS.resolve(name + "-" + port + "-" + starts + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ApiClient probe = api();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logText());
-            }
-            try {
-                if (probe.get("/health").status() == 200) {
-                    return this;
-                }
-            } catch (IllegalStateException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("the server did not answer within 60 s:\n" + logText());
-            }
-            Thread.sleep(100);
+        try {
+            await("the server " + name + " answering /health").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> healthy(probe));
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("the server did not answer within 60 s:\n" + logText(), e);
+        }
+        return this;
+    }
+
+    /** True when /health answers 200, false while nothing listens; throws when the process has exited. */
+    private boolean healthy(ApiClient probe) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logText());
+        }
+        try {
+            return probe.get("/health").status() == 200;
+        } catch (IllegalStateException e) {
+            return false; // not listening yet
         }
     }
 
@@ -158,17 +163,14 @@ public final class RelServer implements AutoCloseable {
                 timeout);
     }
 
+    /**
+     * Reads every 100 ms until {@code done} holds and returns that value; a timeout names the last value read.
+     *
+     * @throws ConditionTimeoutException after {@code timeout}
+     */
     static <T> T waitFor(Supplier<T> read, Predicate<T> done, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        T last = read.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out after " + timeout + "; last: " + last);
-            }
-            Thread.sleep(100);
-            last = read.get();
-        }
-        return last;
+        return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .until(read::get, done);
     }
 
     /** A tiny stack: one busybox that sleeps and dies at once when stopped. */

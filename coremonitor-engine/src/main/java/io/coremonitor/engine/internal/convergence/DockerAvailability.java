@@ -19,21 +19,29 @@ final class DockerAvailability {
 
     private final DockerOps ops;
     private final String host;
+    private final Runnable newConnection;
     private final Duration settle;
 
-    DockerAvailability(DockerOps ops, String host) {
-        this(ops, host, SETTLE);
+    /**
+     * @param newConnection opens a connection of its own to the engine's endpoint, or throws
+     *     ({@link io.coremonitor.docker.DockerEndpoint#connect}): the client's ping alone can be answered on a pooled
+     *     connection by a daemon that no longer accepts new ones
+     */
+    DockerAvailability(DockerOps ops, String host, Runnable newConnection) {
+        this(ops, host, newConnection, SETTLE);
     }
 
-    DockerAvailability(DockerOps ops, String host, Duration settle) {
+    DockerAvailability(DockerOps ops, String host, Runnable newConnection, Duration settle) {
         this.ops = ops;
         this.host = host;
+        this.newConnection = newConnection;
         this.settle = settle;
     }
 
-    /** Empty when the engine answers a ping now; otherwise why not. Never throws. */
+    /** Empty when the engine accepts a new connection and answers a ping now; otherwise why not. Never throws. */
     Optional<String> unavailableReason() {
         try {
+            newConnection.run();
             ops.ping();
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package io.coremonitor.engine.internal.convergence;
 
 import com.github.dockerjava.api.DockerClient;
+import io.coremonitor.docker.DockerEndpoint;
+import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.model.CommandType;
@@ -21,13 +23,26 @@ public final class DockerExecutors {
      * {@link io.coremonitor.engine.ResourceUnavailableException}.
      */
     public static List<CommandExecutor> create(Store store, DockerClient docker, Clock clock, URI dockerHost) {
-        return create(store, DockerOps.of(docker), clock, dockerHost.toString());
+        return create(store, DockerOps.of(docker), clock, dockerHost.toString(),
+            () -> DockerEndpoint.connect(dockerHost, DockerHealth.DEFAULT_PROBE_TIMEOUT));
     }
 
-    /** With any {@link DockerOps} (a counting or fault-injecting wrapper in tests). */
+    /**
+     * With any {@link DockerOps} (a counting or fault-injecting wrapper in tests); availability is the ping of
+     * {@code ops} alone.
+     */
     public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost) {
+        return create(store, ops, clock, dockerHost, () -> { });
+    }
+
+    /**
+     * With any {@link DockerOps}, available while {@code newConnection} (a connection of its own to the engine's
+     * endpoint, which throws when refused) and the ping of {@code ops} both succeed.
+     */
+    public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost,
+            Runnable newConnection) {
         Convergence convergence = new Convergence(store, ops, clock);
-        DockerAvailability docker = new DockerAvailability(ops, dockerHost);
+        DockerAvailability docker = new DockerAvailability(ops, dockerHost, newConnection);
         // APPLY and ROLLBACK tell an outage from a failure themselves (before marking the version or rolling back);
         // the others get the same from DockerGuard
         return List.of(

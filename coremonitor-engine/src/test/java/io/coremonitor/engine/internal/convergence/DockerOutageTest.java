@@ -11,6 +11,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerClients;
+import io.coremonitor.docker.DockerEndpoint;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.docker.StackLabels;
@@ -116,6 +117,31 @@ class DockerOutageTest {
             assertThat(status.actual()).isEqualTo(StackState.UNKNOWN);
             assertThat(status.reason().orElseThrow()).startsWith("interrupted: Docker is unreachable at ");
             assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
+        }
+    }
+
+    /**
+     * A daemon shutting down removes its socket first and still serves the connections it holds: the client's ping
+     * is answered on its pooled connection. The executors ask for a new connection too, so they wait for the daemon
+     * rather than start a command that fails at its first new connection.
+     */
+    @Test
+    @RequiresDocker
+    void anEngineThatAnswersThePingButAcceptsNoNewConnectionIsUnavailable(DockerClient docker) {
+        DockerOps ops = DockerOps.of(docker);
+        ops.ping();
+        List<CommandExecutor> refused = DockerExecutors.create(store, ops, Clock.systemUTC(), "the dying engine",
+            () -> DockerEndpoint.connect(NOWHERE, Duration.ofSeconds(2)));
+        for (CommandExecutor e : refused) {
+            assertThat(e.unavailableReason()).as(e.type().name()).get().asString()
+                .startsWith("Docker is unreachable at the dying engine: UncheckedIOException: no new connection to "
+                    + NOWHERE);
+        }
+        List<CommandExecutor> accepted = DockerExecutors.create(store, ops, Clock.systemUTC(), "the live engine",
+            () -> DockerEndpoint.connect(DockerSettings.fromEnvironment().host(),
+                Duration.ofSeconds(2)));
+        for (CommandExecutor e : accepted) {
+            assertThat(e.unavailableReason()).as(e.type().name()).isEmpty();
         }
     }
 

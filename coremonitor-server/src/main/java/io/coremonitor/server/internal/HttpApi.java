@@ -24,6 +24,7 @@ import io.coremonitor.server.internal.StackBodies.DiffView;
 import io.coremonitor.server.internal.StackBodies.StackView;
 import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
 import io.coremonitor.server.internal.StackBodies.VersionView;
+import io.coremonitor.server.internal.console.ConsoleRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
@@ -73,6 +74,7 @@ public final class HttpApi implements AutoCloseable {
     /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
     private String openApiJson;
     private final String docsPage;
+    private final ConsoleRoutes console;
 
     /**
      * @param engine    the engine whose services the routes call (its listener list gets the event hub)
@@ -97,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
+        this.console = ConsoleRoutes.load();
         engine.addListener(events);
         engine.monitoring().addListener(events);
     }
@@ -234,7 +237,9 @@ public final class HttpApi implements AutoCloseable {
             // HTTP server metrics (jetty.server.requests by method, route template as uri, status, outcome), Jetty pool
             cfg.registerPlugin(new MicrometerPlugin(metrics -> metrics.registry = prometheus.registry()));
             Params.registerConverters(cfg.validation);
+            ConsoleRoutes.configure(cfg);
             cfg.router.mount(router -> {
+                console.mount(router);
                 router.before(Route.BASE + "/*", this::authorize);
                 routes.stream().filter(route -> route.base().isEmpty())
                         .forEach(route -> router.before(route.fullPath(), this::authorize));

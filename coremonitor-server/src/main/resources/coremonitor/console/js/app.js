@@ -172,28 +172,39 @@ function showSignIn(message) {
     e.preventDefault();
     credential.set(input.value.trim());
     try {
-      await get('/queue');
-      start();
+      const session = await get('/session');
+      if (session.authenticated) {
+        signInMessage = '';
+        start();
+        return;
+      }
+      credential.clear();
+      replace(error, 'That token is not accepted: ' + (session.reason || 'refused'));
     } catch (err) {
       credential.clear();
-      replace(error, err.status === 401 ? 'That token is not accepted: ' + err.message : err.message);
-      input.focus();
+      replace(error, 'Cannot sign in: ' + err.message);
     }
+    input.focus();
   });
   replace(main(), form);
   input.focus();
 }
 
+/** Asks the server what it needs (GET /session never answers 401), then signs in or shows the console. */
 async function start() {
+  let session = { authentication: 'none', authenticated: true };
   try {
-    await get('/queue');
+    session = await get('/session');
   } catch (e) {
-    if (e.status === 401) {
-      showSignIn(signInMessage || (credential.get() ? e.message : ''));
-      return;
-    }
+    console.warn('cannot read /api/v1/session', e);
   }
-  document.getElementById('sign-out').hidden = !credential.get();
+  if (!session.authenticated) {
+    const given = credential.get();
+    credential.clear();
+    showSignIn(signInMessage || (given ? 'Please sign in again: ' + (session.reason || 'refused') : ''));
+    return;
+  }
+  document.getElementById('sign-out').hidden = session.authentication === 'none';
   events.start();
   show();
 }

@@ -55,7 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private static final String SSE = "text/event-stream";
     private static final String PAGE = "limit (1-500, default 50) and cursor (next_cursor of the previous page)";
     private static final Set<String> PUBLIC_PATHS = Set.of(Route.BASE + "/health", Route.BASE + "/openapi.json",
-            Route.BASE + "/docs");
+            Route.BASE + "/docs", Route.BASE + "/session");
     /** The routes a scraper may open with the metrics token alone. */
     private static final Set<String> METRICS_PATHS = Set.of("/metrics", Route.BASE + "/metrics");
 
@@ -116,6 +116,9 @@ public final class HttpApi implements AutoCloseable {
         String command = "commands";
         r.add(Route.get("/health", this::health).tag(system).open().returns(HealthReport.class)
                 .summary("Whether the database and Docker answer (UP, DEGRADED: Docker down, DOWN: database down)").build());
+        r.add(Route.get("/session", this::session).tag(system).open().returns(SessionView.class)
+                .summary("What this server asks of a client (authentication: none or token) and whether the credential"
+                        + " of this request is accepted; never 401 (the console's sign-in asks here)").build());
         r.add(Route.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson())).tag(system).open()
                 .returns(ObjectNode.class).summary("This OpenAPI 3.1 document").build());
         r.add(Route.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage)).tag(system).open()
@@ -256,22 +259,39 @@ public final class HttpApi implements AutoCloseable {
         if (PUBLIC_PATHS.contains(ctx.path())) {
             return;
         }
+        refusal(ctx).ifPresent(why -> {
+            throw new UnauthorizedResponse(why);
+        });
+    }
+
+    private void session(Context ctx) {
+        if (!tokenConfigured) {
+            ctx.json(new SessionView("none", true, Optional.empty()));
+            return;
+        }
+        Optional<String> refused = refusal(ctx);
+        ctx.json(new SessionView("token", refused.isEmpty(), refused));
+    }
+
+    /** Why this request may not call a protected route, if it may not. */
+    private Optional<String> refusal(Context ctx) {
         List<byte[]> accepted = new ArrayList<>(2);
         tokenDigest.ifPresent(accepted::add);
         if (METRICS_PATHS.contains(ctx.path())) {
             metricsTokenDigest.ifPresent(accepted::add);
         }
         if (accepted.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new UnauthorizedResponse("this server needs Authorization: Bearer <token>");
+            return Optional.of("this server needs Authorization: Bearer <token>");
         }
         byte[] given = sha256(header.substring(7).trim());
         if (accepted.stream().noneMatch(digest -> MessageDigest.isEqual(given, digest))) {
-            throw new UnauthorizedResponse("the bearer token is not valid");
+            return Optional.of("the bearer token is not valid");
         }
+        return Optional.empty();
     }
 
     private synchronized String openApiJson() {

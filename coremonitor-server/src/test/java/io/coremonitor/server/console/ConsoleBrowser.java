@@ -69,6 +69,11 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(WAIT);
     }
 
+    /** The server's root URL ({@code http://127.0.0.1:PORT}) from its API base ({@code .../api/v1/}). */
+    public static String rootOf(String apiBase) {
+        return apiBase.replaceFirst("/api/v1/?$", "");
+    }
+
     /**
      * Fails when {@code CI=true} and Chromium or its driver is missing; otherwise skips the test (with a WARN line).
      * Install them with {@code apt-get install chromium chromium-driver} ({@code .ci/run} does).

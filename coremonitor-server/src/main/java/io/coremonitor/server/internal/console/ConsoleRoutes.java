@@ -25,7 +25,8 @@ public final class ConsoleRoutes {
     static final Map<String, String> WEBJARS = Map.of(
         "uplot", "org.webjars.npm",
         "codemirror", "org.webjars.npm",
-        "diff", "org.webjars.npm");
+        "diff", "org.webjars.npm",
+        "js-yaml", "org.webjars.npm");
 
     /** No inline script or style, nothing from another origin, no framing. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"

@@ -36,6 +36,10 @@ public final class ConsoleRoutes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private static final Set<String> PAGE_PATHS = Set.of("/", "/index.html");
+    private static final String ASSET_PATH = "/assets/{fingerprint}/<path>";
+
+    /** The paths of the console's routes (not part of the API: not in its OpenAPI document). */
+    public static final Set<String> PATHS = Set.of("/", "/index.html", ASSET_PATH);
 
     private final ConsoleAssets assets;
     private final String etag;
@@ -65,7 +69,7 @@ public final class ConsoleRoutes {
         for (String path : PAGE_PATHS) {
             router.get(path, this::page);
         }
-        router.get("/assets/{fingerprint}/<path>", this::asset);
+        router.get(ASSET_PATH, this::asset);
     }
 
     /** The asset folder of this build: {@code /assets/<fingerprint>}. */

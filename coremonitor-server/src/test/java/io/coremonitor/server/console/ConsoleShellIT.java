@@ -76,6 +76,24 @@ class ConsoleShellIT {
     }
 
     @Test
+    void aCallAnswered401BringsTheSignInFormBackWithAMessage() {
+        try (ConsoleBrowser b = new ConsoleBrowser(root())) {
+            b.open("");
+            b.css("#token").sendKeys(TOKEN);
+            b.click("#sign-in button[type=submit]");
+            b.css("#main[data-view=dashboard]");
+            // the token stops being valid while the tab is open (as when the server's token is changed)
+            b.script("sessionStorage.setItem('coremonitor.token', 'revoked-token')");
+            b.go("#/commands");
+            b.awaitText("#sign-in-error", "Please sign in again: the bearer token is not valid");
+            assertThat(b.script("return sessionStorage.length")).isEqualTo(0L);
+            // the only errors the browser logged are the refused calls themselves
+            assertThat(b.consoleMessages()).filteredOn(m -> m.startsWith("SEVERE"))
+                .isNotEmpty().allSatisfy(m -> assertThat(m).contains("status of 401"));
+        }
+    }
+
+    @Test
     void thePageForbidsInlineScriptsAndOtherOriginsAndItsAssetsAreCachedForAYear() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(root() + "/")).build(),

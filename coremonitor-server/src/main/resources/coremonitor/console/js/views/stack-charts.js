@@ -47,7 +47,7 @@ export function toSeries(items) {
 
 function options(width, colour, metric) {
   const axisX = { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' } };
-  const axisY = Object.assign({}, axisX, { size: 70 });
+  const axisY = Object.assign({}, axisX, { size: 84 });
   const base = { width, height: HEIGHT, scales: { x: { time: true } }, cursor: { drag: { x: false, y: false } },
     legend: { live: true } };
   if (metric === 'cpu') {
@@ -61,7 +61,7 @@ function options(width, colour, metric) {
     return Object.assign(base, {
       series: [{}, { label: 'Memory', stroke: colour, width: 1.5, fill: colour + '22', value: (u, v) => bytes(v) }],
       scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1024, max * 1.2)] } },
-      axes: [axisX, Object.assign(axisY, { values: (u, vals) => vals.map((v) => fmtBytes(v)) })],
+      axes: [axisX, Object.assign(axisY, { incrs: BYTE_STEPS, values: (u, vals) => vals.map((v) => fmtBytes(v)) })],
     });
   }
   return Object.assign(base, {
@@ -69,8 +69,35 @@ function options(width, colour, metric) {
       { label: 'Receive', stroke: colour, width: 1.5, value: (u, v) => rate(v), spanGaps: false },
       { label: 'Transmit', stroke: colour, width: 1.5, dash: [5, 4], value: (u, v) => rate(v), spanGaps: false }],
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1024, (max || 0) * 1.2)] } },
-    axes: [axisX, Object.assign(axisY, { values: (u, vals) => vals.map((v) => fmtBytes(v) + '/s') })],
+    axes: [axisX, Object.assign(axisY, { incrs: BYTE_STEPS, values: (u, vals) => vals.map((v) => fmtBytes(v) + '/s') })],
   });
+}
+
+// axis steps in powers of two of KiB, MiB... so that byte ticks read 256 KiB, 512 KiB, 1.0 MiB rather than 976.6 KiB
+const BYTE_STEPS = [];
+for (let k = 0; k < 5; k++) {
+  for (let m = 1; m < 1024; m *= 2) {
+    BYTE_STEPS.push(m * Math.pow(1024, k));
+  }
+}
+
+/** The latest value of a metric, for the chart's caption. */
+function latest(metric, s) {
+  const last = (a) => {
+    for (let i = a.length - 1; i >= 0; i--) {
+      if (a[i] !== null && a[i] !== undefined) {
+        return a[i];
+      }
+    }
+    return null;
+  };
+  if (metric === 'cpu') {
+    return pct(last(s.cpu));
+  }
+  if (metric === 'mem') {
+    return bytes(last(s.mem));
+  }
+  return '↓ ' + rate(last(s.rx)) + '  ↑ ' + rate(last(s.tx));
 }
 
 const METRICS = [
@@ -106,8 +133,9 @@ export function chartsPanel(stack, colourOf) {
     const charts = {};
     const boxes = METRICS.map((m) => {
       const box = h('div', { class: 'chart-box', dataset: { metric: m.key } });
-      charts[m.key] = { box, plot: null };
-      return h('figure', { class: 'chart' }, h('figcaption', {}, m.title), box);
+      const value = h('span', { class: 'chart-value', dataset: { metric: m.key } });
+      charts[m.key] = { box, value, plot: null };
+      return h('figure', { class: 'chart' }, h('figcaption', {}, m.title, ' ', value), box);
     });
     const g = { el: h('div', { class: 'chart-group', dataset: { service, points: '0' } },
       h('h3', {}, swatch, service, ' ', status), h('div', { class: 'chart-row' }, boxes)), swatch, status, charts };
@@ -129,6 +157,7 @@ export function chartsPanel(stack, colourOf) {
     const data = { cpu: [s.x, s.cpu], mem: [s.x, s.mem], net: [s.x, s.rx, s.tx] };
     METRICS.forEach((m) => {
       const c = g.charts[m.key];
+      replace(c.value, latest(m.key, s));
       if (c.plot) {
         c.plot.setData(data[m.key]);
         return;
@@ -149,6 +178,9 @@ export function chartsPanel(stack, colourOf) {
   async function load() {
     if (closed) {
       return;
+    }
+    if (document.hidden && groups.size > 0 && [...groups.values()].every((g) => g.el.dataset.points !== '0')) {
+      return; // a hidden tab skips its rounds; it catches up when it shows again (visibilitychange)
     }
     if (loading) {
       again = true;
@@ -185,6 +217,13 @@ export function chartsPanel(stack, colourOf) {
     }
   }
 
+  const onVisible = () => {
+    if (!document.hidden) {
+      load();
+    }
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
   return {
     el,
     /** Adds the groups of services not charted yet and loads their history. */
@@ -201,6 +240,7 @@ export function chartsPanel(stack, colourOf) {
     close() {
       closed = true;
       clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
       observers.forEach((o) => o.disconnect());
       groups.forEach((g) => Object.values(g.charts).forEach((c) => { if (c.plot) { c.plot.destroy(); } }));
       groups.clear();

@@ -29,7 +29,7 @@ export function logsPanel(stack, colourOf) {
 
   const body = h('div', { class: 'log-body mono', id: 'log-body', tabindex: '0', role: 'log',
     'aria-label': 'Combined logs of the services', 'aria-live': 'off' });
-  const filter = h('input', { type: 'search', id: 'log-filter', placeholder: 'Filter lines', autocomplete: 'off',
+  const filter = h('input', { type: 'search', id: 'log-filter', placeholder: 'Text or service name', autocomplete: 'off',
     spellcheck: 'false' });
   const followBox = h('input', { type: 'checkbox', id: 'log-follow', checked: true });
   const count = h('span', { class: 'muted log-count', id: 'log-count', 'aria-live': 'polite' });
@@ -114,7 +114,7 @@ export function logsPanel(stack, colourOf) {
       const label = st === 'open' ? 'following' : (st === 'ended' ? 'stopped' : 'interrupted');
       return h('li', { class: 'log-source', dataset: { service: s, streamState: st }, title: s + ': ' + label },
         h('span', { class: 'swatch ' + colourOf(s), 'aria-hidden': 'true' }), s,
-        h('span', { class: 'muted' }, ' ' + label));
+        h('span', { class: 'muted' }, label));
     }));
   }
 

@@ -192,6 +192,10 @@ export async function render(main, params, ctx) {
   }
 
   const off = ctx.events.on((name, data) => {
+    if (name === 'hello' || (name === 'docker' && data && data.status === 'CONNECTED')) {
+      scheduleRefresh(); // the feed (or Docker's) was reconnected: catch up with what may have been missed
+      return;
+    }
     if (!data || data.stack_id !== id) {
       return;
     }

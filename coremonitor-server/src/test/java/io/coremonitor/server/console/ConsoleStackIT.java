@@ -148,10 +148,19 @@ class ConsoleStackIT {
         b.css(".chart-group[data-service=ticker] .chart-box[data-metric=cpu] canvas");
         b.await(d -> points(b, "ticker") >= 2 && points(b, "web") >= 2, Duration.ofSeconds(60));
         assertThat(b.all(By.cssSelector(".chart-group[data-service=web] .uplot canvas"))).hasSize(3);
-        b.script("document.getElementById('log-body').scrollIntoView({block: 'center'})");
+        b.script("window.scrollTo(0, 0)");
         b.screenshot("stack");
+        b.script("document.querySelector('.stack-charts').scrollIntoView()");
+        b.screenshot("stack-charts");
+        b.script("window.scrollTo(0, 0)");
 
-        // stop one service from the page: asks first, then STOPPED without a reload, its log stream ends
+        // stop asks first: cancelled, nothing is queued
+        b.click("tr[data-service=web] button[data-action=stop]");
+        b.click("dialog[open] button[data-action=cancel]");
+        b.await(d -> b.all(By.cssSelector("dialog")).isEmpty());
+        assertThat(b.all(By.cssSelector("#stack-commands li"))).isEmpty();
+
+        // stop one service from the page: confirmed, then STOPPED without a reload, its log stream ends
         b.click("tr[data-service=ticker] button[data-action=stop]");
         b.css("dialog[open]");
         b.click("dialog[open] button[data-action=confirm]");

@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -78,9 +79,15 @@ class ConsoleStackIT {
     }
 
     private void page(ConsoleBrowser b, String id, String name) throws Exception {
-        b.open("#/stacks/" + id);
+        // the page counts the log streams it opens and closes (sse.js reads the global fetch at each call)
+        b.open("#/not-a-page");
+        b.awaitText("#main h1", "Not found");
+        b.script("window.__notReloaded = true; window.__logStreams = { opened: 0, closed: 0 }; const f = window.fetch;"
+                + " window.fetch = function (url, init) { if (String(url).includes('/logs?follow=true')) {"
+                + " window.__logStreams.opened++; init.signal.addEventListener('abort', () => window.__logStreams.closed++); }"
+                + " return f.apply(this, arguments); };");
+        b.go("#/stacks/" + id);
         b.css("#main[data-view=stack]");
-        b.script("window.__notReloaded = true");
         b.awaitText("#stack-name", name);
         b.css("#stack-state [data-state=RUNNING]");
         b.css("tr[data-service=ticker][data-state=RUNNING]");
@@ -191,7 +198,31 @@ class ConsoleStackIT {
         b.screenshot("stack-phone");
         b.resize(ConsoleBrowser.DESKTOP);
 
+        helpers(b);
+
+        // leaving the page closes every log stream it opened (two, and the one reopened after the start)
+        b.go("#/not-a-page");
+        b.awaitText("#main h1", "Not found");
+        b.await(d -> (Boolean) b.script("const s = window.__logStreams; return s.opened >= 3 && s.closed === s.opened"));
         b.assertNoConsoleErrors();
+    }
+
+    /** The page's pure helpers: network rates from counters (none across a new container or a reset), ports. */
+    private static void helpers(ConsoleBrowser b) {
+        Object out = ((JavascriptExecutor) b.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " const app = document.querySelector('script[type=module]').src;"
+                + " Promise.all([import(new URL('views/stack-charts.js', app)), import(new URL('views/stack-services.js', app))])"
+                + ".then(([c, s]) => { const at = (t, id, rx, tx) => ({ sampled_at: '2026-01-01T00:00:' + t + 'Z',"
+                + " container_id: id, cpu_percent: 1, mem_usage: 10, net_rx: rx, net_tx: tx });"
+                + " const r = c.toSeries([at('00', 'a', 100, 50), at('10', 'a', 1100, 50), at('20', 'b', 10, 0),"
+                + " at('30', 'b', 5, 20)]);"
+                + " done(JSON.stringify({ x: r.x.length, rx: r.rx, tx: r.tx, ports: s.publishedPorts(['0.0.0.0:32768->8080/tcp',"
+                + " ':::32768->8080/tcp', '8081/tcp', '127.0.0.1:5353->53/udp']), states: ['running', 'exited', 'dead',"
+                + " 'missing'].map(s.stateOf) })); }).catch((e) => done('failed: ' + e));");
+        assertThat(out).isEqualTo("{\"x\":4,\"rx\":[null,100,null,null],\"tx\":[null,0,null,2],"
+                + "\"ports\":[{\"public\":\"32768\",\"private\":\"8080\",\"proto\":\"tcp\"},"
+                + "{\"public\":\"5353\",\"private\":\"53\",\"proto\":\"udp\"}],"
+                + "\"states\":[\"RUNNING\",\"STOPPED\",\"FAILED\",\"UNKNOWN\"]}");
     }
 
     private static void clearFilter(ConsoleBrowser b) {

@@ -160,6 +160,10 @@ export async function render(main, params, ctx) {
       if (closed) {
         return;
       }
+      if (s.deleted_at) {
+        ctx.navigate('#/stacks/' + enc(id)); // deleted meanwhile: the view shows it as deleted, without streams
+        return;
+      }
       stack = s;
       [...Object.keys(status.services || {})].sort().forEach(colourOf);
       replace(stateBadge, badge(status.actual, 'desired ' + status.desired));

@@ -61,6 +61,22 @@ export async function check(response) {
   throw error;
 }
 
+/**
+ * fetch, asked again once after a moment when a read did not reach the server at all (the browser drops requests in
+ * flight when the machine's network changes: Wi-Fi, a VPN, Docker adding a bridge). Writes are never resent.
+ */
+async function fetchOnce(url, init, idempotent) {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if (!idempotent || e.name === 'AbortError') {
+      throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return fetch(url, init);
+  }
+}
+
 /** A call: method, path under /api/v1, optional JSON body. Resolves to the parsed JSON (or null for no content). */
 export async function call(method, path, body, options) {
   const init = { method, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
@@ -70,7 +86,7 @@ export async function call(method, path, body, options) {
   if (options && options.signal) {
     init.signal = options.signal;
   }
-  const response = await check(await fetch(BASE + path, init));
+  const response = await check(await fetchOnce(BASE + path, init, method === 'GET'));
   if (response.status === 204) {
     return null;
   }

@@ -84,6 +84,17 @@ export function navigate(hash) {
   }
 }
 
+/** A view's module; asked again once when its load was cut (the browser drops loads when the network changes). */
+async function loadView(name) {
+  try {
+    return await import('./views/' + name + '.js');
+  } catch (e) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // another URL: a module whose load failed may stay failed in the browser's module map
+    return import('./views/' + name + '.js?retry=' + Date.now());
+  }
+}
+
 async function show() {
   if (cleanup) {
     try {
@@ -111,7 +122,7 @@ async function show() {
   replace(el, h('p', { class: 'loading' }, 'Loading…'));
   delete el.dataset.view;
   try {
-    const module = await import('./views/' + route.view + '.js');
+    const module = await loadView(route.view);
     replace(el);
     const result = await module.render(el, route.params, { navigate, events, query: route.query, toast });
     cleanup = typeof result === 'function' ? result : null;

@@ -6,6 +6,7 @@ import io.coremonitor.model.internal.Paths;
 import io.coremonitor.model.internal.Problems;
 import io.coremonitor.model.internal.SchemaValidator;
 import io.coremonitor.model.internal.SemanticChecks;
+import io.coremonitor.model.internal.SourceMap;
 import io.coremonitor.model.internal.YamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +45,31 @@ public final class ComposeLoader {
 
     /** Like {@link #load(String, Map)}, also returning the warnings (unset variables, ignored {@code build:}, ...). */
     public static LoadResult loadWithWarnings(String text, Map<String, String> variables) {
+        ValidationReport report = validate(text, variables);
+        if (!report.valid()) {
+            throw InvalidDefinitionException.located(report.errors());
+        }
+        List<LocatedError> warnings = report.warnings();
+        return new LoadResult(report.definition().orElseThrow(), warnings.stream().map(LocatedError::error).toList(),
+            warnings);
+    }
+
+    /**
+     * Checks a definition like {@link #loadWithWarnings} does, but reports instead of throwing: every error and every
+     * warning (those of an invalid definition too), each with its path and its line and column in {@code text} (the
+     * text as given: interpolation changes values, never positions). Never throws for bad input.
+     */
+    public static ValidationReport validate(String text, Map<String, String> variables) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(variables, "variables");
-        Map<String, Object> raw = YamlReader.read(text);
+        YamlReader.Document document;
+        try {
+            document = YamlReader.readLocated(text);
+        } catch (InvalidDefinitionException e) {
+            return new ValidationReport(Optional.empty(), e.locatedErrors(), List.of());
+        }
+        Map<String, Object> raw = document.tree();
+        SourceMap positions = document.positions();
 
         Problems interpolation = new Problems();
         @SuppressWarnings("unchecked")
@@ -57,13 +81,14 @@ public final class ComposeLoader {
         Problems typing = new Problems();
         ModelConverter converter = new ModelConverter(typing, variables);
         ComposeDefinition definition;
+        List<ValidationError> failures = new ArrayList<>();
         try {
             definition = converter.convert(tree);
         } catch (RuntimeException e) {
             // The converter is written to report, not throw; should it still fail, the schema errors explain why.
             LOG.debug("typing failed after {} schema errors", schema.errors().size(), e);
             if (!schema.hasErrors() && !interpolation.hasErrors()) {
-                throw new InvalidDefinitionException("", "the definition could not be read: " + e.getClass().getSimpleName());
+                failures.add(new ValidationError("", "the definition could not be read: " + e.getClass().getSimpleName()));
             }
             definition = null;
         }
@@ -75,6 +100,7 @@ public final class ComposeLoader {
         List<ValidationError> blocking = new ArrayList<>(interpolation.errors());
         blocking.addAll(schema.errors());
         LinkedHashSet<ValidationError> errors = new LinkedHashSet<>(blocking);
+        errors.addAll(failures);
         for (ValidationError e : typing.errors()) {
             if (!coveredBy(e, blocking)) {
                 errors.add(e);
@@ -85,14 +111,12 @@ public final class ComposeLoader {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) {
-            List<ValidationError> sorted = new ArrayList<>(errors);
-            sorted.sort(Comparator.comparing(ValidationError::path));
-            throw new InvalidDefinitionException(sorted);
-        }
         List<ValidationError> warnings = new ArrayList<>(interpolation.warnings());
         warnings.addAll(typing.warnings());
-        return new LoadResult(definition, warnings);
+        List<ValidationError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparing(ValidationError::path));
+        return new ValidationReport(sorted.isEmpty() ? Optional.of(definition) : Optional.empty(),
+            positions.locateAll(sorted), positions.locateAll(warnings));
     }
 
     private static boolean coveredBy(ValidationError e, List<ValidationError> blocking) {

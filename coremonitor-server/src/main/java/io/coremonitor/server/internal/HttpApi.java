@@ -24,6 +24,7 @@ import io.coremonitor.server.internal.StackBodies.DiffView;
 import io.coremonitor.server.internal.StackBodies.StackView;
 import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
 import io.coremonitor.server.internal.StackBodies.VersionView;
+import io.coremonitor.server.internal.ValidationBodies.ValidationView;
 import io.coremonitor.server.internal.console.ConsoleRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -161,6 +162,15 @@ public final class HttpApi implements AutoCloseable {
                 .accepts(CreateVersionRequest.class, "{\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n\","
                         + "\"comment\":\"second\",\"author\":\"alice\",\"variables\":{},\"parent_version\":\"v1\"}")
                 .build());
+        r.add(Route.post("/validate", stacks::validate).tag(stack).returns(ValidationView.class)
+                .summary("Check a definition without storing anything: every error and warning with its path, line and"
+                        + " column (200 whether it is valid or not)")
+                .description("The body of a version creation (comment, author and parent_version are read and ignored)."
+                        + " line and column (from 1) are the position of the value at the path in the compose text sent;"
+                        + " they are absent when compose is a JSON object. A body that is not JSON or lacks compose is a"
+                        + " 400; no Docker is needed.")
+                .accepts(CreateVersionRequest.class, "{\"compose\":\"services:\\n  web:\\n    image: nginx:${TAG}\\n"
+                        + "    ports: ['8080:80', '99999:80']\\n\",\"variables\":{\"TAG\":\"1.27\"}}").build());
         r.add(Route.get("/stacks/{id}/versions/{version}", stacks::version).tag(stack).returns(VersionView.class)
                 .summary("A version with its canonical definition, runtime mapping and status").build());
         r.add(Route.get("/stacks/{id}/versions/{version}/diff", stacks::diff).tag(stack).returns(DiffView.class)

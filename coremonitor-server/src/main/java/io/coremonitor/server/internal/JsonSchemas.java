@@ -1,5 +1,6 @@
 package io.coremonitor.server.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * JSON Schemas (draft 2020-12, which OpenAPI 3.1 uses for its component schemas) of the request and response records,
  * made by the victools generator from the same types Jackson writes: snake_case names, an {@code Optional} component
- * nullable, every component of an answer required (the mapper writes nulls), only the fields marked
+ * nullable, every component of an answer required (the mapper writes nulls) but those it leaves out when empty
+ * ({@code @JsonInclude(NON_ABSENT)}), only the fields marked
  * {@code required} in a request, no other properties. One instance collects the schemas of one document.
  */
 final class JsonSchemas {
@@ -78,6 +80,8 @@ final class JsonSchemas {
             JsonProperty property = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
             return property != null && property.required();
         }
-        return true;
+        // an answer component left out when empty (@JsonInclude(NON_ABSENT)) may be missing
+        JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
+        return include == null || include.value() == JsonInclude.Include.ALWAYS;
     }
 }

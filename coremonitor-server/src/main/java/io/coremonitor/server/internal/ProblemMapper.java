@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
- * has its status: unknown ids 404; invalid definitions 422 with every error and its path; unreadable requests 400 with
+ * has its status: unknown ids 404; invalid definitions 422 with every error, its path and (a definition sent as text)
+ * its line and column; unreadable requests 400 with
  * the path (a bad query or path parameter: one error per parameter, the path being its name); state conflicts 409;
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
@@ -70,7 +71,7 @@ public final class ProblemMapper {
         app.exception(InvalidDefinitionException.class, (e, ctx) -> send(ctx, 422,
                 e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in the definition: "
                         + e.errors().get(0),
-                e.errors().stream().map(v -> new Problem.FieldError(v.path(), v.message())).toList()));
+                e.locatedErrors().stream().map(Problem.FieldError::of).toList()));
         app.exception(StackNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(VersionNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(CommandNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));

@@ -1,6 +1,7 @@
 package io.coremonitor.server.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.coremonitor.model.LocatedError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,16 @@ final class RequestBodies {
     /**
      * A definition as sent: a YAML string, or a JSON object (kept as JSON text, which YAML reads).
      *
-     * @param text the YAML or JSON text
+     * @param text       the YAML or JSON text
+     * @param fromObject whether it was sent as a JSON object: its text was written by the server, so the positions of
+     *                   its errors would point into nothing the client has
      */
-    record ComposeText(String text) {
+    record ComposeText(String text, boolean fromObject) {
+
+        /** The errors of this definition as the client should see them: without positions when it sent an object. */
+        List<LocatedError> visible(List<LocatedError> errors) {
+            return fromObject ? errors.stream().map(LocatedError::withoutPosition).toList() : errors;
+        }
     }
 
     /** {@code POST /stacks}. */

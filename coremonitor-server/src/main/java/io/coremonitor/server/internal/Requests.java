@@ -207,10 +207,10 @@ final class Requests {
                 throw new BadRequestException(field, field + " is required: a YAML string or a JSON object");
             }
             if (v.isTextual()) {
-                return new RequestBodies.ComposeText(v.asText());
+                return new RequestBodies.ComposeText(v.asText(), false);
             }
             if (v.isObject()) {
-                return new RequestBodies.ComposeText(v.toString());
+                return new RequestBodies.ComposeText(v.toString(), true);
             }
             throw wrongType(field, "a YAML string or a JSON object", v);
         }

@@ -3,8 +3,11 @@ package io.coremonitor.server.internal;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
 import io.coremonitor.model.Command;
+import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.ValidationReport;
 import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
 import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Stacks and versions: queries, creation, and the WRITE commands on a stack. */
 final class StackRoutes {
@@ -44,8 +48,8 @@ final class StackRoutes {
 
     void create(Context ctx) {
         CreateStackRequest req = CreateStackRequest.read(Requests.body(ctx, CreateStackRequest.class));
-        Stack stack = engine.stacks().createStack(req.name(), req.compose().text(), req.variables(),
-                req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId());
+        Stack stack = asSent(req.compose(), () -> engine.stacks().createStack(req.name(), req.compose().text(),
+                req.variables(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId()));
         ctx.status(201).header("Location", Route.BASE + "/stacks/" + stack.stackId()).json(Views.stack(stack));
     }
 
@@ -61,12 +65,37 @@ final class StackRoutes {
     void createVersion(Context ctx) {
         String stackId = ctx.pathParam("id");
         CreateVersionRequest req = CreateVersionRequest.read(Requests.body(ctx, CreateVersionRequest.class));
-        VersionCreation creation = engine.stacks().createVersion(stackId, req.compose().text(), req.variables(),
-                req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.parentVersion());
+        VersionCreation creation = asSent(req.compose(), () -> engine.stacks().createVersion(stackId, req.compose().text(),
+                req.variables(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.parentVersion()));
         StackVersion v = creation.version();
         ctx.status(creation.created() ? 201 : 200)
                 .header("Location", Route.BASE + "/stacks/" + stackId + "/versions/" + v.version())
                 .json(Views.version(v));
+    }
+
+    /**
+     * Checks a definition like creating a version would (the same body; {@code comment}, {@code author} and
+     * {@code parent_version} are read and ignored) and answers what it found, with lines and columns; stores nothing.
+     */
+    void validate(Context ctx) {
+        CreateVersionRequest req = CreateVersionRequest.read(Requests.body(ctx, CreateVersionRequest.class));
+        ValidationReport report = ComposeLoader.validate(req.compose().text(), req.variables());
+        ctx.json(ValidationBodies.ValidationView.of(report, req.compose()));
+    }
+
+    /**
+     * Runs a creation; when its definition is invalid, the errors keep their positions only if the definition was sent
+     * as text (the text of a JSON object was written by the server: its lines would point into nothing the client has).
+     */
+    private static <T> T asSent(RequestBodies.ComposeText compose, Supplier<T> creation) {
+        try {
+            return creation.get();
+        } catch (InvalidDefinitionException e) {
+            if (compose.fromObject()) {
+                throw InvalidDefinitionException.located(compose.visible(e.locatedErrors()));
+            }
+            throw e;
+        }
     }
 
     void diff(Context ctx) {

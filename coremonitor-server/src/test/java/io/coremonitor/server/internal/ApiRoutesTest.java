@@ -334,7 +334,8 @@ class ApiRoutesTest {
         assertThat(registered).contains("GET /api/v1/stacks/{id}/services/{service}/logs", "POST /api/v1/stacks/{id}/deploy",
                 "GET /api/v1/events", "POST /api/v1/commands/{id}/retry", "POST /api/v1/stacks/{id}/actions/restart");
         assertThat(registered).contains("GET /api/v1/metrics", "GET /metrics", "GET /api/v1/stacks/{id}/stats");
-        assertThat(registered).hasSize(31);
+        assertThat(registered).contains("POST /api/v1/validate");
+        assertThat(registered).hasSize(32);
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("description").asText()).contains("no executor");
         ApiClient.Answer page = c.get("/docs");
@@ -362,6 +363,104 @@ class ApiRoutesTest {
         assertThat(none.get("/health").status()).isEqualTo(200);
         assertThat(none.get("/openapi.json").status()).isEqualTo(200);
         assertThat(none.get("/docs").status()).isEqualTo(200);
+    }
+
+    /** The errors (or warnings) of a validate answer as {@code path@line:column}, or {@code path@-} without position. */
+    static List<String> located(JsonNode items) {
+        List<String> out = new ArrayList<>();
+        items.forEach(e -> out.add(e.path("path").asText() + "@" + (e.has("line") || e.has("column")
+                ? e.path("line").asInt() + ":" + e.path("column").asInt() : "-")));
+        return out;
+    }
+
+    /** Stacks, versions of the stack and commands stored: what a validation must not change. */
+    List<Integer> stored(String id) {
+        return List.of(c.get("/stacks?include_deleted=true").json().path("items").size(),
+                c.get("/stacks/" + id + "/versions").json().path("items").size(), c.get("/commands").json().path("items").size());
+    }
+
+    @Test
+    void validateAnswers200WithEveryErrorAtItsLineAndColumnAndStoresNothing() {
+        String id = createStack("kept");
+        List<Integer> before = stored(id);
+
+        ApiClient.Answer ok = c.post("/validate", ApiClient.json(Map.of("compose", WEB + "    hostname: ${HOST}\n")));
+        assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+        assertThat(ok.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(ok.json().path("valid").asBoolean()).isTrue();
+        assertThat(ok.json().path("errors").isArray() && ok.json().path("errors").isEmpty()).isTrue();
+        assertThat(located(ok.json().path("warnings"))).containsExactly("services.web.hostname@5:5");
+        assertThat(ok.json().path("warnings").get(0).path("message").asText()).contains("variable HOST is not set");
+
+        String bad = "services:\n  web:\n    image: ${IMAGE}\n    ports:\n      - '8080:80'\n      - '99999:80'\n"
+                + "    restart: sometimes\n  db:\n    command: [postgres]\nservics: {}\n";
+        ApiClient.Answer invalid = c.post("/validate", ApiClient.json(Map.of("compose", bad, "variables", Map.of("IMAGE",
+                "nginx\n\nlatest"), "comment", "ignored", "author", "alice", "parent_version", "v1")));
+        assertThat(invalid.status()).as(invalid.text()).isEqualTo(200);
+        JsonNode report = invalid.json();
+        assertThat(report.path("valid").asBoolean(true)).isFalse();
+        assertThat(located(report.path("errors"))).containsExactly("services.db@8:3", "services.web.ports[1]@6:9",
+                "services.web.restart@7:5", "servics@10:1");
+        assertThat(report.path("errors").get(1).path("message").asText()).contains("99999");
+        assertThat(report.path("errors").get(0).fieldNames()).toIterable().containsExactly("path", "message", "line", "column");
+        assertThat(report.path("warnings").isEmpty()).isTrue();
+
+        ApiClient.Answer syntax = c.post("/validate", ApiClient.json(Map.of("compose", "services:\n  web:\n    image: [a\n")));
+        assertThat(syntax.status()).isEqualTo(200);
+        assertThat(located(syntax.json().path("errors"))).containsExactly("@4:1");
+        assertThat(located(c.post("/validate", "{\"compose\": \"\"}").json().path("errors"))).containsExactly("@1:1");
+
+        ApiClient.Answer object = c.post("/validate", "{\"compose\": {\"services\": {\"web\": {\"image\": \"x:${TAG}\","
+                + " \"tty\": \"perhaps\"}}}}");
+        assertThat(object.status()).as(object.text()).isEqualTo(200);
+        assertThat(located(object.json().path("errors"))).containsExactly("services.web.tty@-");
+        assertThat(located(object.json().path("warnings"))).containsExactly("services.web.image@-");
+
+        assertThat(stored(id)).isEqualTo(before);
+    }
+
+    @Test
+    void validateRefusesAMalformedBodyWith400AndNeedsTheToken() {
+        assertProblem(c.post("/validate", "{\"compose\": "), 400, "$");
+        assertProblem(c.post("/validate", "services: {}"), 400, "$");
+        assertProblem(c.post("/validate", "{\"variables\": {}}"), 400, "compose");
+        assertProblem(c.post("/validate", "{\"compose\": 12}"), 400, "compose");
+        assertProblem(c.post("/validate", "{\"compose\": \"a: b\", \"name\": \"x\"}"), 400, "name");
+        assertProblem(c.send("GET", "/validate", null), 405, null);
+
+        t.close();
+        t = new TestApi(dir, Optional.of("s3cret"), Optional.empty());
+        String body = ApiClient.json(Map.of("compose", WEB));
+        assertProblem(t.as(Optional.empty()).post("/validate", body), 401, null);
+        assertProblem(t.as(Optional.of("wrong")).post("/validate", body), 401, null);
+        ApiClient.Answer right = t.as(Optional.of("s3cret")).post("/validate", body);
+        assertThat(right.status()).as(right.text()).isEqualTo(200);
+        assertThat(right.json().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anInvalidDefinitionIs422WithEachErrorAtItsLineUnlessSentAsAnObject() {
+        String bad = "services:\n  web:\n    image: nginx\n    ports: ['8080:80', '8080:81']\n    restart: sometimes\n";
+        ApiClient.Answer stack = c.post("/stacks", ApiClient.json(Map.of("name", "lines", "compose", bad)));
+        assertProblem(stack, 422, "services.web.restart");
+        assertThat(located(stack.json().path("errors"))).containsExactly("services.web.ports[1]@4:24",
+                "services.web.restart@5:5");
+
+        String id = createStack("later");
+        ApiClient.Answer version = c.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", bad)));
+        assertProblem(version, 422, "services.web.restart");
+        assertThat(located(version.json().path("errors"))).containsExactly("services.web.ports[1]@4:24",
+                "services.web.restart@5:5");
+
+        ApiClient.Answer object = c.post("/stacks/" + id + "/versions", "{\"compose\": {\"services\": {\"web\":"
+                + " {\"image\": \"x\", \"restart\": \"sometimes\"}}}}");
+        assertProblem(object, 422, "services.web.restart");
+        assertThat(located(object.json().path("errors"))).containsExactly("services.web.restart@-");
+
+        ApiClient.Answer name = c.post("/stacks", ApiClient.json(Map.of("name", "Bad Name!", "compose", WEB)));
+        assertProblem(name, 422, "name");
+        assertThat(located(name.json().path("errors"))).containsExactly("name@-");
+        assertThat(located(c.get("/stacks?limit=0").json().path("errors"))).containsExactly("limit@-");
     }
 
     static <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {

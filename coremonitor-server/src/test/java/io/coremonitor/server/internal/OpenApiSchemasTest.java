@@ -143,6 +143,23 @@ class OpenApiSchemasTest {
         schemas.assertAnswer("get", "/commands/{id}/logs", c.get("/commands/" + apply.commandId() + "/logs"));
         schemas.assertAnswer("get", "/health", c.get("/health"));
 
+        ApiClient.Answer valid = c.post("/validate", ApiClient.json(Map.of("compose", ApiRoutesTest.WEB + "    hostname: $H\n")));
+        assertThat(valid.json().path("warnings").get(0).has("line")).isTrue();
+        schemas.assertAnswer("post", "/validate", valid);
+        ApiClient.Answer invalid = c.post("/validate", ApiClient.json(Map.of("compose", "services:\n  web: {tty: maybe}\n")));
+        assertThat(invalid.json().path("errors").get(0).has("line")).isTrue();
+        schemas.assertAnswer("post", "/validate", invalid);
+        ApiClient.Answer object = c.post("/validate", "{\"compose\": {\"services\": {\"web\": {\"tty\": 1}}}}");
+        assertThat(object.json().path("errors").get(0).has("line")).isFalse();
+        schemas.assertAnswer("post", "/validate", object);
+        ApiClient.Answer unprocessable = c.post("/stacks", ApiClient.json(Map.of("name", "bad", "compose", "services: {web: {}}")));
+        assertThat(unprocessable.status()).isEqualTo(422);
+        assertThat(unprocessable.json().path("errors").get(0).path("line").asInt()).isEqualTo(1);
+        schemas.assertAnswer("post", "/stacks", unprocessable);
+        JsonNode view = schemas.doc().path("components").path("schemas").path("LocatedErrorView");
+        assertThat(view.path("required").toString()).isEqualTo("[\"message\",\"path\"]");
+        schemas.assertInvalid(schemas.answerSchema("post", "/validate", 200), JSON.createObjectNode().put("valid", true));
+
         ApiClient.Answer badLimit = c.get("/stacks?limit=1000");
         assertThat(badLimit.status()).isEqualTo(400);
         schemas.assertAnswer("get", "/stacks", badLimit);

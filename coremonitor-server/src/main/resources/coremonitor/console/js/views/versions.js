@@ -45,7 +45,7 @@ export async function render(main, params, ctx) {
   replace(main, header,
     h('p', { class: 'muted' }, currentText),
     commandBox, errorBox,
-    h('div', { class: 'table-wrap' }, h('table', { class: 'versions-table', id: 'versions' },
+    h('div', { class: 'table-wrap versions-wrap' }, h('table', { class: 'versions-table', id: 'versions' },
       h('caption', { class: 'sr-only' }, 'Versions of ' + stack.name + ', newest first'),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Version'), h('th', { scope: 'col' }, 'Author'), h('th', { scope: 'col' }, 'Date'),

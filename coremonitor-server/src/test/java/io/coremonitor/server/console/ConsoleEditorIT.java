@@ -127,10 +127,15 @@ class ConsoleEditorIT {
         if (screenshot != null) {
             b.screenshot(screenshot);
         }
+        Object before = b.script("const c = document.querySelector('#command-status [data-command-id]');"
+            + " return c ? c.dataset.commandId : ''");
         b.click("dialog.dialog button[data-action='confirm']");
-        WebElement card = b.css("#command-status [data-command-id]");
-        b.awaitText("#command-status", version);
-        return card.getAttribute("data-command-id");
+        String id = b.await(d -> {
+            Object now = b.script("const c = document.querySelector('#command-status [data-command-id]');"
+                + " return c && c.textContent.includes(arguments[0]) ? c.dataset.commandId : ''", version);
+            return now != null && !"".equals(now) && !now.equals(before) ? (String) now : null;
+        });
+        return id;
     }
 
     @Test
@@ -250,7 +255,8 @@ class ConsoleEditorIT {
             b.script(CM + ".setValue(" + CM + ".getValue().replace(/GREETING: .*/, 'GREETING: mine'))");
             b.css("#validation-status[data-state=valid]");
             b.await(d -> b.css("#save").isEnabled());
-            type(b, Keys.chord(Keys.CONTROL, "s"));
+            b.script(CM + ".focus()");
+            new Actions(b.driver()).keyDown(Keys.CONTROL).sendKeys("s").keyUp(Keys.CONTROL).perform();
             b.awaitText("#stale-parent", "v4 has been saved since then");
             b.click("#stale-parent button[data-action='reload']");
             b.awaitText("#parent-version", "v4");

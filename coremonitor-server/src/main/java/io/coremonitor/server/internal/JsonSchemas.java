@@ -80,8 +80,12 @@ final class JsonSchemas {
             JsonProperty property = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
             return property != null && property.required();
         }
-        // an answer component left out when empty (@JsonInclude(NON_ABSENT)) may be missing
+        return !leftOutWhenEmpty(field);
+    }
+
+    /** An answer component the mapper leaves out when empty ({@code @JsonInclude(NON_ABSENT)}): it may be missing. */
+    private static boolean leftOutWhenEmpty(FieldScope field) {
         JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
-        return include == null || include.value() == JsonInclude.Include.ALWAYS;
+        return include != null && include.value() != JsonInclude.Include.ALWAYS;
     }
 }

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
  * has its status: unknown ids 404; invalid definitions 422 with every error, its path and (a definition sent as text)
- * its line and column; unreadable requests 400 with
- * the path (a bad query or path parameter: one error per parameter, the path being its name); state conflicts 409;
+ * its line and column; unreadable requests 400 with the path (a bad query or path parameter: one error per parameter,
+ * the path being its name); state conflicts 409;
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
  */

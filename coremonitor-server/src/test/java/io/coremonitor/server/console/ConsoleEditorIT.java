@@ -279,4 +279,53 @@ class ConsoleEditorIT {
             b.assertNoConsoleErrors();
         }
     }
+
+    /**
+     * The answers the normal flow never gets, forced by replacing the page's fetch for one route: a 422 of the real
+     * server (validation answered "valid" by a stub, so the bad port reaches POST /stacks) shows its errors at their
+     * lines; a plan that cannot be computed (a stubbed 503, as when Docker is down) is explained and nothing is
+     * enqueued.
+     */
+    @Test
+    void a422ShowsItsErrorsAtTheirLinesAndAPlanThatFailsEnqueuesNothing() {
+        String name = TestLabels.uniqueName("console-refused");
+        try (ConsoleBrowser b = new ConsoleBrowser(root())) {
+            b.open("#/new");
+            b.css("#main[data-view=editor]");
+            b.script("const real = window.fetch; window.fetch = (url, init) => String(url).endsWith('/api/v1/validate')"
+                + " ? Promise.resolve(new Response('{\"valid\":true,\"errors\":[],\"warnings\":[]}',"
+                + " {status: 200, headers: {'Content-Type': 'application/json'}})) : real(url, init)");
+            b.css("#stack-name").sendKeys(name);
+            b.script(CM + ".setValue(arguments[0])", definition("hello") + "    ports: ['99999:80']\n");
+            b.css("#validation-status[data-state=valid]");
+            b.await(d -> b.css("#save").isEnabled());
+            b.click("#save");
+            b.awaitText("#save-result", "Not saved");
+            b.await(d -> markedLines(b, "error").equals(List.of("7")));
+            b.awaitText("#problems li[data-severity=error]", "line 7");
+            assertThat(api.get("/stacks?name=" + name).json().path("items")).isEmpty();
+            List<String> errors = b.consoleMessages().stream().filter(m -> m.startsWith("SEVERE")).toList();
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).contains("422");
+        }
+
+        ApiClient.Answer created = api.post("/stacks", ApiClient.json(Map.of("name", name, "compose", definition("one"))));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("stack_id").asText();
+        STACKS.add(id);
+        try (ConsoleBrowser b = new ConsoleBrowser(root())) {
+            b.open("#/stacks/" + id + "/versions");
+            b.css("#main[data-view=versions]");
+            b.script("const real = window.fetch; window.fetch = (url, init) => String(url).includes('/plan/')"
+                + " ? Promise.resolve(new Response(JSON.stringify({title: 'Service Unavailable', status: 503,"
+                + " detail: 'Docker is unreachable'}), {status: 503, headers: {'Content-Type': 'application/problem+json'}}))"
+                + " : real(url, init)");
+            b.click("tr[data-version='v1'] button[data-action='apply']");
+            b.awaitText("#plan-error", "Docker does not answer");
+            b.awaitText("#plan-error", "Nothing was enqueued");
+            assertThat(b.all(By.cssSelector("dialog.dialog"))).isEmpty();
+            assertThat(api.get("/commands?stack_id=" + id).json().path("items")).isEmpty();
+            b.assertNoConsoleErrors();
+        }
+    }
 }

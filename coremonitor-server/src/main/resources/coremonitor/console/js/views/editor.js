@@ -304,8 +304,12 @@ export async function render(main, params, ctx) {
         // someone saved between our check and our save
         saving = false;
         replace(saveResult);
-        const now = await get('/stacks/' + enc(stack.stack_id));
-        await onStale(now.latest_version);
+        try {
+          const now = await get('/stacks/' + enc(stack.stack_id));
+          await onStale(now.latest_version);
+        } catch (again) {
+          showFailure(again);
+        }
         return;
       }
       showFailure(e);

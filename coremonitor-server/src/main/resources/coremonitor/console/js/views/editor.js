@@ -10,6 +10,8 @@ import { staleParentDialog, keptTextPanel } from './editor-conflict.js';
 /** Stack names as the server accepts them (Names.STACK_NAME, at most 63 characters). */
 const STACK_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const LINT_DELAY_MS = 300;
+/** New versions have no event: in edit mode the stack's latest version is read this often to warn early. */
+const LATEST_POLL_MS = 15000;
 
 /** A stored (canonical JSON) definition as YAML for the editor. */
 export function toYaml(compose) {
@@ -63,6 +65,8 @@ export async function render(main, params, ctx) {
   const saveResult = h('div', { class: 'save-result', id: 'save-result', role: 'status' });
   const host = h('div', { class: 'editor-host', id: 'definition' });
   const kept = h('div', { id: 'kept' });
+  const newer = h('div', { id: 'newer-version', class: 'notice', role: 'status' });
+  newer.hidden = true;
   const cancelHref = editing ? '#/stacks/' + enc(stack.stack_id) + '/versions' : '#/';
 
   let cm = null;
@@ -79,7 +83,7 @@ export async function render(main, params, ctx) {
       editing ? h('a', { class: 'btn', href: '#/stacks/' + enc(stack.stack_id) + '/versions' }, 'Versions') : null),
     h('div', { class: 'editor-layout' },
       h('div', { class: 'editor-main' },
-        editing ? parentInfo : h('div', { class: 'form-row' },
+        editing ? [parentInfo, newer] : h('div', { class: 'form-row' },
           h('label', { for: 'stack-name' }, 'Stack name'), nameInput,
           h('span', { class: 'muted', id: 'stack-name-help' },
             'Lower-case letters, digits, "_" and "-"; it prefixes every container, network and volume name.'),
@@ -224,6 +228,7 @@ export async function render(main, params, ctx) {
     const latestStack = await get('/stacks/' + enc(stack.stack_id));
     const latest = await get('/stacks/' + enc(stack.stack_id) + '/versions/' + enc(latestStack.latest_version));
     parent = latest.version;
+    newer.hidden = true;
     replace(parentInfo, 'Editing ', h('strong', {}, parent), ' (reloaded: the latest version). Saving makes the next version.');
     replace(kept, keptTextPanel(userText, (t) => cm.setValue(t)));
     cm.setValue(toYaml(latest.compose));
@@ -279,8 +284,10 @@ export async function render(main, params, ctx) {
           replace(saveResult, h('p', { class: 'notice', id: 'no-change' },
             'No change: the definition is identical to ' + version.version + '.'));
           ctx.toast('No change: the definition is identical to ' + version.version + '.', 'info');
+          savedText = cm.getValue();
           return;
         }
+        savedText = cm.getValue();
         ctx.toast('Saved ' + version.version + ' of ' + stack.name + '.', 'ok');
         ctx.navigate('#/stacks/' + enc(stack.stack_id) + '/versions' + query({ from: parent, to: version.version }));
       } else {
@@ -296,6 +303,7 @@ export async function render(main, params, ctx) {
         }
         body.name = name;
         const created = await post('/stacks', body);
+        savedText = cm.getValue();
         ctx.toast('Created ' + created.name + ' (' + created.latest_version + ').', 'ok');
         ctx.navigate('#/stacks/' + enc(created.stack_id) + '/versions');
       }
@@ -319,6 +327,39 @@ export async function render(main, params, ctx) {
     }
   }
 
+  // a newer version saved by someone else while this one is edited: said at once, not only when saving
+  async function checkLatest() {
+    if (document.hidden || saving) {
+      return;
+    }
+    try {
+      const now = await get('/stacks/' + enc(stack.stack_id));
+      if (now.latest_version === parent || now.deleted_at) {
+        newer.hidden = true;
+        return;
+      }
+      replace(newer, now.latest_version + ' has been saved since you opened ' + parent + '. ',
+        h('button', { type: 'button', class: 'btn btn-small', id: 'reload-newer', onclick: async () => {
+          newer.hidden = true;
+          await reloadLatest(cm.getValue());
+        } }, 'Reload ' + now.latest_version), ' (your text stays available to copy), or save: you will be asked.');
+      newer.hidden = false;
+    } catch (e) {
+      console.warn('cannot read the latest version', e);
+    }
+  }
+  const poll = editing ? setInterval(checkLatest, LATEST_POLL_MS) : null;
+
+  // leaving the page (reload, closing the tab) with unsaved text asks first
+  let savedText = cm.getValue();
+  const beforeUnload = (e) => {
+    if (cm.getValue() !== savedText && cm.getValue().trim() !== '') {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  };
+  window.addEventListener('beforeunload', beforeUnload);
+
   save.addEventListener('click', () => doSave(false));
   comment.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !save.disabled) {
@@ -331,6 +372,8 @@ export async function render(main, params, ctx) {
   }
   cm.refresh();
   return () => {
+    clearInterval(poll);
+    window.removeEventListener('beforeunload', beforeUnload);
     cm.setOption('lint', false);
   };
 }

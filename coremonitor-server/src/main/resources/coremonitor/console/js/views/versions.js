@@ -8,6 +8,8 @@ import { planThenRun } from './versions-plan.js';
 const num = (v) => Number(String(v || '').replace(/^v/, '')) || 0;
 const TERMINAL = ['DONE', 'FAILED', 'CANCELLED'];
 const PAGE = 200;
+/** A new version has no event: the stack is read this often and the table again when its latest version changed. */
+const LATEST_POLL_MS = 15000;
 
 export async function render(main, params, ctx) {
   const id = params.id;
@@ -222,5 +224,21 @@ export async function render(main, params, ctx) {
       refresh();
     }
   });
-  return off;
+  const poll = setInterval(async () => {
+    if (document.hidden) {
+      return;
+    }
+    try {
+      const now = await get('/stacks/' + enc(id));
+      if (now.latest_version !== stack.latest_version || now.current_version !== stack.current_version) {
+        refresh();
+      }
+    } catch (e) {
+      console.warn('cannot read the stack', e);
+    }
+  }, LATEST_POLL_MS);
+  return () => {
+    off();
+    clearInterval(poll);
+  };
 }

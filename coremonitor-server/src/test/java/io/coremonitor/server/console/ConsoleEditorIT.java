@@ -253,6 +253,8 @@ class ConsoleEditorIT {
             assertThat(api.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", definition("four"))))
                 .status()).isEqualTo(201);
             b.script(CM + ".setValue(" + CM + ".getValue().replace(/GREETING: .*/, 'GREETING: mine'))");
+            // the editor reads the latest version every 15 s: the newer one is announced before saving
+            b.awaitText("#newer-version", "v4 has been saved since you opened v3");
             b.css("#validation-status[data-state=valid]");
             b.await(d -> b.css("#save").isEnabled());
             b.script(CM + ".focus()");

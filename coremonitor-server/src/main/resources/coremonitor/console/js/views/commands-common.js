@@ -43,7 +43,8 @@ export function stackLink(stackId, names) {
     return h('span', { class: 'muted' }, '—');
   }
   const name = names && names.get(stackId);
-  return h('a', { href: '#/stacks/' + enc(stackId), class: 'stack-link', dataset: { stackId } }, name || stackId);
+  return h('a', { href: '#/stacks/' + enc(stackId), class: 'stack-link', title: name || stackId, dataset: { stackId } },
+    name || stackId);
 }
 
 /** How long a command ran (or has been running), as text; '' when it has not started. */

@@ -34,8 +34,8 @@ export async function render(main, params, ctx) {
 
   const table = h('table', { id: 'commands-table', class: 'commands-table' },
     h('caption', { class: 'cmd-visually-hidden' }, 'Commands, newest first'),
-    h('thead', {}, h('tr', {}, ['ID', 'Stack', 'Type', 'Status', 'Attempt', 'Created', 'Started', 'Ended', 'Duration', '']
-      .map((t, i) => h('th', { scope: 'col', class: i === 9 ? 'actions-col' : null }, i === 9 ? h('span', { class: 'cmd-visually-hidden' }, 'Actions') : t)))));
+    h('thead', {}, h('tr', {}, ['ID', 'Stack', 'Type', 'Status', 'Attempt', 'Created', 'Started', 'Ended', 'Duration']
+      .map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, h('span', { class: 'cmd-visually-hidden' }, 'Actions')))));
   const summary = h('p', { id: 'commands-summary', class: 'muted', role: 'status' }, 'Loading the commands…');
   const more = h('button', { type: 'button', class: 'btn', id: 'commands-more', hidden: true,
     onclick: () => { shown += SHOW; layout(); } }, 'Show older');
@@ -60,7 +60,7 @@ export async function render(main, params, ctx) {
     const started = c.started_at ? timeCell(c.started_at) : h('span', { class: 'muted' }, '—');
     const rows = [h('tr', { class: 'command-row' },
       h('td', {}, h('a', { href: '#/commands/' + enc(c.command_id), class: 'command-link' }, '#' + c.command_id)),
-      h('td', {}, stackLink(c.stack_id, names)),
+      h('td', { class: 'command-stack' }, stackLink(c.stack_id, names)),
       h('td', { class: 'command-type' }, typeLabel(c.type)),
       h('td', { class: 'command-status' }, badge(c.status)),
       h('td', { class: 'command-attempt' }, String(c.attempt)),
@@ -68,7 +68,7 @@ export async function render(main, params, ctx) {
       h('td', {}, started),
       h('td', {}, c.ended_at ? timeCell(c.ended_at) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'command-duration' }, commandDuration(c)),
-      h('td', { class: 'command-actions' }, commandActions(c, ctx, upsert, { small: true })))];
+      h('td', {}, h('div', { class: 'command-actions' }, commandActions(c, ctx, upsert, { small: true }))))];
     if (c.error) {
       // a FAILED command's reason in plain sight: its own full-width line under the row, not a tooltip
       rows.push(h('tr', { class: 'command-error-row' }, h('td', { colspan: 10 },

@@ -7,6 +7,14 @@ import { stackNames, stackLink, commandDuration, commandActions, typeLabel, ENDE
 
 export async function render(main, params, ctx) {
   const id = params.id;
+  // subscribed before the first read, so that no transition falls between it and the subscription
+  const early = [];
+  let onCommand = (data) => early.push(data);
+  const off = ctx.events.on((name, data) => {
+    if (name === 'command' && data && String(data.command_id) === String(id)) {
+      onCommand(data);
+    }
+  });
   let c;
   try {
     c = await get('/commands/' + enc(id));
@@ -14,7 +22,7 @@ export async function render(main, params, ctx) {
     replace(main, pageHeader('Command ' + id), h('p', { class: 'error-text', id: 'command-missing' },
       e.status === 404 ? 'There is no command ' + id + '.' : 'Cannot read command ' + id + ': ' + errorText(e)),
     h('a', { href: '#/commands' }, 'All commands'));
-    return undefined;
+    return off;
   }
   let names = new Map();
   try {
@@ -142,10 +150,7 @@ export async function render(main, params, ctx) {
 
   // the command's transitions from the shared /events stream: status and attempt at once, then the full command
   // (its times); a command that runs again after a retry is followed again
-  const off = ctx.events.on(async (name, data) => {
-    if (name !== 'command' || !data || String(data.command_id) !== String(id)) {
-      return;
-    }
+  onCommand = async (data) => {
     transition(data.from, data.status, data.attempt);
     c = Object.assign({}, c, { status: data.status, attempt: data.attempt, error: data.error });
     show();
@@ -165,7 +170,17 @@ export async function render(main, params, ctx) {
     } catch (e) {
       console.warn('cannot read command ' + id, e);
     }
-  });
+  };
+  // a transition heard while the first read was under way may or may not be in it: read once more
+  if (early.length > 0) {
+    get('/commands/' + enc(id)).then((fresh) => {
+      if (fresh.status !== c.status || fresh.attempt !== c.attempt) {
+        transition(c.status, fresh.status, fresh.attempt);
+        c = fresh;
+        show();
+      }
+    }).catch((e) => console.warn('cannot read command ' + id, e));
+  }
   const tick = setInterval(() => {
     if (c.status === 'RUNNING') {
       const d = document.getElementById('command-duration');

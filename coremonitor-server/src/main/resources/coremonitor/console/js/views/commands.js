@@ -124,27 +124,10 @@ export async function render(main, params, ctx) {
     replace(summary, text);
   }
 
-  // what the API has now: every page, keeping the newest KEEP
-  try {
-    let cursor = null;
-    let kept = [];
-    do {
-      const page = await get('/commands' + query(Object.assign({}, filters, { limit: PAGE, cursor })));
-      kept = kept.concat(page.items);
-      if (kept.length > KEEP) {
-        truncated = true;
-        kept = kept.slice(kept.length - KEEP);
-      }
-      cursor = page.next_cursor;
-    } while (cursor);
-    kept.forEach((c) => commands.set(c.command_id, { c, body: bodyOf(c) }));
-    layout();
-  } catch (e) {
-    replace(summary, h('span', { class: 'error-text' }, 'Cannot read the commands: ' + errorText(e)));
-  }
-  queue.refresh();
-
   // live: a `command` event carries the id, status, attempt and error; the row is read again for its times
+  // (subscribed before the first read: the ids heard while it runs are read again after it)
+  let loaded = false;
+  const missed = new Set();
   const reading = new Set();
   async function reread(id) {
     if (reading.has(id)) {
@@ -164,7 +147,9 @@ export async function render(main, params, ctx) {
     if (name !== 'command' || !data) {
       return;
     }
-    if (commands.has(data.command_id) || matches(data)) {
+    if (!loaded) {
+      missed.add(data.command_id);
+    } else if (commands.has(data.command_id) || matches(data)) {
       reread(data.command_id);
     }
     if (data.stack_id && !names.has(data.stack_id)) {
@@ -173,6 +158,28 @@ export async function render(main, params, ctx) {
     clearTimeout(queueTimer);
     queueTimer = setTimeout(queue.refresh, 200);
   });
+  // what the API has now: every page, keeping the newest KEEP
+  try {
+    let cursor = null;
+    let kept = [];
+    do {
+      const page = await get('/commands' + query(Object.assign({}, filters, { limit: PAGE, cursor })));
+      kept = kept.concat(page.items);
+      if (kept.length > KEEP) {
+        truncated = true;
+        kept = kept.slice(kept.length - KEEP);
+      }
+      cursor = page.next_cursor;
+    } while (cursor);
+    kept.forEach((c) => commands.set(c.command_id, { c, body: bodyOf(c) }));
+    layout();
+  } catch (e) {
+    replace(summary, h('span', { class: 'error-text' }, 'Cannot read the commands: ' + errorText(e)));
+  }
+  loaded = true;
+  missed.forEach(reread);
+  queue.refresh();
+
   // polled: what the worker waits for (a Docker outage) and its lease have no event of their own
   const poll = setInterval(queue.refresh, 5000);
   // the running commands' durations grow by themselves

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class ConsoleCommandsIT {
         TestImages.requireBusybox(docker);
         RelServer server = new RelServer("console-commands", dir.resolve("cm.db").toString(),
             List.of("--queue-on-failure", "halt")).start();
-        ApiClient api = new ApiClient(server.base(), java.util.Optional.empty());
+        ApiClient api = new ApiClient(server.base(), Optional.empty());
         List<String> stacks = new ArrayList<>();
         String root = ConsoleBrowser.rootOf(server.base());
         try (ConsoleBrowser b = new ConsoleBrowser(root); ConsoleBrowser ev = new ConsoleBrowser(root)) {
@@ -172,14 +173,21 @@ class ConsoleCommandsIT {
             ev.click("#events-pause");
             ev.css(".event[data-kind=command][data-command-id='" + restart + "'][data-status=DONE]");
 
-            // the phone layout of the list
+            // the phone layouts
             b.resize(ConsoleBrowser.PHONE);
             b.go("#/commands");
             b.css("#main[data-view=commands]");
             b.css("tbody.command[data-command-id='" + apply + "'][data-status=DONE]");
             b.screenshot("commands-phone");
-            assertThat((Long) b.script("return document.documentElement.scrollWidth - window.innerWidth"))
-                .as("the page is no wider than the phone; too wide: %s", b.script(TOO_WIDE)).isLessThanOrEqualTo(0L);
+            assertFitsTheWindow(b);
+            b.go("#/commands/" + apply);
+            b.css("#main[data-view=command]");
+            b.css("#command-log[data-state=ended]");
+            b.screenshot("command-phone");
+            assertFitsTheWindow(b);
+            ev.resize(ConsoleBrowser.PHONE);
+            ev.screenshot("events-phone");
+            assertFitsTheWindow(ev);
 
             b.assertNoConsoleErrors();
             ev.assertNoConsoleErrors();
@@ -187,6 +195,11 @@ class ConsoleCommandsIT {
             cleanUp(api, stacks);
             server.close();
         }
+    }
+
+    private static void assertFitsTheWindow(ConsoleBrowser b) {
+        assertThat((Long) b.script("return document.documentElement.scrollWidth - window.innerWidth"))
+            .as("the page is no wider than the window; too wide: %s", b.script(TOO_WIDE)).isLessThanOrEqualTo(0L);
     }
 
     private static String createStack(ApiClient api, String name, String compose) {

@@ -79,7 +79,8 @@ export async function render(main, params, ctx) {
 
   function transition(from, to, attempt) {
     transitions.appendChild(h('li', { dataset: { from: from || '', status: to } },
-      h('time', {}, new Date().toLocaleTimeString()), ' ', from ? badge(from) : 'new', ' → ', badge(to),
+      h('time', {}, new Date().toLocaleTimeString()), ' ',
+      from === undefined ? 'page opened: ' : [from ? badge(from) : 'queued', ' → '], badge(to),
       attempt ? h('span', { class: 'muted' }, ' attempt ' + attempt) : null));
   }
 
@@ -145,7 +146,7 @@ export async function render(main, params, ctx) {
   }
 
   show();
-  transition(null, c.status, c.attempt);
+  transition(undefined, c.status, c.attempt);
   follow();
 
   // the command's transitions from the shared /events stream: status and attempt at once, then the full command

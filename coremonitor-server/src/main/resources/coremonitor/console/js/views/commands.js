@@ -22,6 +22,13 @@ const FILTERS = ['stack_id', 'status', 'type'];
 export async function render(main, params, ctx) {
   const filters = {};
   FILTERS.forEach((k) => { filters[k] = ctx.query.get(k) || ''; });
+  // a status or type the API does not know would be a 400: a hand-edited link falls back to "All"
+  if (!COMMAND_STATUSES.includes(filters.status)) {
+    filters.status = '';
+  }
+  if (!COMMAND_TYPES.includes(filters.type)) {
+    filters.type = '';
+  }
   let names = new Map();
   try {
     names = await stackNames();

@@ -56,6 +56,8 @@ const events = {
 };
 
 let cleanup = null;
+/** How many times a view was shown: a view whose render ends after the user left it is cleaned up at once. */
+let shown = 0;
 let lastHealth = null;
 let signInMessage = '';
 
@@ -121,15 +123,29 @@ async function show() {
   }
   replace(el, h('p', { class: 'loading' }, 'Loading…'));
   delete el.dataset.view;
+  // each view renders into a root of its own: a view the user left before it finished renders into a detached root,
+  // and its cleanup runs as soon as it is known
+  const generation = ++shown;
+  const root = h('div', { class: 'view' });
   try {
     const module = await loadView(route.view);
-    replace(el);
-    const result = await module.render(el, route.params, { navigate, events, query: route.query, toast });
-    cleanup = typeof result === 'function' ? result : null;
+    if (generation !== shown) {
+      return;
+    }
+    replace(el, root);
+    const result = await module.render(root, route.params, { navigate, events, query: route.query, toast });
+    const done = typeof result === 'function' ? result : null;
+    if (generation !== shown) {
+      if (done) {
+        done();
+      }
+      return;
+    }
+    cleanup = done;
     // tests (and the screenshots script) wait for this: the view has rendered its first state
     el.dataset.view = route.view;
   } catch (e) {
-    if (e && e.status === 401) {
+    if (generation !== shown || (e && e.status === 401)) {
       return;
     }
     console.warn('the view failed', e);
@@ -166,10 +182,12 @@ async function pollHealth() {
 /** The sign-in form, shown when the server asks for a credential (401). */
 function showSignIn(message) {
   events.stop();
+  shown++;
   if (cleanup) {
     cleanup();
     cleanup = null;
   }
+  delete main().dataset.view;
   document.getElementById('sign-out').hidden = true;
   const input = h('input', { type: 'password', id: 'token', name: 'token', autocomplete: 'current-password',
     required: true, 'aria-describedby': 'sign-in-help' });

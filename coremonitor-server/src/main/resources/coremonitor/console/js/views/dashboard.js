@@ -319,8 +319,8 @@ export async function render(main, params, ctx) {
       queueSoon();
       const item = state.byId.get(data.stack_id);
       if (!item) {
-        // a stack of another page, or one this page does not show yet
-        if (ENDED.has(data.status)) {
+        // a stack of another page, or one created since this page was read: read the page again (debounced, one call)
+        if (data.status === 'RUNNING' || ENDED.has(data.status)) {
           refreshSoon();
         }
         return;

@@ -173,11 +173,12 @@ class ConsoleDashboardIT {
     @Test
     @Order(2)
     void aHaltedQueueShowsItsCommandWithRetryAndCancelAndCancelWorks() {
-        String broken = createStack(TestLabels.uniqueName("dash-broken"), MISSING);
         try (ConsoleBrowser b = new ConsoleBrowser(ConsoleBrowser.rootOf(server.base()))) {
             b.open("");
             b.css("#main[data-view=dashboard]");
-            b.css(row(broken) + "[data-state=UNKNOWN]");
+            b.script("window.__marker = 2;");
+            // created and applied through the API while the page is open: its row appears without a reload
+            String broken = createStack(TestLabels.uniqueName("dash-broken"), MISSING);
             long failing = apply(broken);
 
             // the pull fails (no registry here): the command FAILS and halts the queue, shown live
@@ -197,6 +198,7 @@ class ConsoleDashboardIT {
             assertThat(commandStatus(failing)).isEqualTo("CANCELLED");
             b.css(row(broken) + " .col-command [data-state=CANCELLED]");
             b.awaitText("#queue-pending", "0");
+            assertThat(b.script("return window.__marker")).as("the same page, never reloaded").isEqualTo(2L);
             b.assertNoConsoleErrors();
         }
     }

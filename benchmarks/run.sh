@@ -2,7 +2,8 @@
 # All benchmarks in one command (issue 8): builds once, runs every harness, prints each figure as a ratio measured
 # in the same run and regenerates BENCHMARKS.md at the repository root with the results and the machine.
 # Usage: benchmarks/run.sh [--quick]   (--quick: small sizes, a few minutes; default: the issue's sizes)
-# Needs: a running Docker engine with coremonitor-test/busybox:latest, docker-compose, wrk (installed if missing).
+# Needs: a running Docker engine with coremonitor-test/busybox:latest, docker-compose, wrk (installed if missing),
+# Debian's chromium and chromium-driver (installed if missing) for the console figure.
 set -eu
 cd "$(dirname "$0")/.."
 MODE=full
@@ -13,14 +14,18 @@ if ! command -v wrk >/dev/null 2>&1; then
     echo "installing wrk (apt-get)"
     if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
 fi
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "installing chromium and chromium-driver (apt-get)"
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y chromium chromium-driver >/dev/null; else sudo apt-get install -y chromium chromium-driver >/dev/null; fi
+fi
 . benchmarks/lib.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
 if [ "$MODE" = quick ]; then
-    APPLY="20 2"; QUEUE="2000 2"; READ="1000 5 1"; SCALE="10000 100000 100"
+    APPLY="20 2"; QUEUE="2000 2"; READ="1000 5 1"; SCALE="10000 100000 100"; CONSOLE="1000 1"
 else
-    APPLY="20 5"; QUEUE="10000 3"; READ="1000 15 3"; SCALE="10000 1000000 300"
+    APPLY="20 5"; QUEUE="10000 3"; READ="1000 15 3"; SCALE="10000 1000000 300"; CONSOLE="1000 5"
 fi
 
 run() {
@@ -37,6 +42,8 @@ run QueueWorkerBenchmark $QUEUE
 run ReadApiBenchmark $READ
 # shellcheck disable=SC2086
 run ScaleBenchmark $SCALE
+# shellcheck disable=SC2086
+run ConsoleBenchmark $CONSOLE
 
 RESULTS=$(cat "$OUT"/*.log | grep '^RESULT ' || true)
 echo
@@ -89,6 +96,9 @@ WRK=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
     echo "\`queue_worker_vs_plain_jdbc\`: engine commands/s / plain JDBC loop commands/s (1 = as fast as the bare loop)."
     echo "\`read_api_rps\`: req/s of GET /stacks / req/s of the static GET /docs; \`read_api_p99\`: p99 of GET /stacks /"
     echo "p99 of GET /docs. \`scale_*\`: median latency with the large data / with 10 stacks (target about 1, < 2)."
+    echo "\`console_dashboard_render\`: the dashboard's time from navigation start to its first page of 1,000 stacks rendered"
+    echo "in headless Chromium, empty cache / the goal of 1 s; \`console_second_load_bytes\`: bytes transferred when it"
+    echo "loads again in the same browser / the goal of 50 KB (< 1: the goal is met)."
 } > BENCHMARKS.md
 echo
 echo "wrote BENCHMARKS.md"

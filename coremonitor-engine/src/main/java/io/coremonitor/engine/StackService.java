@@ -12,6 +12,7 @@ import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionNotFoundException;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.PageRequest;
+import io.coremonitor.store.StackOverview;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.VersionCreation;
 import java.util.Map;
@@ -118,6 +119,15 @@ public final class StackService {
 
     public Page<Stack> list(Optional<String> nameContains, boolean includeDeleted, PageRequest page) {
         return store.stacks().list(nameContains, includeDeleted, page);
+    }
+
+    /**
+     * A page of stacks as a dashboard shows them (same filter, order and cursor as {@link #list}): each with the
+     * stored status of its current or latest version and its newest command, read from the store alone in two SQL
+     * statements per page (no Docker call).
+     */
+    public Page<StackOverview> overview(Optional<String> nameContains, boolean includeDeleted, PageRequest page) {
+        return store.stacks().overview(nameContains, includeDeleted, page);
     }
 
     /** A version of a stack. */

@@ -49,6 +49,13 @@ public interface StackRepository {
      */
     Page<Stack> list(Optional<String> nameContains, boolean includeDeleted, PageRequest page);
 
+    /**
+     * The same page of stacks as {@link #list(Optional, boolean, PageRequest)}, each with the stored status of its
+     * current or latest version and its newest command ({@link StackOverview}): two SQL statements per page whatever
+     * its size (the stacks with their version statuses, then the page's last commands), never one per stack.
+     */
+    Page<StackOverview> overview(Optional<String> nameContains, boolean includeDeleted, PageRequest page);
+
     /** Live stacks, all names. */
     default Page<Stack> list(PageRequest page) {
         return list(Optional.empty(), false, page);

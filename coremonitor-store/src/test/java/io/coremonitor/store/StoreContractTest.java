@@ -190,6 +190,69 @@ abstract class StoreContractTest {
         assertThat(store.stacks().list(Optional.of("_"), true, PageRequest.first()).items()).isEmpty();
     }
 
+    @Test
+    void overviewGivesEachStackOfAPageItsStatusAndLastCommandInTwoStatements() {
+        for (int i = 0; i < 30; i++) {
+            String id = String.format("ov%02d", i);
+            store.stacks().create(id, String.format("%s-%02d", i % 3 == 0 ? "api" : "web", i));
+            version(id, "{\"a\":" + i + "}");
+        }
+        // ov00: applied v1 (RUNNING), then v2 created and its apply FAILED later: the newer status is v2's
+        store.versions().updateStatus("ov00", "v1", new VersionStatus(StackState.RUNNING, StackState.RUNNING,
+                clock.instant(), Optional.empty()));
+        store.stacks().setCurrentVersion("ov00", "v1");
+        version("ov00", "{\"a\":100}");
+        Command first = enqueue("ov00");
+        store.commands().cancel(first.commandId(), "operator");
+        Command last = enqueue("ov00");
+        clock.advance(Duration.ofSeconds(5));
+        store.versions().updateStatus("ov00", "v2", new VersionStatus(StackState.RUNNING, StackState.FAILED,
+                clock.instant(), Optional.of("pull failed")));
+        // ov01: current v1 RUNNING, nothing newer
+        store.versions().updateStatus("ov01", "v1", new VersionStatus(StackState.RUNNING, StackState.RUNNING,
+                clock.instant(), Optional.empty()));
+        store.stacks().setCurrentVersion("ov01", "v1");
+        Command other = enqueue("ov01");
+        store.stacks().markDeleted("ov29");
+
+        List<String> statements = Collections.synchronizedList(new ArrayList<>());
+        store.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        });
+        Page<StackOverview> page = store.stacks().overview(Optional.empty(), false, PageRequest.first(20));
+        assertThat(statements).as("one statement for the stacks, one for their last commands").hasSize(2);
+        store.jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
+
+        assertThat(page.items()).hasSize(20);
+        assertThat(page.items()).extracting(o -> o.stack().name()).isSorted();
+        assertThat(page.items()).extracting(o -> o.stack().stackId())
+                .isEqualTo(store.stacks().list(PageRequest.first(20)).items().stream().map(Stack::stackId).toList());
+        Map<String, StackOverview> byId = page.items().stream().collect(Collectors.toMap(o -> o.stack().stackId(), o -> o));
+        StackOverview ov00 = byId.get("ov00");
+        assertThat(ov00.statusVersion()).contains("v2");
+        assertThat(ov00.status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
+        assertThat(ov00.status().orElseThrow().reason()).contains("pull failed");
+        assertThat(ov00.lastCommand().orElseThrow().commandId()).isEqualTo(last.commandId());
+        StackOverview ov01 = byId.get("ov01");
+        assertThat(ov01.statusVersion()).contains("v1");
+        assertThat(ov01.status().orElseThrow().actual()).isEqualTo(StackState.RUNNING);
+        assertThat(ov01.lastCommand()).contains(other);
+        StackOverview ov03 = byId.get("ov03");
+        assertThat(ov03.status()).isEmpty();
+        assertThat(ov03.statusVersion()).isEmpty();
+        assertThat(ov03.lastCommand()).isEmpty();
+
+        List<StackOverview> all = walk(p -> store.stacks().overview(Optional.empty(), false, p), 7);
+        assertThat(all).hasSize(29);
+        assertThat(walk(p -> store.stacks().overview(Optional.of("API"), false, p), 3))
+                .hasSize(10).allMatch(o -> o.stack().name().startsWith("api-"));
+        assertThat(walk(p -> store.stacks().overview(Optional.empty(), true, p), 500)).hasSize(30);
+        assertThat(store.stacks().overview(Optional.of("nothing"), false, PageRequest.first()).items()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- versions
 
     @Test

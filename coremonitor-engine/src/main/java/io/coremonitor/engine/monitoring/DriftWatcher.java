@@ -51,6 +51,7 @@ public final class DriftWatcher implements Closeable {
     private final Consumer<StackMonitorView> onDrift;
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
     private final Map<String, String> lastDrift = new ConcurrentHashMap<>();
+    private final Map<String, DriftSeen> seen = new ConcurrentHashMap<>();
     private volatile DockerEvents.Subscription subscription;
     private volatile boolean closed;
     private volatile long eventsSeen;
@@ -146,12 +147,14 @@ public final class DriftWatcher implements Closeable {
             view.services().forEach((name, s) -> s.drift().ifPresent(r -> drifted.put(name, r)));
             if (drifted.isEmpty()) {
                 lastDrift.remove(stackId);
+                seen.remove(stackId);
                 return;
             }
             // the state may have changed under a command that started meanwhile
             if (commandRunning(stackId)) {
                 return;
             }
+            seen.put(stackId, new DriftSeen(drifted, clock.instant()));
             String signature = drifted.toString();
             String previous = lastDrift.put(stackId, signature);
             if (!fromEvent && signature.equals(previous)) {
@@ -165,6 +168,20 @@ public final class DriftWatcher implements Closeable {
         } catch (RuntimeException e) {
             LOG.warn("drift check of stack {} failed: {}", stackId, e.toString());
         }
+    }
+
+    /** The drift the last check of this stack saw, if it saw some (in memory: no Docker call). */
+    public Optional<DriftSeen> drift(String stackId) {
+        return Optional.ofNullable(seen.get(stackId));
+    }
+
+    /**
+     * Forgets the drift seen on a stack (a command of Core Monitor just converged it); the next check that finds
+     * some records it again.
+     */
+    public void forget(String stackId) {
+        seen.remove(stackId);
+        lastDrift.remove(stackId);
     }
 
     private boolean commandRunning(String stackId) {

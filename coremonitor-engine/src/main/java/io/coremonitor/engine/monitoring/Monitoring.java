@@ -201,11 +201,27 @@ public final class Monitoring implements AutoCloseable {
         return listeners.remove(listener);
     }
 
-    /** Hears the commands' ends, to let self-heal act again on a stack once its apply ended. */
+    /**
+     * The drift the drift watcher last saw on this stack ({@link DriftWatcher#drift}): in memory, no Docker call, so a
+     * page of stacks can show it. Empty when none was seen, or before {@link #start()}.
+     */
+    public Optional<DriftSeen> drift(String stackId) {
+        DriftWatcher w = watcher;
+        return w == null ? Optional.empty() : w.drift(stackId);
+    }
+
+    /**
+     * Hears the commands' ends, to let self-heal act again on a stack once its apply ended, and to forget the drift
+     * seen on a stack that a command converged (DONE).
+     */
     public CommandListener commandListener() {
         return (before, after) -> {
             if (after.status() != CommandStatus.PENDING && after.status() != CommandStatus.RUNNING) {
                 selfHealInFlight.remove(after.stackId(), after.commandId());
+            }
+            DriftWatcher w = watcher;
+            if (after.status() == CommandStatus.DONE && w != null) {
+                w.forget(after.stackId());
             }
         };
     }

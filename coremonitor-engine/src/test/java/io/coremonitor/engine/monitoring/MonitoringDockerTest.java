@@ -183,6 +183,11 @@ class MonitoringDockerTest {
         assertThat(idleView.exitCode()).contains(137);
         assertThat(idleView.drift()).hasValueSatisfying(r -> assertThat(r).contains("exited"));
         assertThat(after.services().get("busy").drift()).isEmpty();
+        // what a page of stacks shows without asking Docker
+        assertThat(cm.monitoring().drift(stack.stackId())).hasValueSatisfying(d -> {
+            assertThat(d.services()).containsOnlyKeys("idle");
+            assertThat(d.services().get("idle")).contains("exited");
+        });
         // self-heal is off: nothing queued
         assertThat(events).noneMatch(e -> e.type() == MonitorEvent.Type.SELF_HEAL_QUEUED);
         assertThat(cm.commands().list(CommandFilter.byStack(stack.stackId()), PageRequest.first()).items()).hasSize(1);
@@ -234,6 +239,8 @@ class MonitoringDockerTest {
         assertThat(heal.createdBy()).isEqualTo(Monitoring.SELF_HEAL_ACTOR);
         assertThat(awaitEnd(heal.commandId()).status()).isEqualTo(CommandStatus.DONE);
         assertThat(docker.inspectContainerCmd(containerOf(stack, "idle")).exec().getState().getRunning()).isTrue();
+        // the apply converged it: the drift seen is forgotten
+        assertThat(cm.monitoring().drift(stack.stackId())).isEmpty();
         // the apply's own container events are not drift: no second self-heal
         sleep(1500);
         assertThat(events.stream().filter(e -> e.type() == MonitorEvent.Type.SELF_HEAL_QUEUED).count()).isEqualTo(1);

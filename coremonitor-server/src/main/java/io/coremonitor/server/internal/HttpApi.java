@@ -14,6 +14,7 @@ import io.coremonitor.server.internal.MonitoringBodies.PlanView;
 import io.coremonitor.server.internal.MonitoringBodies.ServiceLogsView;
 import io.coremonitor.server.internal.MonitoringBodies.StatsView;
 import io.coremonitor.server.internal.MonitoringBodies.StatusView;
+import io.coremonitor.server.internal.OverviewBodies.OverviewItemView;
 import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
 import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
@@ -144,6 +145,14 @@ public final class HttpApi implements AutoCloseable {
 
         r.add(Route.get("/stacks", stacks::list).tag(stack).returns(PageView.class, StackView.class)
                 .summary("A page of stacks, by name")
+                .param("name", "string", "only names containing this").param("include_deleted", "boolean", "also deleted")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.get("/overview", stacks::overview).tag(stack).returns(PageView.class, OverviewItemView.class)
+                .summary("A page of stacks as a dashboard shows them: each with the stored status of its current or latest"
+                        + " version, the drift the monitoring last saw and its newest command")
+                .description("Read from the store (two SQL statements per page) and the monitoring's memory: no Docker"
+                        + " call, so a page of 500 stacks answers at once. Same filter, order and cursor as GET /stacks."
+                        + " The live state of one stack, asked of Docker, is GET /stacks/{id}/status.")
                 .param("name", "string", "only names containing this").param("include_deleted", "boolean", "also deleted")
                 .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
         r.add(Route.post("/stacks", stacks::create).tag(stack).status(201).returns(StackView.class)

@@ -42,6 +42,14 @@ final class StackRoutes {
         ctx.json(Views.page(engine.stacks().list(name, deleted, Params.page(ctx)), Views::stack));
     }
 
+    /** A page of stacks with their stored status, drift seen and newest command: two SQL statements, no Docker call. */
+    void overview(Context ctx) {
+        Optional<String> name = Params.text(ctx, "name");
+        boolean deleted = Params.boolParam(ctx, "include_deleted");
+        ctx.json(Views.page(engine.stacks().overview(name, deleted, Params.page(ctx)),
+                o -> Views.overview(o, engine.monitoring().drift(o.stack().stackId()))));
+    }
+
     void get(Context ctx) {
         ctx.json(Views.stack(engine.stacks().get(ctx.pathParam("id"))));
     }

@@ -7,6 +7,7 @@ import io.coremonitor.engine.QueueState;
 import io.coremonitor.engine.StackContainerView;
 import io.coremonitor.engine.StackPlan;
 import io.coremonitor.engine.StackStatusView;
+import io.coremonitor.engine.monitoring.DriftSeen;
 import io.coremonitor.engine.monitoring.MonitorEvent;
 import io.coremonitor.engine.monitoring.ServiceMonitorView;
 import io.coremonitor.engine.monitoring.StackMonitorView;
@@ -30,6 +31,10 @@ import io.coremonitor.server.internal.MonitoringBodies.PlanView;
 import io.coremonitor.server.internal.MonitoringBodies.ServiceStatusView;
 import io.coremonitor.server.internal.MonitoringBodies.StatsView;
 import io.coremonitor.server.internal.MonitoringBodies.StatusView;
+import io.coremonitor.server.internal.OverviewBodies.DriftView;
+import io.coremonitor.server.internal.OverviewBodies.LastCommandView;
+import io.coremonitor.server.internal.OverviewBodies.OverviewItemView;
+import io.coremonitor.server.internal.OverviewBodies.OverviewStatusView;
 import io.coremonitor.server.internal.StackBodies.RuntimeView;
 import io.coremonitor.server.internal.StackBodies.StackView;
 import io.coremonitor.server.internal.StackBodies.VersionMetadataView;
@@ -37,11 +42,13 @@ import io.coremonitor.server.internal.StackBodies.VersionStatusView;
 import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
 import io.coremonitor.server.internal.StackBodies.VersionView;
 import io.coremonitor.store.ContainerStats;
+import io.coremonitor.store.StackOverview;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -65,6 +72,16 @@ final class Views {
     static StackView stack(Stack s) {
         return new StackView(s.stackId(), s.name(), s.currentVersion(), s.latestVersion(), s.createdAt(), s.updatedAt(),
                 s.deletedAt());
+    }
+
+    static OverviewItemView overview(StackOverview o, Optional<DriftSeen> drift) {
+        Stack s = o.stack();
+        Optional<OverviewStatusView> status = o.status().flatMap(st -> o.statusVersion()
+                .map(v -> new OverviewStatusView(v, st.desired(), st.actual(), st.lastUpdated(), st.reason())));
+        Optional<LastCommandView> last = o.lastCommand().map(c -> new LastCommandView(c.commandId(), c.type(), c.status(),
+                c.attempt(), c.createdAt(), c.startedAt(), c.endedAt(), c.error()));
+        return new OverviewItemView(s.stackId(), s.name(), s.currentVersion(), s.latestVersion(), s.updatedAt(),
+                s.deletedAt(), status, drift.map(d -> new DriftView(new TreeMap<>(d.services()), d.seenAt())), last);
     }
 
     static VersionView version(StackVersion v) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.model.Command;
+import io.coremonitor.model.StackState;
+import io.coremonitor.model.VersionStatus;
 import io.coremonitor.server.internal.console.ConsoleRoutes;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
@@ -269,6 +271,46 @@ class ApiRoutesTest {
     }
 
     @Test
+    void overviewPagesStacksWithTheirStoredStatusAndNewestCommandWithoutDocker() {
+        String a = createStack("ov-alpha");
+        String b = createStack("ov-beta");
+        createStack("ov-gamma");
+        createStack("other");
+        Command first = t.engine.commands().apply(a, "v1", false, "test");
+        t.engine.commands().cancel(first.commandId(), "test");
+        Command last = t.engine.commands().apply(a, "v1", false, "test");
+        t.engine.store().versions().updateStatus(b, "v1", new VersionStatus(StackState.RUNNING, StackState.FAILED,
+                t.engine.clock().instant(), Optional.of("pull failed")));
+
+        JsonNode page = c.get("/overview?name=OV-&limit=2").json();
+        assertThat(page.path("items").size()).isEqualTo(2);
+        JsonNode alpha = page.path("items").get(0);
+        assertThat(alpha.path("name").asText()).isEqualTo("ov-alpha");
+        assertThat(alpha.path("stack_id").asText()).isEqualTo(a);
+        assertThat(alpha.path("latest_version").asText()).isEqualTo("v1");
+        assertThat(alpha.path("current_version").isNull()).isTrue();
+        assertThat(alpha.path("status").isNull()).isTrue();
+        assertThat(alpha.path("drift").isNull()).isTrue();
+        assertThat(alpha.path("last_command").path("command_id").asLong()).isEqualTo(last.commandId());
+        assertThat(alpha.path("last_command").path("type").asText()).isEqualTo("APPLY_STACK_VERSION");
+        assertThat(alpha.path("last_command").path("status").asText()).isEqualTo("PENDING");
+        assertThat(alpha.path("last_command").has("ended_at") && alpha.path("last_command").has("error")).isTrue();
+        JsonNode beta = page.path("items").get(1);
+        assertThat(beta.path("status").path("version").asText()).isEqualTo("v1");
+        assertThat(beta.path("status").path("actual").asText()).isEqualTo("FAILED");
+        assertThat(beta.path("status").path("reason").asText()).isEqualTo("pull failed");
+        assertThat(beta.path("last_command").isNull()).isTrue();
+
+        JsonNode next = c.get("/overview?name=ov-&limit=2&cursor=" + page.path("next_cursor").asText()).json();
+        assertThat(next.path("items").size()).isEqualTo(1);
+        assertThat(next.path("items").get(0).path("name").asText()).isEqualTo("ov-gamma");
+        assertThat(next.path("next_cursor").isNull()).isTrue();
+        assertThat(c.get("/overview").json().path("items").size()).isEqualTo(4);
+        assertParamProblem(c.get("/overview?limit=0"), "limit", "limit must be between 1 and 500, got 0");
+        assertProblem(c.get("/overview?cursor=nope"), 400, "cursor");
+    }
+
+    @Test
     void commandsFilterCancelRetryAndQueue() throws Exception {
         String a = createStack("one");
         String b = createStack("two");
@@ -338,8 +380,7 @@ class ApiRoutesTest {
         assertThat(registered).contains("GET /api/v1/stacks/{id}/services/{service}/logs", "POST /api/v1/stacks/{id}/deploy",
                 "GET /api/v1/events", "POST /api/v1/commands/{id}/retry", "POST /api/v1/stacks/{id}/actions/restart");
         assertThat(registered).contains("GET /api/v1/metrics", "GET /metrics", "GET /api/v1/stacks/{id}/stats");
-        assertThat(registered).contains("POST /api/v1/validate");
-        assertThat(registered).hasSize(33);
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(34);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("description").asText()).contains("no executor");

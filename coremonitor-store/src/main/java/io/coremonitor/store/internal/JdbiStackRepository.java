@@ -1,20 +1,28 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.Command;
 import io.coremonitor.model.DuplicateStackIdException;
 import io.coremonitor.model.DuplicateStackNameException;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.model.StackState;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionNotFoundException;
+import io.coremonitor.model.VersionStatus;
 import io.coremonitor.store.CreatedStack;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.PageRequest;
+import io.coremonitor.store.StackOverview;
 import io.coremonitor.store.StackRepository;
 import io.coremonitor.store.StoreException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +35,18 @@ public final class JdbiStackRepository implements StackRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStackRepository.class);
     private static final String CURSOR_KIND = "stacks";
+    /** The stacks with the stored statuses of their current ({@code c_}) and latest ({@code l_}) versions. */
+    private static final String OVERVIEW = "SELECT s.stack_id, s.name, s.current_version, s.latest_version, s.created_at,"
+            + " s.updated_at, s.deleted_at, cv.status_desired AS c_desired, cv.status_actual AS c_actual,"
+            + " cv.status_updated_at AS c_updated, cv.status_reason AS c_reason, lv.status_desired AS l_desired,"
+            + " lv.status_actual AS l_actual, lv.status_updated_at AS l_updated, lv.status_reason AS l_reason"
+            + " FROM stacks s"
+            + " LEFT JOIN stack_versions cv ON cv.stack_id = s.stack_id AND cv.version = s.current_version"
+            + " LEFT JOIN stack_versions lv ON lv.stack_id = s.stack_id AND lv.version = s.latest_version";
+
+    /** The newest command of each stack of a page: one index range per stack (ix_commands_stack), one statement. */
+    private static final String LAST_COMMANDS = "SELECT " + CommandDao.COLUMNS + " FROM commands WHERE command_id IN"
+            + " (SELECT MAX(command_id) FROM commands WHERE stack_id IN (<ids>) GROUP BY stack_id)";
 
     private final Db db;
 
@@ -100,25 +120,71 @@ public final class JdbiStackRepository implements StackRepository {
 
     @Override
     public Page<Stack> list(Optional<String> nameContains, boolean includeDeleted, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(StackDao.COLUMNS).append(" FROM stacks WHERE 1 = 1");
+        String sql = "SELECT " + StackDao.COLUMNS + " FROM stacks s" + pageWhere(nameContains, includeDeleted, page);
+        List<Stack> rows = db.read(s -> pageQuery(s, sql, nameContains, page).mapTo(Stack.class).list());
+        return Cursors.page(rows, page, s -> Cursors.encode(CURSOR_KIND, s.name(), s.stackId()));
+    }
+
+    @Override
+    public Page<StackOverview> overview(Optional<String> nameContains, boolean includeDeleted, PageRequest page) {
+        String sql = OVERVIEW + pageWhere(nameContains, includeDeleted, page);
+        StackMapper stacks = new StackMapper();
+        List<StackOverview> rows = db.read(s -> {
+            List<StackOverview> found = pageQuery(s, sql, nameContains, page).map((rs, ctx) -> {
+                Stack stack = stacks.map(rs, ctx);
+                Optional<VersionStatus> current = status(rs, "c_");
+                Optional<VersionStatus> latest = status(rs, "l_");
+                boolean latestIsNewer = latest.isPresent() && (current.isEmpty()
+                        || latest.get().lastUpdated().isAfter(current.get().lastUpdated()));
+                Optional<String> version = latestIsNewer ? stack.latestVersion()
+                        : current.isPresent() ? stack.currentVersion() : Optional.empty();
+                return new StackOverview(stack, version, latestIsNewer ? latest : current, Optional.empty());
+            }).list();
+            if (found.isEmpty()) {
+                return found;
+            }
+            List<String> ids = found.stream().map(o -> o.stack().stackId()).toList();
+            Map<String, Command> last = new HashMap<>();
+            s.handle().createQuery(LAST_COMMANDS).bindList("ids", ids).mapTo(Command.class)
+                    .forEach(c -> last.put(c.stackId(), c));
+            return found.stream().map(o -> new StackOverview(o.stack(), o.statusVersion(), o.status(),
+                    Optional.ofNullable(last.get(o.stack().stackId())))).toList();
+        });
+        return Cursors.page(rows, page, o -> Cursors.encode(CURSOR_KIND, o.stack().name(), o.stack().stackId()));
+    }
+
+    private static Optional<VersionStatus> status(ResultSet rs, String prefix) throws SQLException {
+        String desired = rs.getString(prefix + "desired");
+        String actual = rs.getString(prefix + "actual");
+        long updated = rs.getLong(prefix + "updated");
+        if (desired == null || actual == null || rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VersionStatus(StackState.valueOf(desired), StackState.valueOf(actual),
+                Instant.ofEpochMilli(updated), Optional.ofNullable(rs.getString(prefix + "reason"))));
+    }
+
+    /** The WHERE, ORDER BY and LIMIT of a page of stacks (table alias {@code s}), by name then id. */
+    private static String pageWhere(Optional<String> nameContains, boolean includeDeleted, PageRequest page) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (!includeDeleted) {
-            sql.append(" AND deleted_at IS NULL");
+            sql.append(" AND s.deleted_at IS NULL");
         }
         if (nameContains.isPresent()) {
-            sql.append(" AND LOWER(name) LIKE :pattern ESCAPE '!'");
+            sql.append(" AND LOWER(s.name) LIKE :pattern ESCAPE '!'");
         }
+        if (page.cursor().isPresent()) {
+            sql.append(" AND (s.name > :afterName OR (s.name = :afterName AND s.stack_id > :afterId))");
+        }
+        return sql.append(" ORDER BY s.name, s.stack_id LIMIT :limit").toString();
+    }
+
+    private static Query pageQuery(Session s, String sql, Optional<String> nameContains, PageRequest page) {
         Optional<List<String>> after = page.cursor().map(c -> Cursors.decode(CURSOR_KIND, c, 2));
-        if (after.isPresent()) {
-            sql.append(" AND (name > :afterName OR (name = :afterName AND stack_id > :afterId))");
-        }
-        sql.append(" ORDER BY name, stack_id LIMIT :limit");
-        List<Stack> rows = db.read(s -> {
-            Query q = s.handle().createQuery(sql.toString()).bind("limit", page.limit() + 1);
-            nameContains.ifPresent(n -> q.bind("pattern", "%" + likeEscape(n.toLowerCase(Locale.ROOT)) + "%"));
-            after.ifPresent(a -> q.bind("afterName", a.get(0)).bind("afterId", a.get(1)));
-            return q.mapTo(Stack.class).list();
-        });
-        return Cursors.page(rows, page, s -> Cursors.encode(CURSOR_KIND, s.name(), s.stackId()));
+        Query q = s.handle().createQuery(sql).bind("limit", page.limit() + 1);
+        nameContains.ifPresent(n -> q.bind("pattern", "%" + likeEscape(n.toLowerCase(Locale.ROOT)) + "%"));
+        after.ifPresent(a -> q.bind("afterName", a.get(0)).bind("afterId", a.get(1)));
+        return q;
     }
 
     private static String likeEscape(String text) {

@@ -240,6 +240,11 @@ async function start() {
 
 function boot() {
   onUnauthorized((message) => {
+    if (document.getElementById('sign-in')) {
+      // the form is back already: later refusals (calls that were in flight, or sent without the cleared
+      // credential) must not replace the first reason
+      return;
+    }
     credential.clear();
     signInMessage = 'Please sign in again: ' + message;
     showSignIn(signInMessage);

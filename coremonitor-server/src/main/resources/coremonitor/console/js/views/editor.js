@@ -6,6 +6,7 @@ import { h, replace, pageHeader, errorText } from '../dom.js';
 import { annotationsOf, renderProblems, countText } from './editor-lint.js';
 import { variablesEditor } from './editor-variables.js';
 import { staleParentDialog, keptTextPanel } from './editor-conflict.js';
+import { need } from '../libs.js';
 
 /** Stack names as the server accepts them (Names.STACK_NAME, at most 63 characters). */
 const STACK_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -32,6 +33,7 @@ function nameProblem(name) {
 }
 
 export async function render(main, params, ctx) {
+  await need('codemirror', 'js-yaml');
   const editing = Boolean(params.id);
   let stack = null;
   let parent = null;

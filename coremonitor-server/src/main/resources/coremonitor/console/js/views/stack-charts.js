@@ -1,4 +1,4 @@
-// The stack page's resource charts (uPlot, the `uPlot` global of index.html): per service CPU %, memory and network
+// The stack page's resource charts (uPlot, the `uPlot` global, loaded by stack.js through libs.js): per service CPU %, memory and network
 // receive/transmit rates over the last hour, from GET /stacks/{id}/stats. There is no stats event: the server samples
 // every --stats-interval (15 s by default), so the charts poll the stats route every 15 s while the page is open.
 import { get, query, enc } from '../api.js';

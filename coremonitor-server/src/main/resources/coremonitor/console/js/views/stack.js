@@ -7,12 +7,14 @@ import { h, replace, badge, confirmDialog, errorText, pageHeader, fmtTime } from
 import { servicesTable } from './stack-services.js';
 import { logsPanel, colourClass } from './stack-logs.js';
 import { chartsPanel } from './stack-charts.js';
+import { need } from '../libs.js';
 
 const REFRESH_DEBOUNCE_MS = 400;
 const FINAL = ['DONE', 'FAILED', 'CANCELLED'];
 const ACTION_LABEL = { start: 'Start', stop: 'Stop', restart: 'Restart' };
 
 export async function render(main, params, ctx) {
+  await need('uplot');
   const id = params.id;
   let stack = await get('/stacks/' + enc(id));
   const path = '/stacks/' + enc(id);

@@ -4,6 +4,7 @@ import { get, enc, query } from '../api.js';
 import { h, replace, badge, fmtTime, ago, pageHeader, errorText } from '../dom.js';
 import { yamlSorted, sideBySide, fieldSummary } from './versions-diff.js';
 import { planThenRun } from './versions-plan.js';
+import { need } from '../libs.js';
 
 const num = (v) => Number(String(v || '').replace(/^v/, '')) || 0;
 const TERMINAL = ['DONE', 'FAILED', 'CANCELLED'];
@@ -12,6 +13,7 @@ const PAGE = 200;
 const LATEST_POLL_MS = 15000;
 
 export async function render(main, params, ctx) {
+  await need('diff', 'js-yaml');
   const id = params.id;
   let stack = await get('/stacks/' + enc(id));
   let versions = await loadVersions();

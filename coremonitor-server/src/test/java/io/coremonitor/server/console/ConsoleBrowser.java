@@ -151,7 +151,18 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public <T> T await(Function<WebDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout).withMessage(() -> "page: " + driver.getCurrentUrl()
-            + "\nbrowser console: " + String.join("\n", consoleMessages())).until(condition);
+            + "\nshowing: " + shownText() + "\nbrowser console: " + String.join("\n", consoleMessages())).until(condition);
+    }
+
+    /** The text of the page's main area (its first 1,500 characters), for failure messages. */
+    private String shownText() {
+        try {
+            Object text = driver.executeScript("const m = document.getElementById('main');"
+                + " return m ? m.innerText.slice(0, 1500) : document.body.innerText.slice(0, 1500);");
+            return String.valueOf(text);
+        } catch (RuntimeException e) {
+            return "(cannot read the page: " + e.getMessage() + ")";
+        }
     }
 
     public Object script(String js, Object... args) {

@@ -116,9 +116,10 @@ class ConsoleShellIT {
         assertThat(js.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
         assertThat(js.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
 
-        Matcher lib = Pattern.compile("src=\"(/webjars/uplot/[^\"]+)\"").matcher(page.body());
-        assertThat(lib.find()).isTrue();
-        HttpResponse<Void> uplot = http.send(HttpRequest.newBuilder(URI.create(root() + lib.group(1))).build(),
+        Matcher lib = Pattern.compile("data-name=\"uplot\" content=\"(/webjars/uplot/[^\"]+)\"").matcher(page.body());
+        assertThat(lib.find()).as("the page names the uPlot webjar's folder").isTrue();
+        HttpResponse<Void> uplot = http.send(HttpRequest.newBuilder(URI.create(root() + lib.group(1)
+            + "/dist/uPlot.iife.min.js")).build(),
             HttpResponse.BodyHandlers.discarding());
         assertThat(uplot.statusCode()).isEqualTo(200);
         assertThat(uplot.headers().firstValue("Cache-Control")).get().asString().contains("max-age=");

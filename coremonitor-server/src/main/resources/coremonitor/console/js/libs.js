@@ -4,7 +4,7 @@
 const LIBS = {
   codemirror: {
     css: ['lib/codemirror.css', 'addon/lint/lint.css'],
-    js: ['lib/codemirror.js', 'mode/yaml/yaml.js', 'addon/lint/lint.js'],
+    js: ['lib/codemirror.js', 'mode/yaml/yaml.js', 'addon/lint/lint.js', 'addon/display/placeholder.js'],
   },
   uplot: { css: ['dist/uPlot.min.css'], js: ['dist/uPlot.iife.min.js'] },
   diff: { css: [], js: ['dist/diff.min.js'] },

@@ -8,6 +8,20 @@ import { variablesEditor } from './editor-variables.js';
 import { staleParentDialog, keptTextPanel } from './editor-conflict.js';
 import { need } from '../libs.js';
 
+/** Shown greyed out in a new stack's empty editor: the compose format, with the official images' names. */
+const EXAMPLE = [
+  'services:',
+  '  web:',
+  '    image: nginx:1.27',
+  "    ports: ['8080:80']",
+  '    depends_on: [app]',
+  '  app:',
+  '    image: tomcat:10.1-jdk17',
+  '    environment:',
+  '      JAVA_OPTS: -Xmx512m',
+  '    restart: unless-stopped',
+].join('\n');
+
 /** Stack names as the server accepts them (Names.STACK_NAME, at most 63 characters). */
 const STACK_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const LINT_DELAY_MS = 300;
@@ -179,6 +193,8 @@ export async function render(main, params, ctx) {
 
   cm = CodeMirror(host, {
     value: initial,
+    // a new stack's empty editor shows what a definition looks like (greyed out, not part of the text)
+    placeholder: editing ? '' : EXAMPLE,
     mode: 'yaml',
     lineNumbers: true,
     gutters: ['CodeMirror-lint-markers'],

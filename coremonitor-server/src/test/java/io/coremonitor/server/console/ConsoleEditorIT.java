@@ -144,6 +144,9 @@ class ConsoleEditorIT {
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
             b.open("#/new");
             b.css("#main[data-view=editor]");
+            // the empty editor shows an example definition, greyed out and not part of the text
+            b.awaitText("#definition .CodeMirror-placeholder", "image: nginx");
+            assertThat(b.script("return " + CM + ".getValue()")).isEqualTo("");
             b.css("#stack-name").sendKeys(name);
 
             // set lines 1-6, then type line 7 with a port out of range: the error appears at line 7 while typing

@@ -3,15 +3,15 @@
 // (server-side, debounced) and paging. Live from the shared /events feed: a command event updates its stack's row and
 // the queue at once; the end of a command, a container event or a drift re-reads the page with ONE /overview call
 // (debounced). Nothing here polls.
-import { get, post, query, enc } from '../api.js';
-import { h, replace, badge, ago, fmtTime, confirmDialog, errorText } from '../dom.js';
+import { get, query, enc } from '../api.js';
+import { h, replace, badge, ago, fmtTime, errorText } from '../dom.js';
+import { commandActions, ENDED } from './commands-common.js';
 
 const PAGE_SIZE = 50;
 const FILTER_DELAY = 250;
 const REFRESH_DELAY = 300;
 /** The commands that converge a stack: while one runs, the stack is DEPLOYING. */
 const CONVERGING = new Set(['APPLY_STACK_VERSION', 'ROLLBACK_STACK_VERSION']);
-const ENDED = new Set(['DONE', 'FAILED', 'CANCELLED']);
 const TYPE_LABELS = {
   APPLY_STACK_VERSION: 'Apply',
   ROLLBACK_STACK_VERSION: 'Rollback',
@@ -242,22 +242,6 @@ export async function render(main, params, ctx) {
     return h('a', { href: '#/stacks/' + enc(stackId) }, item ? item.name : stackId);
   }
 
-  async function act(verb, id) {
-    const cancel = verb === 'cancel';
-    if (cancel && !await confirmDialog('Cancel command ' + id + '?',
-      [h('p', {}, 'The failed command is marked CANCELLED and the queue moves on to the next one.')],
-      'Cancel command', { danger: true })) {
-      return;
-    }
-    try {
-      const c = await post('/commands/' + id + '/' + verb);
-      ctx.toast('Command ' + id + ' is ' + c.status + '.', 'ok');
-    } catch (e) {
-      ctx.toast('Cannot ' + verb + ' command ' + id + ': ' + errorText(e), 'error');
-    }
-    await loadQueue().catch(() => {});
-  }
-
   function renderQueue() {
     const q = state.queue;
     if (!q) {
@@ -284,11 +268,9 @@ export async function render(main, params, ctx) {
         h('div', {}, h('strong', {}, 'Halted by '),
           h('a', { href: '#/commands/' + id, dataset: { commandId: String(id) } }, 'command #' + id),
           q.halt_reason ? h('span', { class: 'halt-reason' }, ': ' + q.halt_reason) : null),
-        h('div', { class: 'queue-actions' },
-          h('button', { type: 'button', class: 'btn btn-small', id: 'queue-retry', onclick: () => act('retry', id) },
-            'Retry'),
-          h('button', { type: 'button', class: 'btn btn-small btn-danger', id: 'queue-cancel',
-            onclick: () => act('cancel', id) }, 'Cancel'))));
+        // the same Retry and Cancel (with its confirmation) as the Commands screen
+        h('div', { class: 'queue-actions' }, commandActions({ command_id: id, status: 'FAILED', type: '' }, ctx,
+          () => loadQueue().catch(() => {}), { small: true }))));
     }
     replace(queueBox, box);
     queueBox.dataset.halted = q.halted_by ? 'true' : 'false';
@@ -320,7 +302,7 @@ export async function render(main, params, ctx) {
       const item = state.byId.get(data.stack_id);
       if (!item) {
         // a stack of another page, or one created since this page was read: read the page again (debounced, one call)
-        if (data.status === 'RUNNING' || ENDED.has(data.status)) {
+        if (data.status === 'RUNNING' || ENDED.includes(data.status)) {
           refreshSoon();
         }
         return;
@@ -328,7 +310,7 @@ export async function render(main, params, ctx) {
       const before = item.last_command && item.last_command.command_id === data.command_id ? item.last_command : {};
       const now = new Date().toISOString();
       if (!item.last_command || data.command_id >= item.last_command.command_id) {
-        if (ENDED.has(data.status) && CONVERGING.has(data.type)) {
+        if (ENDED.includes(data.status) && CONVERGING.has(data.type)) {
           // keep what the row shows until the page is read again with the state the command recorded
           item.held_state = stateOf(item);
         }
@@ -336,12 +318,12 @@ export async function render(main, params, ctx) {
           command_id: data.command_id, type: data.type, status: data.status, attempt: data.attempt,
           created_at: before.created_at || now,
           started_at: data.status === 'RUNNING' ? now : (before.started_at || null),
-          ended_at: ENDED.has(data.status) ? now : null,
+          ended_at: ENDED.includes(data.status) ? now : null,
           error: data.error || null,
         };
         replaceRow(item);
       }
-      if (ENDED.has(data.status)) {
+      if (ENDED.includes(data.status)) {
         refreshSoon();
       }
     } else if (name === 'container' || name === 'drift' || name === 'self_heal') {

@@ -187,12 +187,12 @@ class ConsoleDashboardIT {
             b.css(row(broken) + "[data-state=FAILED]");
             b.css(row(broken) + " .col-command [data-state=FAILED]");
             assertThat(b.css(row(broken) + " .command-error").getText()).isNotBlank();
-            assertThat(b.css("#queue-retry").getText()).isEqualTo("Retry");
-            assertThat(b.css("#queue-cancel").getText()).isEqualTo("Cancel");
+            assertThat(b.css("#queue-halted [data-action=retry]").getText()).isEqualTo("Retry");
+            assertThat(b.css("#queue-halted [data-action=cancel]").getText()).isEqualTo("Cancel");
             b.css(row(web) + "[data-state=RUNNING]");
             b.screenshot("dashboard");
 
-            b.click("#queue-cancel");
+            b.click("#queue-halted [data-action=cancel]");
             b.click("dialog [data-action=confirm]");
             b.await(ExpectedConditions.invisibilityOfElementLocated(By.id("queue-halted")));
             assertThat(commandStatus(failing)).isEqualTo("CANCELLED");

@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -143,6 +144,27 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Waits until {@code css} shows text containing {@code text}. */
     public void awaitText(String css, String text) {
         await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /**
+     * Runs {@code navigate} and waits for {@code css}. Chromium aborts the requests under way when the machine's network
+     * interfaces change ({@link #NETWORK_CHANGED}), which Docker does whenever a stack's network or a container's veth
+     * is made, by this test or any other on the engine: when the wait times out after such an abort, the page is
+     * loaded again (at most twice).
+     */
+    public void showRetrying(Runnable navigate, String css) {
+        navigate.run();
+        for (int reloads = 0;; reloads++) {
+            try {
+                await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)), Duration.ofSeconds(15));
+                return;
+            } catch (TimeoutException e) {
+                if (reloads == 2 || consoleMessages().stream().noneMatch(m -> m.contains(NETWORK_CHANGED))) {
+                    throw e;
+                }
+                driver.navigate().refresh();
+            }
+        }
     }
 
     public <T> T await(Function<WebDriver, T> condition) {

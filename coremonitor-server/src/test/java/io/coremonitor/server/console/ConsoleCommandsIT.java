@@ -19,11 +19,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.logging.Level;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -38,7 +35,6 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleCommandsIT {
 
     private static final Duration SLOW = Duration.ofSeconds(90);
-    private static final String NETWORK_CHANGED = "net::ERR_NETWORK_CHANGED";
     /** The elements that reach past the window's right edge (outside a scrolling box), for an assertion message. */
     private static final String TOO_WIDE = "return [...document.querySelectorAll('body *')]"
         + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
@@ -72,7 +68,7 @@ class ConsoleCommandsIT {
             stacks.add(good);
 
             // the events page listens from now on
-            showView(ev, () -> ev.open("#/events"), "events");
+            ev.showRetrying(() -> ev.open("#/events"), "#main[data-view=events]");
 
             // a FAILED head halts the queue
             long failed = queue(api, "/stacks/" + bad + "/apply/v1");
@@ -81,7 +77,7 @@ class ConsoleCommandsIT {
             assertThat(reason).isNotBlank();
             String reasonStart = reason.substring(0, Math.min(40, reason.length()));
 
-            showView(b, () -> b.open("#/commands"), "commands");
+            b.showRetrying(() -> b.open("#/commands"), "#main[data-view=commands]");
             b.script("window.cmdPageMarker = 'still the same page'");
             b.awaitText("#queue-halt", "#" + failed);
             b.awaitText("#queue-halt .queue-halt-reason", reasonStart);
@@ -106,11 +102,11 @@ class ConsoleCommandsIT {
             assertThat(b.script("return window.cmdPageMarker")).isEqualTo("still the same page");
 
             // the status filter is kept in the hash
-            showView(b, () -> {
+            b.showRetrying(() -> {
                 new Select(b.css("#filter-status")).selectByValue("FAILED");
                 b.await(d -> d.getCurrentUrl().contains("status=FAILED"));
                 b.await(d -> d.findElements(By.cssSelector(pendingRow)).isEmpty());
-            }, "commands");
+            }, "#main[data-view=commands]");
             b.css(row + "[data-status=FAILED]");
             assertThat(b.all(By.cssSelector("tbody.command"))).allSatisfy(t ->
                 assertThat(t.getAttribute("data-status")).isEqualTo("FAILED"));
@@ -118,7 +114,7 @@ class ConsoleCommandsIT {
                 .isEqualTo("FAILED");
 
             // the failed command's page: its reason in plain sight; retry shows it PENDING again, then FAILED again
-            showView(b, () -> b.click(row + " a.command-link"), "command");
+            b.showRetrying(() -> b.click(row + " a.command-link"), "#main[data-view=command]");
             b.awaitText("#command-error", reasonStart);
             b.css("#command-status [data-state=FAILED]");
             b.click("#command-actions button[data-action=retry]");
@@ -132,7 +128,7 @@ class ConsoleCommandsIT {
 
             // a real APPLY waits PENDING behind the halt; its page follows its log live once the head is cancelled
             long apply = queue(api, "/stacks/" + good + "/apply/v1");
-            showView(b, () -> b.go("#/commands/" + apply), "command");
+            b.showRetrying(() -> b.go("#/commands/" + apply), "#main[data-view=command]");
             b.css("#command-status [data-state=PENDING]");
             b.css("#command-log[data-state=following]");
             b.script("window.cmdPageMarker = 'the apply page'");
@@ -176,11 +172,11 @@ class ConsoleCommandsIT {
 
             // the phone layouts
             b.resize(ConsoleBrowser.PHONE);
-            showView(b, () -> b.go("#/commands"), "commands");
+            b.showRetrying(() -> b.go("#/commands"), "#main[data-view=commands]");
             b.css("tbody.command[data-command-id='" + apply + "'][data-status=DONE]");
             b.screenshot("commands-phone");
             assertFitsTheWindow(b);
-            showView(b, () -> b.go("#/commands/" + apply), "command");
+            b.showRetrying(() -> b.go("#/commands/" + apply), "#main[data-view=command]");
             b.css("#command-log[data-state=ended]");
             b.screenshot("command-phone");
             assertFitsTheWindow(b);
@@ -188,39 +184,12 @@ class ConsoleCommandsIT {
             ev.screenshot("events-phone");
             assertFitsTheWindow(ev);
 
-            assertNoConsoleErrors(b);
-            assertNoConsoleErrors(ev);
+            b.assertNoConsoleErrors();
+            ev.assertNoConsoleErrors();
         } finally {
             cleanUp(api, stacks);
             server.close();
         }
-    }
-
-    /**
-     * Navigates and waits for the view. Chromium aborts the requests under way when the machine's network interfaces
-     * change ({@code net::ERR_NETWORK_CHANGED}), which Docker does whenever a stack's network or a container's veth
-     * is made, by this test or by any other on the engine: then the page is loaded again (at most twice).
-     */
-    private static void showView(ConsoleBrowser b, Runnable navigate, String view) {
-        navigate.run();
-        for (int tries = 0; ; tries++) {
-            try {
-                b.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main[data-view=" + view + "]")),
-                    Duration.ofSeconds(15));
-                return;
-            } catch (TimeoutException e) {
-                if (tries >= 2 || b.consoleMessages().stream().noneMatch(m -> m.contains(NETWORK_CHANGED))) {
-                    throw e;
-                }
-                b.driver().navigate().refresh();
-            }
-        }
-    }
-
-    /** No browser console error but the requests that Chromium aborted because Docker changed the network. */
-    private static void assertNoConsoleErrors(ConsoleBrowser b) {
-        assertThat(b.consoleMessages()).as("browser console errors")
-            .filteredOn(m -> m.startsWith(Level.SEVERE.getName()) && !m.contains(NETWORK_CHANGED)).isEmpty();
     }
 
     private static void assertFitsTheWindow(ConsoleBrowser b) {

@@ -25,10 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The stack page in a real Chromium against the server jar and the real Docker engine: the services with their state
@@ -83,7 +81,7 @@ class ConsoleStackIT {
 
     private void page(ConsoleBrowser b, String id, String name) throws Exception {
         // the page counts the log streams it opens and closes (sse.js reads the global fetch at each call)
-        openRetrying(b, "#/not-a-page", "#main h1");
+        b.showRetrying(() -> b.open("#/not-a-page"), "#main h1");
         b.awaitText("#main h1", "Not found");
         b.script("window.__notReloaded = true; window.__logStreams = { opened: 0, closed: 0 }; const f = window.fetch;"
                 + " window.fetch = function (url, init) { if (String(url).includes('/logs?follow=true')) {"
@@ -226,24 +224,6 @@ class ConsoleStackIT {
                 + "\"ports\":[{\"public\":\"32768\",\"private\":\"8080\",\"proto\":\"tcp\"},"
                 + "{\"public\":\"5353\",\"private\":\"53\",\"proto\":\"udp\"}],"
                 + "\"states\":[\"RUNNING\",\"STOPPED\",\"FAILED\",\"UNKNOWN\"]}");
-    }
-
-    /**
-     * Opens the console; opens it again (up to three times) when its scripts did not load because Chrome dropped them
-     * with {@code net::ERR_NETWORK_CHANGED} (a Docker bridge added or removed on this machine meanwhile).
-     */
-    private static void openRetrying(ConsoleBrowser b, String hash, String css) {
-        for (int attempt = 1;; attempt++) {
-            b.open(hash);
-            try {
-                b.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)), Duration.ofSeconds(15));
-                return;
-            } catch (TimeoutException e) {
-                if (attempt == 3 || b.consoleMessages().stream().noneMatch(m -> m.contains(ConsoleBrowser.NETWORK_CHANGED))) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static void clearFilter(ConsoleBrowser b) {

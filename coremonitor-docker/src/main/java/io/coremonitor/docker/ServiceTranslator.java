@@ -13,6 +13,7 @@ import io.coremonitor.docker.internal.translation.SecurityTranslator;
 import io.coremonitor.docker.internal.translation.StorageTranslator;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.DeploySettings;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
 import io.coremonitor.model.ServiceSpec;
@@ -29,11 +30,12 @@ import java.util.TreeMap;
  * dropped. Fields without any container effect are accepted and documented here: {@code depends_on} (start order),
  * {@code attach} (log attachment of a CLI), {@code profiles} (the planner deploys only services without profiles),
  * {@code pull_policy} (the executor pulls a missing image unless {@code never}), and ports' {@code name},
- * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host).
+ * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host), and
+ * {@code x-coremonitor-deploy} (where the engine deploys application artifacts).
  *
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
- * {@code profiles}, {@code attach}, {@code pull_policy}), and the Docker names the service's network and volume keys
+ * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}), and the Docker names the service's network and volume keys
  * resolve to. The image is included as the reference written in the definition, not as the resolved image id:
  * re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
@@ -111,7 +113,8 @@ public final class ServiceTranslator {
             ComposeDefinition alone = new ComposeDefinition(Optional.empty(), Map.of(service, spec), Map.of(), Map.of());
             ObjectNode tree = (ObjectNode) JSON.readTree(CanonicalJson.toJson(alone));
             ObjectNode node = (ObjectNode) tree.path("services").path(service);
-            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy"));
+            // x-coremonitor-deploy says where apps go, not how the container is made: changing it recreates nothing
+            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", DeploySettings.KEY));
             ObjectNode input = JSON.createObjectNode();
             input.put("stack", stackName);
             input.put("container_name", StackNaming.container(stackName, service, spec));

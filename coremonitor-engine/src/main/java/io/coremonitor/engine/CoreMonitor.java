@@ -130,6 +130,16 @@ public final class CoreMonitor implements AutoCloseable {
         return commands;
     }
 
+    /** Uploaded application artifacts. */
+    public Artifacts artifacts() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Application deployments (DEPLOY_ARTIFACT) and their history. */
+    public DeployService deploys() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     /** The queue at a glance. */
     public QueueState status() {
         QueueSnapshot q = store.commands().snapshot();
@@ -272,6 +282,7 @@ public final class CoreMonitor implements AutoCloseable {
         private MonitoringSettings monitoring = MonitoringSettings.defaults();
         private final List<MonitorListener> monitorListeners = new ArrayList<>();
         private MeterRegistry meterRegistry;
+        private ArtifactSettings artifacts;
 
         private Builder() {
         }
@@ -328,6 +339,15 @@ public final class CoreMonitor implements AutoCloseable {
         /** A SQLite file path or a {@code jdbc:postgresql:} URL (what {@code COREMONITOR_DB} holds). */
         public Builder database(String location) {
             return store(StoreConfig.of(location, clock));
+        }
+
+        /**
+         * Where uploaded artifacts are kept and how large one may be (default: {@code artifacts/} beside a SQLite
+         * file, {@code ./data/artifacts} with PostgreSQL; 512 MiB).
+         */
+        public Builder artifacts(ArtifactSettings artifactSettings) {
+            this.artifacts = Objects.requireNonNull(artifactSettings, "artifactSettings");
+            return this;
         }
 
         /** Docker settings; without them the engine runs without Docker (for commands that need none). */

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * complete and {@code attach} which is written only when false; {@code restart} written as its string
  * ({@code on-failure:3}), also when it came from {@code deploy.restart_policy}; resource limits written as the
  * service-level keys ({@code cpus}, {@code mem_limit}, {@code mem_reservation}, {@code pids_limit}); no {@code version},
- * no {@code build} (ignored), no {@code x-*}. A literal {@code $} in a value is written {@code $$} so that loading the
+ * no {@code build} (ignored), no {@code x-*} but a service's {@code x-coremonitor-deploy}, always complete
+ * ({@code target}, its directory key, {@code port}). A literal {@code $} in a value is written {@code $$} so that loading the
  * canonical form (which interpolates) gives back the same value.
  */
 public final class CanonicalJson {
@@ -108,6 +109,13 @@ public final class CanonicalJson {
         security(m, s.security());
         lifecycle(m, s.lifecycle());
         metadata(m, s.metadata());
+        s.deploy().ifPresent(d -> {
+            Map<String, Object> dm = new TreeMap<>();
+            dm.put("target", d.kind().key());
+            dm.put(d.kind().directoryKey(), esc(d.directory()));
+            dm.put("port", d.port());
+            m.put(DeploySettings.KEY, dm);
+        });
         return m;
     }
 

@@ -1,6 +1,7 @@
 package io.coremonitor.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One service of a definition, every compose key typed and grouped by concern. Each part has its own type, so the
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param security   user, capabilities, privileges, namespaces
  * @param lifecycle  dependencies, health check, restart, init, stop, profiles
  * @param metadata   container name, labels, annotations, logging, attach
+ * @param deploy     where application artifacts are deployed into it ({@code x-coremonitor-deploy}), when it takes them
  */
 public record ServiceSpec(
         ServiceProcess process,
@@ -24,7 +26,8 @@ public record ServiceSpec(
         ServiceResources resources,
         ServiceSecurity security,
         ServiceLifecycle lifecycle,
-        ServiceMetadata metadata) {
+        ServiceMetadata metadata,
+        Optional<DeploySettings> deploy) {
 
     public ServiceSpec {
         Objects.requireNonNull(process, "process");
@@ -34,5 +37,6 @@ public record ServiceSpec(
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(deploy, "deploy");
     }
 }

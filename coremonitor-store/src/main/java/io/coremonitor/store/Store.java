@@ -156,6 +156,16 @@ public final class Store implements AutoCloseable {
         return stats;
     }
 
+    /** Uploaded artifacts (their records; the bytes are files kept by the engine). */
+    public ArtifactRepository artifacts() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Deployments of artifacts into services. */
+    public DeploymentRepository deployments() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     public Dialect dialect() {
         return config.dialect();
     }

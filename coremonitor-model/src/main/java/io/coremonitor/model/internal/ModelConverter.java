@@ -30,6 +30,7 @@ public final class ModelConverter {
     private final LifecycleConverter lifecycle;
     private final MetadataConverter metadata;
     private final TopLevelConverter topLevel;
+    private final DeployConverter deploy;
 
     public ModelConverter(Problems problems, Map<String, String> variables) {
         this.v = new Values(problems);
@@ -41,6 +42,7 @@ public final class ModelConverter {
         this.lifecycle = new LifecycleConverter(v);
         this.metadata = new MetadataConverter(v);
         this.topLevel = new TopLevelConverter(v);
+        this.deploy = new DeployConverter(v);
     }
 
     public Map<Object, String> origins() {
@@ -90,6 +92,7 @@ public final class ModelConverter {
             resources.resources(s, path, deploy, deployPath),
             security.security(s, path),
             lifecycle.lifecycle(s, path, deploy, deployPath),
-            metadata.metadata(s, path));
+            metadata.metadata(s, path),
+            this.deploy.deploy(s, path));
     }
 }

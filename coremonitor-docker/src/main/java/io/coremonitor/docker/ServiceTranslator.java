@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
  * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}), and the Docker names the
- * service's network and volume keys resolve to. The image is included as the reference written in the definition, not as the resolved image id:
- * re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
+ * service's network and volume keys resolve to. The image is included as the reference written in the definition,
+ * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * WRITE commands: validates each against the current state, persists it PENDING at the end of the queue (with who
@@ -96,22 +97,6 @@ public final class CommandService {
         }
         return enqueue(stackId, CommandType.RUNTIME_ACTION, Payloads.runtimeAction(action.wireName(),
                 List.copyOf(services)), actor);
-    }
-
-    /** DEPLOY_ARTIFACT: put an artifact into a service of the current version. */
-    public Command deployArtifact(String stackId, String service, String artifact, String targetPath, String actor) {
-        ComposeDefinition current = currentDefinition(liveStack(stackId), "a deployment");
-        if (service == null || current.service(service).isEmpty()) {
-            throw new CommandRejectedException("stack " + stackId + ": the current version defines no service " + service
-                    + " (services: " + String.join(", ", current.services().keySet()) + ")");
-        }
-        if (artifact == null || artifact.isBlank()) {
-            throw new CommandRejectedException("a deployment needs an artifact");
-        }
-        if (targetPath == null || targetPath.isBlank()) {
-            throw new CommandRejectedException("a deployment needs a target_path");
-        }
-        return enqueue(stackId, CommandType.DEPLOY_ARTIFACT, Payloads.deploy(service, artifact, targetPath), actor);
     }
 
     /**
@@ -202,11 +187,20 @@ public final class CommandService {
     }
 
     private Command enqueue(String stackId, CommandType type, String payload, String actor) {
+        return enqueue(stackId, type, payload, actor, c -> { });
+    }
+
+    /**
+     * Enqueues a command; {@code recorded} runs right after it is stored, before anybody hears of it (DEPLOY_ARTIFACT
+     * records its deployment there, so that the deployment exists when the command is seen).
+     */
+    Command enqueue(String stackId, CommandType type, String payload, String actor, Consumer<Command> recorded) {
         Objects.requireNonNull(actor, "actor");
         Command command = listeners.inOrder(() -> {
             // the command, its first log line and its audit entry: one transaction
             Command c = store.commands().enqueue(new NewCommand(stackId, type, payload, actor),
                     "enqueued by " + actor + ": " + type + " " + payload, "COMMAND_ENQUEUED", type + " " + payload);
+            recorded.accept(c);
             Transitions.log(Optional.empty(), c, Optional.empty(), actor);
             listeners.onStatusChange(Optional.empty(), c);
             return c;
@@ -221,7 +215,7 @@ public final class CommandService {
         wakeUp.run();
     }
 
-    private Stack liveStack(String stackId) {
+    Stack liveStack(String stackId) {
         Stack stack = store.stacks().getOrThrow(stackId);
         if (stack.deleted()) {
             throw new CommandRejectedException("stack " + stackId + " (" + stack.name() + ") was deleted at "
@@ -234,7 +228,7 @@ public final class CommandService {
         return stack;
     }
 
-    private ComposeDefinition currentDefinition(Stack stack, String what) {
+    ComposeDefinition currentDefinition(Stack stack, String what) {
         String current = stack.currentVersion().orElseThrow(() -> new CommandRejectedException("stack "
                 + stack.stackId() + " has no current version: apply a version before " + what));
         return CanonicalJson.parse(store.versions().getOrThrow(stack.stackId(), current).compose());

@@ -14,6 +14,7 @@ import io.coremonitor.engine.monitoring.MonitoringSettings;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
+import io.coremonitor.store.Dialect;
 import io.coremonitor.store.Lease;
 import io.coremonitor.store.QueueSnapshot;
 import io.coremonitor.store.Store;
@@ -68,6 +69,8 @@ public final class CoreMonitor implements AutoCloseable {
     private final Object dockerLock = new Object();
     private final Monitoring monitoring;
     private final MeterRegistry meterRegistry;
+    private final Artifacts artifacts;
+    private final DeployService deploys;
     private DockerClient docker;
     private volatile boolean closed;
 
@@ -80,6 +83,8 @@ public final class CoreMonitor implements AutoCloseable {
         this.meterRegistry = b.meterRegistry != null ? b.meterRegistry : new SimpleMeterRegistry();
         StoreConfig config = b.storeConfig;
         this.store = Store.open(config.withClock(clock), meterRegistry);
+        this.artifacts = new Artifacts(store.artifacts(), b.artifacts != null ? b.artifacts : defaultArtifacts(config),
+                clock);
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
             registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host());
@@ -91,6 +96,7 @@ public final class CoreMonitor implements AutoCloseable {
         this.worker = new QueueWorker(store, clock, settings, workerId, executors, listeners, cancels);
         this.stacks = new StackService(store, b.stackIds);
         this.commands = new CommandService(store, listeners, cancels, worker::wakeUp);
+        this.deploys = new DeployService(store, artifacts, commands);
         // monitoring (issue 7): its metrics and self-heal hear every command transition
         this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring,
                 worker::waitingFor, meterRegistry);
@@ -132,12 +138,21 @@ public final class CoreMonitor implements AutoCloseable {
 
     /** Uploaded application artifacts. */
     public Artifacts artifacts() {
-        throw new UnsupportedOperationException("not yet");
+        return artifacts;
     }
 
     /** Application deployments (DEPLOY_ARTIFACT) and their history. */
     public DeployService deploys() {
-        throw new UnsupportedOperationException("not yet");
+        return deploys;
+    }
+
+    /** {@code artifacts/} beside a SQLite file; {@code ./data/artifacts} with PostgreSQL. */
+    private static ArtifactSettings defaultArtifacts(StoreConfig config) {
+        if (config.dialect() == Dialect.SQLITE) {
+            Path parent = config.sqliteFile().toAbsolutePath().getParent();
+            return ArtifactSettings.under(parent != null ? parent : Path.of("."));
+        }
+        return ArtifactSettings.under(Path.of("data"));
     }
 
     /** The queue at a glance. */

@@ -116,21 +116,6 @@ class CommandServiceTest {
     }
 
     @Test
-    void deployNeedsAServiceOfTheCurrentVersionAnArtifactAndATarget() {
-        assertThatThrownBy(() -> cm.commands().deployArtifact(stack.stackId(), "web", "app.war", "/srv", "alice"))
-                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("no current version");
-        cm.store().stacks().setCurrentVersion(stack.stackId(), "v1");
-        assertThatThrownBy(() -> cm.commands().deployArtifact(stack.stackId(), "tomcat", "app.war", "/srv", "alice"))
-                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("tomcat");
-        assertThatThrownBy(() -> cm.commands().deployArtifact(stack.stackId(), "web", " ", "/srv", "alice"))
-                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("artifact");
-        assertThatThrownBy(() -> cm.commands().deployArtifact(stack.stackId(), "web", "app.war", "", "alice"))
-                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("target_path");
-        Command c = cm.commands().deployArtifact(stack.stackId(), "web", "app.war", "/srv/www", "alice");
-        assertThat(c.payload()).isEqualTo("{\"service\":\"web\",\"artifact\":\"app.war\",\"target_path\":\"/srv/www\"}");
-    }
-
-    @Test
     void nothingMoreIsAcceptedForAStackBeingDeleted() {
         Command delete = cm.commands().delete(stack.stackId(), true, "alice");
         assertThat(delete.payload()).isEqualTo("{\"remove_volumes\":true}");

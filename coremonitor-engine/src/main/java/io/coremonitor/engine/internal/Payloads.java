@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coremonitor.model.DeployCheck;
 import java.util.List;
 
 /** The JSON payloads of commands (the contract shared with the executors). */
@@ -39,12 +40,18 @@ public final class Payloads {
         return node.toString();
     }
 
-    /** DEPLOY_ARTIFACT: {@code {"service":"...","artifact":"...","target_path":"..."}}. */
-    public static String deploy(String service, String artifact, String targetPath) {
+    /**
+     * DEPLOY_ARTIFACT: {@code {"service":"app","artifact":"<sha256>","path":"/app","check":{"path":"/app","status":0}}}
+     * (status 0: any 2xx or 3xx).
+     */
+    public static String deploy(String service, String artifact, String path, DeployCheck check) {
         ObjectNode node = JSON.createObjectNode();
         node.put("service", service);
         node.put("artifact", artifact);
-        node.put("target_path", targetPath);
+        node.put("path", path);
+        ObjectNode c = node.putObject("check");
+        c.put("path", check.path());
+        c.put("status", check.status());
         return node.toString();
     }
 

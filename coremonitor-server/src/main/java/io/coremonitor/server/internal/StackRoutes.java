@@ -189,7 +189,8 @@ final class StackRoutes {
         String stackId = ctx.pathParam("id");
         DeployRequest req = DeployRequest.read(Requests.body(ctx, DeployRequest.class));
         engine.stacks().get(stackId);
-        accepted(ctx, engine.commands().deployArtifact(stackId, req.service(), req.artifact(), req.targetPath(),
+        accepted(ctx, engine.deploys().deploy(stackId, new io.coremonitor.engine.DeployRequest(req.service(),
+                req.artifact(), java.util.Optional.ofNullable(req.targetPath()), java.util.Optional.empty()),
                 Requests.actor(ctx)));
     }
 

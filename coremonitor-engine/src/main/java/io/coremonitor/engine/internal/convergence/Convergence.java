@@ -5,8 +5,10 @@ import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.engine.PlanAction;
+import io.coremonitor.model.Artifact;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.Deployment;
 import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
@@ -29,11 +31,13 @@ final class Convergence {
     private final DockerOps ops;
     private final Clock clock;
     private final Map<String, ComposeDefinition> parsed = new ConcurrentHashMap<>();
+    private final AppRedeploy apps;
 
-    Convergence(Store store, DockerOps ops, Clock clock) {
+    Convergence(Store store, DockerOps ops, Clock clock, AppRedeploy apps) {
         this.store = store;
         this.ops = ops;
         this.clock = clock;
+        this.apps = apps;
     }
 
     Store store() {
@@ -70,8 +74,16 @@ final class Convergence {
     /** Plans a stack's convergence to a version (three list calls, no change). */
     ConvergencePlan plan(Stack stack, StackVersion version, String commandId) {
         ServiceTranslator.Context ctx = new ServiceTranslator.Context(stack.stackId(), stack.name(), version.version(), commandId);
-        return Planner.plan(ops, ctx, definition(version), Observed.of(ops, stack.stackId()),
+        ConvergencePlan plan = Planner.plan(ops, ctx, definition(version), Observed.of(ops, stack.stackId()),
             v -> definition(stack.stackId(), v));
+        return AppsInPlan.annotate(plan, currentApps(stack.stackId(), plan),
+            sha -> store.artifacts().find(sha).map(Artifact::name));
+    }
+
+    /** The current application of each service that takes them (no query when none does). */
+    private Map<String, Deployment> currentApps(String stackId, ConvergencePlan plan) {
+        boolean anyTakesApps = plan.definition().services().values().stream().anyMatch(s -> s.deploy().isPresent());
+        return anyTakesApps ? store.deployments().current(stackId) : Map.of();
     }
 
     /** Plans and executes; records runtime mapping and RUNNING status; sets nothing else. */
@@ -91,6 +103,7 @@ final class Convergence {
         }
         long logged = System.nanoTime();
         RuntimeMapping mapping = new Converger(ops, ctx).execute(plan);
+        redeployApps(plan, mapping, ctx);
         long executed = System.nanoTime();
         store.versions().updateRuntime(stack.stackId(), version.version(), mapping);
         status(stack.stackId(), version.version(), StackState.RUNNING, StackState.RUNNING, Optional.empty());
@@ -100,6 +113,19 @@ final class Convergence {
                 millis(executed, System.nanoTime()));
         }
         return mapping;
+    }
+
+    /** The applications of the recreated containers go back in before the command ends. */
+    private void redeployApps(ConvergencePlan plan, RuntimeMapping mapping, ExecutionContext ctx) {
+        Map<String, Deployment> redeploy = AppsInPlan.toRedeploy(plan, currentApps(plan.view().stackId(), plan));
+        for (Map.Entry<String, Deployment> e : redeploy.entrySet()) {
+            ctx.checkCancelled();
+            String service = e.getKey();
+            Deployment d = e.getValue();
+            ctx.info("deploying the application of " + service + " again (deployment " + d.number() + ")");
+            apps.redeploy(mapping.containers().get(service), plan.definition().services().get(service).deploy().orElseThrow(),
+                d, ctx);
+        }
     }
 
     private static long millis(long from, long to) {

@@ -41,7 +41,7 @@ public final class DockerExecutors {
      */
     public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost,
             Runnable newConnection) {
-        Convergence convergence = new Convergence(store, ops, clock);
+        Convergence convergence = new Convergence(store, ops, clock, AppRedeploy.NONE);
         DockerAvailability docker = new DockerAvailability(ops, dockerHost, newConnection);
         // APPLY and ROLLBACK tell an outage from a failure themselves (before marking the version or rolling back);
         // the others get the same from DockerGuard

@@ -36,7 +36,7 @@ public final class Inspections {
     private final Convergence convergence;
 
     public Inspections(Store store, DockerOps ops, Clock clock) {
-        this.convergence = new Convergence(store, ops, clock);
+        this.convergence = new Convergence(store, ops, clock, AppRedeploy.NONE);
     }
 
     /** What applying {@code version} would do now. */

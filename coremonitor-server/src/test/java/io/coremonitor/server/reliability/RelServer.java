@@ -91,7 +91,7 @@ public final class RelServer implements AutoCloseable {
      * held until it expires (a test that restarts often passes a short {@code --queue-lease-ttl}). Nothing in the
      * database is touched.
      */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the killed server did not exit");
@@ -99,11 +99,11 @@ public final class RelServer implements AutoCloseable {
     }
 
     /** Whether the server process is running. */
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return new ApiClient(base(), Optional.empty());
     }
 

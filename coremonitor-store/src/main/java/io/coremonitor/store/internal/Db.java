@@ -1,5 +1,6 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.Artifact;
 import io.coremonitor.model.AuditEntry;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
@@ -62,6 +63,7 @@ public final class Db {
         jdbi.registerRowMapper(CommandLogLine.class, new CommandLogLineMapper());
         jdbi.registerRowMapper(AuditEntry.class, new AuditEntryMapper());
         jdbi.registerRowMapper(ContainerStats.class, new ContainerStatsMapper());
+        jdbi.registerRowMapper(Artifact.class, new ArtifactMapper());
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

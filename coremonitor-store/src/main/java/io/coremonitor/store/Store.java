@@ -3,9 +3,11 @@ package io.coremonitor.store;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coremonitor.store.internal.ConnectionPool;
 import io.coremonitor.store.internal.Db;
+import io.coremonitor.store.internal.JdbiArtifactRepository;
 import io.coremonitor.store.internal.JdbiAuditRepository;
 import io.coremonitor.store.internal.JdbiCommandLogRepository;
 import io.coremonitor.store.internal.JdbiCommandRepository;
+import io.coremonitor.store.internal.JdbiDeploymentRepository;
 import io.coremonitor.store.internal.JdbiLeaseRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
 import io.coremonitor.store.internal.JdbiStackVersionRepository;
@@ -57,6 +59,8 @@ public final class Store implements AutoCloseable {
     private final LeaseRepository leases;
     private final AuditRepository audit;
     private final StatsRepository stats;
+    private final ArtifactRepository artifacts;
+    private final DeploymentRepository deployments;
     private volatile boolean closed;
 
     private Store(StoreConfig config, HikariDataSource dataSource) {
@@ -74,6 +78,8 @@ public final class Store implements AutoCloseable {
         this.leases = new JdbiLeaseRepository(db);
         this.audit = new JdbiAuditRepository(db);
         this.stats = new JdbiStatsRepository(db);
+        this.artifacts = new JdbiArtifactRepository(db);
+        this.deployments = new JdbiDeploymentRepository(db);
     }
 
     /**
@@ -158,12 +164,12 @@ public final class Store implements AutoCloseable {
 
     /** Uploaded artifacts (their records; the bytes are files kept by the engine). */
     public ArtifactRepository artifacts() {
-        throw new UnsupportedOperationException("not yet");
+        return artifacts;
     }
 
     /** Deployments of artifacts into services. */
     public DeploymentRepository deployments() {
-        throw new UnsupportedOperationException("not yet");
+        return deployments;
     }
 
     public Dialect dialect() {

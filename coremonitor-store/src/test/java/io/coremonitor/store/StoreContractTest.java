@@ -99,7 +99,8 @@ abstract class StoreContractTest {
     @Test
     void opensMigratesAndAnswersPing() {
         assertThat(store.ping()).isTrue();
-        for (String table : List.of("stacks", "stack_versions", "commands", "command_logs", "worker_lease", "audit_log")) {
+        for (String table : List.of("stacks", "stack_versions", "commands", "command_logs", "worker_lease", "audit_log",
+                "artifacts", "deployments")) {
             assertThat(countRows(table)).as(table).isZero();
         }
     }

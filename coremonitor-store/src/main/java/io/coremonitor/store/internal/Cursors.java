@@ -41,20 +41,28 @@ public final class Cursors {
         }
         List<String> all = new ArrayList<>(Arrays.asList(text.split(String.valueOf(SEP), -1)));
         if (all.size() != parts + 1 || !all.get(0).equals(kind)) {
-            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
-                    "invalid cursor for this list: " + abbreviate(cursor));
+            throw invalid(cursor);
         }
         return all.subList(1, all.size());
     }
 
     public static long decodeLong(String kind, String cursor) {
-        String part = decode(kind, cursor, 1).get(0);
+        return parseLong(decode(kind, cursor, 1).get(0), cursor);
+    }
+
+    /** A number part of a decoded cursor (an {@link InvalidPageRequestException} naming the cursor when it is not). */
+    public static long parseLong(String part, String cursor) {
         try {
             return Long.parseLong(part);
         } catch (NumberFormatException e) {
-            throw new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
-                    "invalid cursor for this list: " + abbreviate(cursor));
+            throw invalid(cursor);
         }
+    }
+
+    /** The error of a cursor that decodes but does not fit this list. */
+    public static InvalidPageRequestException invalid(String cursor) {
+        return new InvalidPageRequestException(InvalidPageRequestException.CURSOR,
+                "invalid cursor for this list: " + abbreviate(cursor));
     }
 
     /** Makes a page of {@code rows}, which were read with a limit of {@code page.limit() + 1}. */

@@ -1,8 +1,10 @@
 package io.coremonitor.store.internal;
 
+import io.coremonitor.model.Artifact;
 import io.coremonitor.model.AuditEntry;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
+import io.coremonitor.model.Deployment;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.ContainerStats;
@@ -62,6 +64,8 @@ public final class Db {
         jdbi.registerRowMapper(CommandLogLine.class, new CommandLogLineMapper());
         jdbi.registerRowMapper(AuditEntry.class, new AuditEntryMapper());
         jdbi.registerRowMapper(ContainerStats.class, new ContainerStatsMapper());
+        jdbi.registerRowMapper(Artifact.class, new ArtifactMapper());
+        jdbi.registerRowMapper(Deployment.class, new DeploymentMapper());
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -31,6 +31,13 @@ public interface StackDao {
             + " RETURNING latest_number")
     Optional<Long> lockLive(@Bind("id") String stackId);
 
+    /**
+     * Locks the row of a stack, live or deleted, until the end of the transaction (the no-op UPDATE of
+     * {@link #lockLive}); empty when there is no such stack.
+     */
+    @SqlQuery("UPDATE stacks SET latest_number = latest_number WHERE stack_id = :id RETURNING stack_id")
+    Optional<String> lock(@Bind("id") String stackId);
+
     @SqlUpdate("UPDATE stacks SET latest_number = :number, latest_version = :version, updated_at = :now"
             + " WHERE stack_id = :id")
     int setLatest(@Bind("id") String stackId, @Bind("number") long number, @Bind("version") String version,

@@ -62,7 +62,7 @@ class ArtifactsTest {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
             for (int i = 0; i < namesAndContents.length; i += 2) {
                 byte[] content = namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry e = new TarArchiveEntry(namesAndContents[i]);
+                TarArchiveEntry e = new TarArchiveEntry(namesAndContents[i], true);
                 e.setSize(content.length);
                 tar.putArchiveEntry(e);
                 tar.write(content);

@@ -6,7 +6,9 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.internal.DockerClientOps;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,4 +107,27 @@ public interface DockerOps {
      * @throws ImageUnavailableException when it cannot be pulled
      */
     void pullImage(String image, Duration timeout);
+
+    /**
+     * Extracts a tar archive into {@code directory} of a container (Docker's archive upload: entries keep the mode,
+     * owner and modification time their headers say). The file is streamed, not loaded in memory.
+     *
+     * @param directory an absolute directory that exists in the container
+     * @throws com.github.dockerjava.api.exception.NotFoundException when the container or the directory is missing
+     */
+    void copyToContainer(String containerId, String directory, Path tarFile);
+
+    /**
+     * Runs a command in a running container, as its default user, without a TTY, and waits for it to end.
+     *
+     * @return its exit code and its output ({@link ExecResult#MAX_CAPTURED_BYTES} of each stream at most)
+     * @throws ExecTimeoutException when it did not end within {@code timeout}
+     */
+    ExecResult exec(String containerId, List<String> command, Duration timeout);
+
+    /**
+     * The container's stdout and stderr lines that Docker received at {@code since} or later, in order, without their
+     * timestamps; waits at most {@code timeout} for Docker to send them (what came by then when it did not).
+     */
+    List<String> logsSince(String containerId, Instant since, Duration timeout);
 }

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.StreamType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -102,6 +103,33 @@ public final class ServiceLogs {
         });
         try {
             cmd(containerId, lines).exec(adapter);
+            adapter.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            adapter.close();
+        }
+        adapter.rethrowFailure();
+        synchronized (out) {
+            return List.copyOf(out);
+        }
+    }
+
+    /**
+     * A container's lines that Docker received at {@code since} or later (its {@code since} parameter is in whole
+     * seconds: the lines of that second before {@code since} are dropped here by their timestamp, as are lines without
+     * one), waiting at most {@code timeout} for Docker to send them.
+     */
+    public List<LogLine> since(String containerId, Instant since, Duration timeout) throws InterruptedException {
+        List<LogLine> out = new ArrayList<>();
+        Adapter adapter = new Adapter(line -> {
+            if (line.timestamp().isPresent() && !line.timestamp().get().isBefore(since)) {
+                synchronized (out) {
+                    out.add(line);
+                }
+            }
+        });
+        try {
+            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(true)
+                .withSince((int) since.getEpochSecond()).exec(adapter);
             adapter.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             adapter.close();

@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.LogLine;
 import io.coremonitor.docker.NetworkJoin;
@@ -23,7 +24,13 @@ import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.model.Ipam;
 import io.coremonitor.model.IpamPool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -239,6 +246,30 @@ public final class DockerClientOps implements DockerOps {
         }
         if (!imageExists(image)) {
             throw new ImageUnavailableException(image, "the pull ended but the engine has no such image");
+        }
+    }
+
+    @Override
+    public void copyToContainer(String containerId, String directory, Path tarFile) {
+        try (InputStream tar = Files.newInputStream(tarFile)) {
+            docker.copyArchiveToContainerCmd(containerId).withRemotePath(directory).withTarInputStream(tar).exec();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tarFile, e);
+        }
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, Duration timeout) {
+        return new ExecRunner(docker).run(containerId, List.copyOf(command), timeout);
+    }
+
+    @Override
+    public List<String> logsSince(String containerId, Instant since, Duration timeout) {
+        try {
+            return new ServiceLogs(docker).since(containerId, since, timeout).stream().map(LogLine::text).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the log of " + containerId, e);
         }
     }
 }

@@ -6,9 +6,12 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.NetworkRequest;
 import io.coremonitor.docker.VolumeRequest;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -130,5 +133,23 @@ final class CountingOps implements DockerOps {
     public void pullImage(String image, Duration timeout) {
         mutations.add("pull " + image);
         delegate.pullImage(image, timeout);
+    }
+
+    @Override
+    public void copyToContainer(String containerId, String directory, Path tarFile) {
+        mutations.add("copyToContainer " + containerId + " " + directory);
+        delegate.copyToContainer(containerId, directory, tarFile);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, Duration timeout) {
+        mutations.add("exec " + containerId + " " + command);
+        return delegate.exec(containerId, command, timeout);
+    }
+
+    @Override
+    public List<String> logsSince(String containerId, Instant since, Duration timeout) {
+        reads.add("logsSince");
+        return delegate.logsSince(containerId, since, timeout);
     }
 }

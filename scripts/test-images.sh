@@ -350,14 +350,13 @@ import_rootfs() {
     rm -f "$tar"
 }
 
-# The inputs hash of a middleware image: the base image's label, the stage functions, the functions and
-# variables named in $@ (declare -f / declare -p) and the mirrors.
+# The inputs hash of a middleware image: the base image's label, the base stage's functions, the functions and
+# variables named in $@ (declare -f / declare -p; the JRE images name the JRE stage's) and the mirrors.
 stage_sum() {
     local n
     {
         echo "base $(cm_image_label "$DEBIAN_IMAGE" "$LABEL_KEY")"
-        declare -f chroot_install prepare_base_stage prepare_jre_stage finish_rootfs cm_repro_rootfs_tar
-        declare -p JRE_PACKAGES
+        declare -f chroot_install prepare_base_stage finish_rootfs cm_repro_rootfs_tar
         for n in "$@"; do
             declare -f "$n" 2>/dev/null || declare -p "$n"
         done
@@ -738,7 +737,7 @@ PROPS
 
 build_tomcat() {
     local sum root version t0=$SECONDS
-    sum=$(stage_sum make_tomcat_rootfs TOMCAT_PACKAGES TOMCAT_CHANGES TOMCAT_TAGS)
+    sum=$(stage_sum prepare_jre_stage JRE_PACKAGES make_tomcat_rootfs TOMCAT_PACKAGES TOMCAT_CHANGES TOMCAT_TAGS)
     up_to_date "$TOMCAT_IMAGE" "$sum" "${TOMCAT_TAGS[*]}" && return 0
     need_root "$TOMCAT_IMAGE"
     cm_log "building $TOMCAT_IMAGE: Debian's Tomcat 10.1 and OpenJDK 17 in the official layout"
@@ -802,7 +801,7 @@ fetch_wildfly_dist() {
 
 build_wildfly() {
     local sum root dist t0=$SECONDS deploy=/opt/jboss/wildfly/standalone/deployments
-    sum=$(stage_sum make_wildfly_rootfs fetch_wildfly_dist WILDFLY_VERSION WILDFLY_CHANGES WILDFLY_TAGS)
+    sum=$(stage_sum prepare_jre_stage JRE_PACKAGES make_wildfly_rootfs fetch_wildfly_dist WILDFLY_VERSION WILDFLY_CHANGES WILDFLY_TAGS)
     up_to_date "$WILDFLY_IMAGE" "$sum" "${WILDFLY_TAGS[*]}" && return 0
     need_root "$WILDFLY_IMAGE"
     cm_log "building $WILDFLY_IMAGE: WildFly $WILDFLY_VERSION and Debian's OpenJDK 17 in the official layout"

@@ -55,6 +55,12 @@ cm_repro_tar() {
     tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$1" -cf "$2" .
 }
 
+# Like cm_repro_tar, but keeps the files' numeric owners: for root filesystems whose packages or recipes created
+# users (www-data, jboss, ...) that own some of the files.
+cm_repro_rootfs_tar() {
+    tar --sort=name --mtime=@0 --numeric-owner -C "$1" -cf "$2" .
+}
+
 # The Debian mirror apt uses here (deb822 .sources or classic .list), default deb.debian.org.
 cm_debian_mirror() {
     local m=""
@@ -66,6 +72,15 @@ cm_debian_mirror() {
             | grep -E '/debian/?$' | sed -n 1p || true)
     fi
     echo "${m:-http://deb.debian.org/debian}"
+}
+
+# The Debian security mirror apt uses here (a URI ending in /debian-security), or nothing when none is configured.
+cm_debian_security_mirror() {
+    {
+        grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
+        grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+            | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; break }}'
+    } | grep -E '/debian-security/?$' | sed -n 1p || true
 }
 
 # apt-get install on the host, with one `apt-get update` first unless COREMONITOR_APT_UPDATED is set (.ci/run

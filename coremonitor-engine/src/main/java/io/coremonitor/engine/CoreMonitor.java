@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public final class CoreMonitor implements AutoCloseable {
                 clock);
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
-            registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host());
+            registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host(), artifacts::file);
         }
         for (CommandExecutor executor : b.executors) {
             all.put(Objects.requireNonNull(executor.type(), "executor type"), executor);
@@ -110,14 +111,15 @@ public final class CoreMonitor implements AutoCloseable {
     /**
      * THE place where the built-in executors are registered, before the ones given to {@link Builder#executor}
      * (which override them by type). The Docker executors (APPLY_STACK_VERSION, ROLLBACK_STACK_VERSION, DELETE_STACK,
-     * RUNTIME_ACTION) live in {@code io.coremonitor.engine.internal.convergence} and are registered here; they reach
-     * Docker through {@code docker}, which makes the client on first use. Until then no executor is built in: a command
+     * RUNTIME_ACTION, DEPLOY_ARTIFACT) live in {@code io.coremonitor.engine.internal.convergence} and
+     * {@code ...internal.deploy} and are registered here; they reach Docker through {@code docker}, which makes the client
+     * on first use. Until then no executor is built in: a command
      * of a type without executor ends FAILED with "no executor for TYPE". Without Docker settings none is registered.
      */
     private static void registerDefaultExecutors(Map<CommandType, CommandExecutor> executors, Store store,
-            Supplier<DockerClient> docker, Clock clock, URI dockerHost) {
+            Supplier<DockerClient> docker, Clock clock, URI dockerHost, Function<String, Path> artifactFiles) {
         // Making the client does not connect: a Docker engine that is down holds the queue, not the start.
-        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock, dockerHost)) {
+        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock, dockerHost, artifactFiles)) {
             executors.put(executor.type(), executor);
         }
     }

@@ -104,7 +104,8 @@ class MonitoringDockerTest {
                 @Override
                 public void execute(Command command, ExecutionContext context) {
                     real.updateAndGet(m -> m != null ? m : DockerExecutors.create(self.get().store(),
-                        self.get().docker(), Clock.systemUTC(), DockerSettings.fromEnvironment().host()).stream()
+                        self.get().docker(), Clock.systemUTC(), DockerSettings.fromEnvironment().host(),
+                        self.get().artifacts()::file).stream()
                         .collect(Collectors.toMap(CommandExecutor::type, e -> e)))
                         .get(type).execute(command, context);
                 }

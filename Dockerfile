@@ -35,11 +35,12 @@ RUN set -e; \
 COPY coremonitor-server/target/coremonitor-server.jar /opt/coremonitor/coremonitor-server.jar
 
 # Listen on every interface of the container: the server then refuses to start without a token
-# (COREMONITOR_TOKEN) unless COREMONITOR_ALLOW_INSECURE=true. The SQLite database lives in the /data volume;
+# (COREMONITOR_TOKEN) unless COREMONITOR_ALLOW_INSECURE=true. The SQLite database and the uploaded artifacts (/data/artifacts) live in the /data volume;
 # set COREMONITOR_DB to a jdbc:postgresql:// URL to use PostgreSQL instead.
 ENV COREMONITOR_HOST=0.0.0.0 \
     COREMONITOR_PORT=8080 \
-    COREMONITOR_DB=/data/coremonitor.db
+    COREMONITOR_DB=/data/coremonitor.db \
+    COREMONITOR_DATA_DIR=/data
 
 VOLUME /data
 WORKDIR /data

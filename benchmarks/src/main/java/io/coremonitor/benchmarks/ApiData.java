@@ -84,7 +84,8 @@ final class ApiData {
     }
 
     static CoreMonitorServer startServer(Path db) {
-        return CoreMonitorServer.start(ServerConfig.parse(List.of("--port", "0", "--db", db.toString()), Map.of()));
+        return CoreMonitorServer.start(ServerConfig.parse(List.of("--port", "0", "--db", db.toString(),
+                "--data-dir", db.toAbsolutePath().getParent().resolve("data").toString()), Map.of()));
     }
 
     static String get(String url) throws IOException, InterruptedException {

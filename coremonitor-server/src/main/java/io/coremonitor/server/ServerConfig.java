@@ -1,6 +1,7 @@
 package io.coremonitor.server;
 
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.model.ByteSize;
 import io.coremonitor.model.Durations;
 import io.coremonitor.server.internal.FlagArg;
 import io.coremonitor.store.StoreConfig;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +42,8 @@ import java.util.Properties;
  * @param selfHeal       queue an APPLY of a stack's current version when drift is seen
  * @param statsInterval  how often container statistics are sampled
  * @param statsRetention how long samples are kept
+ * @param dataDir        the directory of the server's files: uploaded artifacts go to {@code <dataDir>/artifacts}
+ * @param artifactMaxSize the largest artifact upload accepted, in bytes ({@code 512m}, {@code 1g}, {@code 1048576})
  */
 public record ServerConfig(
         String host,
@@ -56,12 +60,16 @@ public record ServerConfig(
         boolean allowInsecure,
         boolean selfHeal,
         Duration statsInterval,
-        Duration statsRetention) {
+        Duration statsRetention,
+        Path dataDir,
+        long artifactMaxSize) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DB = "./data/coremonitor.db";
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+    public static final String DEFAULT_DATA_DIR = "./data";
+    public static final String DEFAULT_ARTIFACT_MAX_SIZE = "512m";
 
 
     /** One setting: its flag, its environment variable and its key in the settings file. */
@@ -81,6 +89,8 @@ public record ServerConfig(
         SELF_HEAL("--self-heal", "COREMONITOR_SELF_HEAL", "self-heal"),
         STATS_INTERVAL("--stats-interval", "COREMONITOR_STATS_INTERVAL", "stats.interval"),
         STATS_RETENTION("--stats-retention", "COREMONITOR_STATS_RETENTION", "stats.retention"),
+        DATA_DIR("--data-dir", "COREMONITOR_DATA_DIR", "data-dir"),
+        ARTIFACT_MAX_SIZE("--artifact-max-size", "COREMONITOR_ARTIFACT_MAX_SIZE", "artifact.max-size"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -105,6 +115,10 @@ public record ServerConfig(
         Objects.requireNonNull(queueLeaseTtl, "queueLeaseTtl");
         Objects.requireNonNull(statsInterval, "statsInterval");
         Objects.requireNonNull(statsRetention, "statsRetention");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (artifactMaxSize < 1) {
+            throw new IllegalArgumentException("artifactMaxSize must be positive, got " + artifactMaxSize);
+        }
     }
 
     /** The embedded defaults. */
@@ -168,9 +182,11 @@ public record ServerConfig(
         boolean selfHeal = parseBoolean(Setting.SELF_HEAL, values.getOrDefault(Setting.SELF_HEAL, "false"));
         Duration interval = parseDuration(Setting.STATS_INTERVAL, values.getOrDefault(Setting.STATS_INTERVAL, "15s"));
         Duration retention = parseDuration(Setting.STATS_RETENTION, values.getOrDefault(Setting.STATS_RETENTION, "7d"));
+        Path dataDir = parsePath(Setting.DATA_DIR, values.getOrDefault(Setting.DATA_DIR, DEFAULT_DATA_DIR));
+        long artifactMaxSize = parseSize(Setting.ARTIFACT_MAX_SIZE,
+                values.getOrDefault(Setting.ARTIFACT_MAX_SIZE, DEFAULT_ARTIFACT_MAX_SIZE));
         return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
-                insecure, selfHeal,
-                interval, retention);
+                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -185,7 +201,12 @@ public record ServerConfig(
                 + " metrics-token=" + (metricsToken.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
-                + " stats.retention=" + statsRetention;
+                + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize;
+    }
+
+    /** Where uploaded artifacts are kept: {@code <dataDir>/artifacts}. */
+    public Path artifactDir() {
+        return dataDir.resolve("artifacts");
     }
 
     private static Map<Setting, String> readFlags(List<String> args) {
@@ -273,6 +294,27 @@ public record ServerConfig(
             throw new ConfigException(s.flag + " must be more than 0s, got '" + v + "'");
         }
         return d;
+    }
+
+    private static Path parsePath(Setting s, String v) {
+        if (v.isBlank()) {
+            throw new ConfigException(s.flag + " needs a directory");
+        }
+        try {
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(s.flag + ": '" + v + "' is not a path: " + e.getReason());
+        }
+    }
+
+    /** A positive size: a number of bytes, or with a unit ({@code 512m}, {@code 1g}, {@code 64kb}; powers of 1024). */
+    private static long parseSize(Setting s, String v) {
+        long bytes = ByteSize.parse(v).map(ByteSize::bytes).orElseThrow(() -> new ConfigException(s.flag + ": '" + v
+                + "' is not a size; use e.g. 512m, 1g, 64k or a number of bytes"));
+        if (bytes < 1) {
+            throw new ConfigException(s.flag + " must be more than 0 bytes, got '" + v + "'");
+        }
+        return bytes;
     }
 
     private static boolean parseBoolean(Setting s, String v) {

@@ -94,6 +94,46 @@ export async function call(method, path, body, options) {
   return type.includes('json') ? response.json() : response.text();
 }
 
+/**
+ * Sends a file as the raw body of a POST (XMLHttpRequest, for its upload progress: fetch has none), with the tab's
+ * credential. onProgress(loaded, total) is called as the bytes go out. Resolves to the parsed JSON answer with its
+ * status ({ status, body }); fails with ApiError like call().
+ */
+export function upload(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + path);
+    Object.entries(headers({ 'Content-Type': 'application/octet-stream' }))
+      .forEach(([name, value]) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (e) => {
+      if (onProgress && e.lengthComputable) {
+        onProgress(e.loaded, e.total);
+      }
+    };
+    xhr.onload = () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        body = { title: xhr.statusText, detail: String(xhr.responseText).slice(0, 300) };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ status: xhr.status, body });
+        return;
+      }
+      const error = new ApiError(xhr.status, body || { title: xhr.statusText });
+      if (xhr.status === 401) {
+        unauthorizedListeners.forEach((l) => l(error.message));
+      }
+      reject(error);
+    };
+    xhr.onerror = () => reject(new Error('the upload did not reach the server: the connection was closed'
+      + ' (a file over the server\'s size limit is refused before it is read)'));
+    xhr.onabort = () => reject(new Error('the upload was cancelled'));
+    xhr.send(file);
+  });
+}
+
 export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body === undefined ? {} : body, options);
 

@@ -23,7 +23,7 @@ class CoreMonitorServerTest {
     @Test
     void startsOnAFreePortAnswersAndStops(@TempDir Path dir) throws Exception {
         ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString(),
-                "--token", "embed-token"), Map.of());
+                "--data-dir", dir.toString(), "--token", "embed-token"), Map.of());
         URI queue;
         try (CoreMonitorServer server = CoreMonitorServer.start(config)) {
             assertThat(server.port()).isPositive();
@@ -41,7 +41,7 @@ class CoreMonitorServerTest {
     @Test
     void aWildcardHostIsReachedThroughLoopback(@TempDir Path dir) {
         ServerConfig config = ServerConfig.parse(List.of("--host", "0.0.0.0", "--port", "0", "--db",
-                dir.resolve("cm.db").toString(), "--token", "embed-token"), Map.of());
+                dir.resolve("cm.db").toString(), "--data-dir", dir.toString(), "--token", "embed-token"), Map.of());
         try (CoreMonitorServer server = CoreMonitorServer.start(config)) {
             assertThat(server.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:" + server.port()));
         }

@@ -160,6 +160,40 @@ class ServerConfigTest {
     }
 
     @Test
+    void theDataDirectoryAndTheArtifactSizeLimitFromAFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        ServerConfig d = ServerConfig.defaults();
+        assertThat(d.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(d.artifactDir()).isEqualTo(Path.of("./data/artifacts"));
+        assertThat(d.artifactMaxSize()).isEqualTo(512L * 1024 * 1024);
+        assertThat(d.describe()).contains("data-dir=./data", "artifact.max-size=536870912");
+        ServerConfig flags = ServerConfig.parse(List.of("--data-dir", "/srv/cm", "--artifact-max-size=1g"),
+                Map.of("COREMONITOR_DATA_DIR", "/from/env", "COREMONITOR_ARTIFACT_MAX_SIZE", "2g"));
+        assertThat(flags.dataDir()).isEqualTo(Path.of("/srv/cm"));
+        assertThat(flags.artifactDir()).isEqualTo(Path.of("/srv/cm/artifacts"));
+        assertThat(flags.artifactMaxSize()).isEqualTo(1024L * 1024 * 1024);
+        ServerConfig env = ServerConfig.parse(List.of(), Map.of("COREMONITOR_DATA_DIR", "/from/env",
+                "COREMONITOR_ARTIFACT_MAX_SIZE", "1048576"));
+        assertThat(env.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(env.artifactMaxSize()).isEqualTo(1048576L);
+        Path file = dir.resolve("cm.properties");
+        Files.writeString(file, "data-dir=/from/file\nartifact.max-size=64k\n");
+        ServerConfig fromFile = ServerConfig.parse(List.of("--config", file.toString()), Map.of());
+        assertThat(fromFile.dataDir()).isEqualTo(Path.of("/from/file"));
+        assertThat(fromFile.artifactMaxSize()).isEqualTo(64L * 1024);
+        assertThat(ServerConfig.parse(List.of("--artifact-max-size", "512M"), Map.of()).artifactMaxSize())
+                .isEqualTo(512L * 1024 * 1024);
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--artifact-max-size", "lots"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--artifact-max-size: 'lots' is not a size; use e.g. 512m, 1g, 64k or a number of bytes");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--artifact-max-size", "0"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("--artifact-max-size must be more than 0 bytes, got '0'");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--artifact-max-size", "-1"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--artifact-max-size");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--data-dir"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("needs a value");
+    }
+
+    @Test
     void passwordInPostgresUrlIsHiddenWhenDescribed() {
         ServerConfig c = ServerConfig.parse(
                 List.of("--db", "jdbc:postgresql://db:5432/cm?user=cm&password=hunter2"), Map.of());

@@ -26,7 +26,7 @@ class RestClientExampleTest {
         TestImages.requireBusybox(docker);
         String name = "rest-ex-" + UUID.randomUUID().toString().substring(0, 8);
         ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString(),
-                "--token", "example-token"), Map.of());
+                "--data-dir", dir.toString(), "--token", "example-token"), Map.of());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (CoreMonitorServer server = CoreMonitorServer.start(config)) {
             RestClientExample example = new RestClientExample(server.baseUrl().toString(), "example-token",

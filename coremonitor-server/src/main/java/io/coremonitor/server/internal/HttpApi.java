@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
+import io.coremonitor.server.internal.ArtifactBodies.ArtifactView;
+import io.coremonitor.server.internal.ArtifactBodies.DeploymentView;
+import io.coremonitor.server.internal.ArtifactBodies.PruneView;
 import io.coremonitor.server.internal.CommandBodies.CommandView;
 import io.coremonitor.server.internal.CommandBodies.LogLineView;
 import io.coremonitor.server.internal.CommandBodies.QueueView;
@@ -19,6 +22,7 @@ import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
 import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
 import io.coremonitor.server.internal.RequestBodies.DeployRequest;
+import io.coremonitor.server.internal.RequestBodies.PruneRequest;
 import io.coremonitor.server.internal.RequestBodies.RuntimeActionRequest;
 import io.coremonitor.server.internal.RequestBodies.VersionCommandRequest;
 import io.coremonitor.server.internal.StackBodies.DiffView;
@@ -49,7 +53,7 @@ import java.util.Set;
  */
 public final class HttpApi implements AutoCloseable {
 
-    /** Largest request body accepted (413 above it). */
+    /** Largest request body read whole (413 above it); an artifact upload is streamed, under the artifact limit. */
     public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
     /** How often an open SSE stream gets a comment line (how fast a client that left is noticed). */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -70,6 +74,8 @@ public final class HttpApi implements AutoCloseable {
     private final EventHub events;
     private final StackRoutes stacks;
     private final CommandRoutes commands;
+    private final ArtifactRoutes artifactRoutes;
+    private final DeployRoutes deployRoutes;
     private final StreamRoutes streamRoutes;
     private final List<Route> routes;
     private final boolean tokenConfigured;
@@ -97,6 +103,8 @@ public final class HttpApi implements AutoCloseable {
         this.events = new EventHub(engine.monitoring().dockerEvents());
         this.stacks = new StackRoutes(engine, this.docker);
         this.commands = new CommandRoutes(engine);
+        this.artifactRoutes = new ArtifactRoutes(engine);
+        this.deployRoutes = new DeployRoutes(engine);
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
@@ -223,11 +231,7 @@ public final class HttpApi implements AutoCloseable {
                             + " unreachable)")
                     .accepts(RuntimeActionRequest.class, "{\"services\":[]}").build());
         }
-        r.add(Route.post("/stacks/{id}/deploy", stacks::deploy).tag(command).status(202).returns(CommandView.class)
-                .summary("Enqueue DEPLOY_ARTIFACT into a service of the current version")
-                .description("Validated and persisted, but no executor for DEPLOY_ARTIFACT exists yet: the command ends"
-                        + " FAILED with 'no executor for DEPLOY_ARTIFACT'.")
-                .accepts(DeployRequest.class, "{\"service\":\"web\",\"artifact\":\"app.war\",\"target_path\":\"/srv/app.war\"}").build());
+        declareDeployments(r, command);
         r.add(Route.get("/commands", commands::list).tag(command).returns(PageView.class, CommandView.class)
                 .summary("A page of commands, oldest first")
                 .param("stack_id", "string", "only this stack's").param("status", "string", "PENDING, RUNNING, DONE,"
@@ -245,7 +249,56 @@ public final class HttpApi implements AutoCloseable {
                         + " 409 when DONE or CANCELLED").build());
         r.add(Route.post("/commands/{id}/retry", commands::retry).tag(command).returns(CommandView.class)
                 .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
+        declareArtifacts(r);
         return r;
+    }
+
+    private void declareDeployments(List<Route> r, String command) {
+        String deploys = "deployments";
+        r.add(Route.post("/stacks/{id}/deploy", deployRoutes::deploy).tag(command).status(202).returns(CommandView.class)
+                .summary("Enqueue DEPLOY_ARTIFACT: an uploaded artifact into a service of the current version that has"
+                        + " x-coremonitor-deploy (422 when the service has none, the artifact is unknown or does not fit"
+                        + " its target)")
+                .description("path is the context path (default: / for nginx, the artifact's file name without extension"
+                        + " for tomcat and wildfly); check is the HTTP check that decides success (default: a GET of the"
+                        + " path answering 2xx or 3xx; status 0 means any 2xx or 3xx). target_path is the deprecated name"
+                        + " of path (both given and different: 400).")
+                .accepts(DeployRequest.class, "{\"service\":\"web\",\"artifact\":\"" + "0".repeat(64) + "\","
+                        + "\"path\":\"/shop\",\"check\":{\"path\":\"/shop/health\",\"status\":200}}").build());
+        r.add(Route.get("/stacks/{id}/deployments", deployRoutes::list).tag(deploys)
+                .returns(PageView.class, DeploymentView.class).summary("A page of the stack's deployments, newest first")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.get("/stacks/{id}/deployments/{number}", deployRoutes::get).tag(deploys).returns(DeploymentView.class)
+                .summary("A deployment (its status and error are its DEPLOY_ARTIFACT command's)").build());
+        r.add(Route.post("/stacks/{id}/deployments/{number}/redeploy", deployRoutes::redeploy).tag(command).status(202)
+                .returns(CommandView.class)
+                .summary("Enqueue DEPLOY_ARTIFACT of this deployment's artifact again, at the same path with the same"
+                        + " check (an application rollback)").build());
+    }
+
+    private void declareArtifacts(List<Route> r) {
+        String artifacts = "artifacts";
+        r.add(Route.post("/artifacts", artifactRoutes::upload).tag(artifacts).status(201).returns(ArtifactView.class)
+                .consumes("application/octet-stream", "multipart/form-data")
+                .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz): 201 when new, 200 with the stored"
+                        + " one when these bytes were uploaded before (the first upload's name and uploader are kept)")
+                .description("The body is the file itself (any Content-Type but multipart), or a multipart/form-data form"
+                        + " whose part 'file' holds it (its file name is the name when ?name= is absent). It is streamed to"
+                        + " disk, never held in memory. Larger than the artifact size limit (--artifact-max-size): 413,"
+                        + " from the Content-Length before anything is read, or while it is read. An empty, unreadable or"
+                        + " unknown file: 422. Location: /api/v1/artifacts/{sha256}.")
+                .param("name", "string", "the file name (its extension says what it is); required unless the form's"
+                        + " part has one").build());
+        r.add(Route.get("/artifacts", artifactRoutes::list).tag(artifacts).returns(PageView.class, ArtifactView.class)
+                .summary("A page of uploaded artifacts, newest first")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.get("/artifacts/{sha256}", artifactRoutes::get).tag(artifacts).returns(ArtifactView.class)
+                .summary("An artifact, by the SHA-256 of its bytes").build());
+        r.add(Route.delete("/artifacts/{sha256}", artifactRoutes::delete).tag(artifacts).status(204)
+                .summary("Delete an artifact and its file: 204; 409 while a deployment references it").build());
+        r.add(Route.post("/artifacts/prune", artifactRoutes::prune).tag(artifacts).returns(PruneView.class)
+                .summary("Delete the artifacts uploaded longer ago than older_than that no deployment references")
+                .accepts(PruneRequest.class, "{\"older_than\":\"30d\"}").build());
     }
 
     /** Builds the application without starting it. */

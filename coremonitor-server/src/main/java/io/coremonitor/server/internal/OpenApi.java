@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class OpenApi {
 
     private static final Route.BodyType PROBLEM = new Route.BodyType(Problem.class, List.of());
-    private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z_]+)}");
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z_0-9]+)}");
+    private static final int NO_CONTENT = 204;
 
     private OpenApi() {
     }
@@ -74,14 +75,22 @@ final class OpenApi {
                     media.set("example", example(r.example()));
                 }
             });
+            if (!r.consumes().isEmpty()) {
+                ObjectNode content = op.putObject("requestBody").put("required", true).putObject("content");
+                r.consumes().forEach(type -> content.set(type, fileBody(type)));
+            }
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(Integer.toString(r.status()));
-            ok.put("description", r.response().isPresent() && !r.produces().isEmpty() ? "JSON, or " + r.produces()
-                    : "success");
-            ObjectNode content = ok.putObject("content");
-            r.response().ifPresent(type -> content.putObject("application/json").set("schema", schemas.reference(type)));
-            if (!r.produces().isEmpty()) {
-                content.putObject(r.produces()).putObject("schema").put("type", "string");
+            if (r.status() == NO_CONTENT) {
+                ok.put("description", "done (no content)");
+            } else {
+                ok.put("description", r.response().isPresent() && !r.produces().isEmpty() ? "JSON, or " + r.produces()
+                        : "success");
+                ObjectNode content = ok.putObject("content");
+                r.response().ifPresent(type -> content.putObject("application/json").set("schema", schemas.reference(type)));
+                if (!r.produces().isEmpty()) {
+                    content.putObject(r.produces()).putObject("schema").put("type", "string");
+                }
             }
             ObjectNode err = responses.putObject("default");
             err.put("description", "a problem (400, 401, 404, 409, 413, 422, 503)");
@@ -94,6 +103,23 @@ final class OpenApi {
         }
         components.set("schemas", schemas.components());
         return doc;
+    }
+
+    /** The schema of a file body: the raw bytes, or a form whose part {@code file} holds them. */
+    private static ObjectNode fileBody(String mediaType) {
+        ObjectNode media = Requests.JSON.createObjectNode();
+        ObjectNode schema = media.putObject("schema");
+        if (mediaType.startsWith("multipart/")) {
+            schema.put("type", "object");
+            schema.putArray("required").add("file");
+            ObjectNode file = schema.putObject("properties").putObject("file");
+            file.put("type", "string").put("contentMediaType", "application/octet-stream");
+            file.put("description", "the file; its file name is the artifact's name when ?name= is absent");
+        } else {
+            schema.put("type", "string").put("contentMediaType", mediaType);
+            schema.put("description", "the file's bytes");
+        }
+        return media;
     }
 
     private static String operationId(Route r) {

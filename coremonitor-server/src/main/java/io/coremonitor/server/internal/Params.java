@@ -110,6 +110,11 @@ final class Params {
         return v.hasValue() ? v.getOrThrow(errors -> explained(errors, expected)) : dflt;
     }
 
+    /** A required parameter's value, or a 400 saying what was expected and what was given. */
+    static <T> T required(Validator<T> v, String name, String expected) {
+        return require(v, name, expected);
+    }
+
     private static <T> T require(Validator<T> v, String name, String expected) {
         return v.getOrThrow(errors -> explained(errors, expected));
     }

@@ -1,8 +1,14 @@
 package io.coremonitor.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.coremonitor.engine.ArtifactInUseException;
+import io.coremonitor.engine.ArtifactNotFoundException;
+import io.coremonitor.engine.ArtifactTooLargeException;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.CommandRejectedException;
+import io.coremonitor.engine.DeploymentNotFoundException;
+import io.coremonitor.engine.InvalidArtifactException;
+import io.coremonitor.engine.InvalidDeploymentException;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatusConflictException;
 import io.coremonitor.model.CoreMonitorException;
@@ -38,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The one place that turns exceptions into {@code application/problem+json} answers (RFC 9457). Each domain exception
  * has its status: unknown ids 404; invalid definitions 422 with every error, its path and (a definition sent as text)
  * its line and column; unreadable requests 400 with the path (a bad query or path parameter: one error per parameter,
- * the path being its name); state conflicts 409;
+ * the path being its name); state conflicts 409 (an artifact a deployment references); an upload over the artifact
+ * size limit 413; an unusable artifact or deployment request 422;
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
  */
@@ -82,6 +89,12 @@ public final class ProblemMapper {
         app.exception(CommandStatusConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(CommandRejectedException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(CommandFailedException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
+        app.exception(ArtifactNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(DeploymentNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(ArtifactInUseException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(ArtifactTooLargeException.class, (e, ctx) -> send(ctx, 413, e.getMessage(), List.of()));
+        app.exception(InvalidArtifactException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
+        app.exception(InvalidDeploymentException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(StorageFullException.class, (e, ctx) -> {
             LOG.warn("store full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -1,10 +1,18 @@
 package io.coremonitor.server.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.model.DeployCheck;
+import io.coremonitor.model.Durations;
 import io.coremonitor.model.LocatedError;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The request bodies, one record each. Their components are the fields a body may have (any other is refused); a
@@ -85,13 +93,109 @@ final class RequestBodies {
         }
     }
 
-    /** {@code POST /stacks/{id}/deploy}. */
+    /**
+     * {@code POST /stacks/{id}/deploy}: an uploaded artifact (its SHA-256) into a service with
+     * {@code x-coremonitor-deploy}. {@code target_path} is the deprecated name of {@code path}: accepted, and refused
+     * only when both are given and differ.
+     */
     record DeployRequest(@JsonProperty(required = true) String service, @JsonProperty(required = true) String artifact,
-            @JsonProperty(required = true) String targetPath) implements RequestBody {
+            @JsonPropertyDescription("the context path (/app; / for the root context); default: / for nginx, the"
+                    + " artifact's file name without extension for tomcat and wildfly") Optional<String> path,
+            @JsonPropertyDescription("deprecated: the old name of path") Optional<String> targetPath,
+            @JsonPropertyDescription("the HTTP check that decides success; default: a GET of the path answering 2xx or 3xx")
+            Optional<DeployCheckBody> check) implements RequestBody {
 
         static DeployRequest read(Requests.Body body) {
-            return new DeployRequest(body.requiredString("service"), body.requiredString("artifact"),
-                    body.requiredString("target_path"));
+            String service = body.requiredString("service");
+            String artifact = body.requiredString("artifact");
+            Optional<String> path = body.nonBlankString("path");
+            Optional<String> targetPath = body.nonBlankString("target_path");
+            if (path.isPresent() && targetPath.isPresent() && !path.equals(targetPath)) {
+                throw new BadRequestException("target_path", "target_path is the deprecated name of path: give one, or"
+                        + " both with the same value (path '" + Requests.abbreviate(path.get()) + "', target_path '"
+                        + Requests.abbreviate(targetPath.get()) + "')");
+            }
+            return new DeployRequest(service, artifact, path.or(() -> targetPath), Optional.empty(), DeployCheckBody.read(body));
+        }
+
+        /** The engine's request. */
+        io.coremonitor.engine.DeployRequest toEngine() {
+            return new io.coremonitor.engine.DeployRequest(service, artifact, path, check.map(DeployCheckBody::toModel));
+        }
+    }
+
+    /**
+     * The {@code check} of a deployment: a GET of {@code path} inside the container must answer {@code status}
+     * (0 or absent: any 2xx or 3xx).
+     */
+    record DeployCheckBody(@JsonProperty(required = true) String path,
+            @JsonPropertyDescription("the expected HTTP status; 0 or absent: any 2xx or 3xx") Optional<Integer> status)
+            implements RequestBody {
+
+        private static final Set<String> FIELDS = Requests.fieldNames(DeployCheckBody.class);
+
+        static Optional<DeployCheckBody> read(Requests.Body body) {
+            JsonNode v = body.node().get("check");
+            if (v == null || v.isNull()) {
+                return Optional.empty();
+            }
+            if (!v.isObject()) {
+                throw new BadRequestException("check", "check must be an object {\"path\", \"status\"}, got "
+                        + v.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+                String name = it.next();
+                if (!FIELDS.contains(name)) {
+                    throw new BadRequestException("check." + name, "unknown field 'check." + name + "' (allowed: "
+                            + String.join(", ", FIELDS) + ")");
+                }
+            }
+            JsonNode path = v.get("path");
+            if (path == null || !path.isTextual() || path.asText().isBlank()) {
+                throw new BadRequestException("check.path", "check.path is required: an absolute request path such as"
+                        + " /app/health");
+            }
+            JsonNode status = v.get("status");
+            Optional<Integer> code = Optional.empty();
+            if (status != null && !status.isNull()) {
+                if (!status.canConvertToInt() || !status.isIntegralNumber()) {
+                    throw new BadRequestException("check.status", "check.status must be an HTTP status (100 to 599) or 0,"
+                            + " got " + Requests.abbreviate(status.toString()));
+                }
+                code = Optional.of(status.asInt());
+            }
+            DeployCheckBody check = new DeployCheckBody(path.asText(), code);
+            try {
+                check.toModel();
+            } catch (IllegalArgumentException e) {
+                String field = e.getMessage().startsWith("a check status") ? "check.status" : "check.path";
+                throw new BadRequestException(field, field + ": " + e.getMessage());
+            }
+            return Optional.of(check);
+        }
+
+        DeployCheck toModel() {
+            return new DeployCheck(path, status.orElse(DeployCheck.ANY_SUCCESS));
+        }
+    }
+
+    /** {@code POST /artifacts/prune}: delete the artifacts older than this that no deployment references. */
+    record PruneRequest(@JsonProperty(required = true)
+            @JsonPropertyDescription("a duration: 30d, 12h, 90m, 1d12h (Go's units, and d for days)") String olderThan)
+            implements RequestBody {
+
+        static PruneRequest read(Requests.Body body) {
+            String text = body.string("older_than").filter(t -> !t.isBlank()).orElseThrow(() -> new BadRequestException(
+                    "older_than", "older_than is required: a duration such as 30d, 12h or 90m"));
+            if (Durations.parseWithDays(text).isEmpty()) {
+                throw new BadRequestException("older_than", "older_than must be a duration such as 30d, 12h, 90m or 1d12h,"
+                        + " got '" + Requests.abbreviate(text) + "'");
+            }
+            return new PruneRequest(text);
+        }
+
+        Duration age() {
+            return Durations.parseWithDays(olderThan).orElseThrow();
         }
     }
 }

@@ -26,10 +26,11 @@ import java.util.Optional;
  * @param isPublic    true when it needs no token
  * @param handler     what answers it
  * @param base        the prefix of {@code path}: {@link #BASE}, or empty for a conventional root path ({@code /metrics})
+ * @param consumes    the media types of a body that is not JSON (a file upload), streamed by its handler; empty when none
  */
 public record Route(HandlerType method, String path, String tag, String summary, String description, int status,
         List<QueryParam> params, Optional<BodyType> request, String example, Optional<BodyType> response, String produces,
-        boolean isPublic, Handler handler, String base) {
+        boolean isPublic, Handler handler, String base, List<String> consumes) {
 
     /** The base path of every route. */
     public static final String BASE = "/api/v1";
@@ -57,6 +58,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(base, "base");
         params = List.copyOf(params);
+        consumes = List.copyOf(consumes);
     }
 
     /** The full path Javalin serves. */
@@ -70,6 +72,10 @@ public record Route(HandlerType method, String path, String tag, String summary,
 
     public static Builder post(String path, Handler handler) {
         return new Builder(HandlerType.POST, path, handler);
+    }
+
+    public static Builder delete(String path, Handler handler) {
+        return new Builder(HandlerType.DELETE, path, handler);
     }
 
     /** Fluent construction of a {@link Route}. */
@@ -88,6 +94,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         private String produces = "";
         private boolean isPublic;
         private String base = BASE;
+        private final List<String> consumes = new ArrayList<>();
 
         private Builder(HandlerType method, String path, Handler handler) {
             this.method = method;
@@ -139,6 +146,12 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return this;
         }
 
+        /** The media types of a body that is not JSON (a file), which its handler streams. */
+        public Builder consumes(String... mediaTypes) {
+            consumes.addAll(List.of(mediaTypes));
+            return this;
+        }
+
         public Builder open() {
             this.isPublic = true;
             return this;
@@ -152,7 +165,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
 
         public Route build() {
             return new Route(method, path, tag, summary, description, status, params, request, example, response, produces,
-                    isPublic, handler, base);
+                    isPublic, handler, base, consumes);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.model.CoreMonitorException;
 import io.coremonitor.server.ConfigException;
 import io.coremonitor.server.ServerConfig;
+import io.coremonitor.engine.ArtifactSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.CrashPolicy;
 import io.coremonitor.engine.FailurePolicy;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code serve} subcommand: builds one engine (store, Docker, queue policies), starts its worker and serves the REST API. */
+/**
+ * The {@code serve} subcommand: builds one engine (store, Docker, queue policies, the artifact directory), starts its
+ * worker and serves the REST API.
+ */
 public final class ServeCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -74,6 +78,7 @@ public final class ServeCommand {
                 .statsInterval(config.statsInterval())
                 .statsRetention(config.statsRetention())
                 .selfHeal(config.selfHeal())
+                .artifacts(new ArtifactSettings(config.artifactDir(), config.artifactMaxSize()))
                 .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);

@@ -11,7 +11,6 @@ import io.coremonitor.model.ValidationReport;
 import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
 import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
-import io.coremonitor.server.internal.RequestBodies.DeployRequest;
 import io.coremonitor.server.internal.RequestBodies.RuntimeActionRequest;
 import io.coremonitor.server.internal.RequestBodies.VersionCommandRequest;
 import io.coremonitor.store.VersionCreation;
@@ -183,15 +182,6 @@ final class StackRoutes {
         engine.stacks().get(stackId);
         docker.requireReachable();
         accepted(ctx, engine.commands().runtimeAction(stackId, action, services, Requests.actor(ctx)));
-    }
-
-    void deploy(Context ctx) {
-        String stackId = ctx.pathParam("id");
-        DeployRequest req = DeployRequest.read(Requests.body(ctx, DeployRequest.class));
-        engine.stacks().get(stackId);
-        accepted(ctx, engine.deploys().deploy(stackId, new io.coremonitor.engine.DeployRequest(req.service(),
-                req.artifact(), java.util.Optional.ofNullable(req.targetPath()), java.util.Optional.empty()),
-                Requests.actor(ctx)));
     }
 
     /** 202 with the command and its Location. */

@@ -1,12 +1,14 @@
 // #/stacks/ID: one stack. Header (state, versions, drift, edit/versions/delete), the services with their actions, the
-// combined logs of every service, and CPU/memory/network charts. Live: the table refreshes on the shared /events feed
-// (the `command` events of this stack's commands, its `container` and `drift` events); the logs are SSE streams;
-// the charts poll (there is no stats event).
+// Deploy panel and deployment history (when a service takes artifacts), the combined logs of every service, and
+// CPU/memory/network charts. Live: the table refreshes on the shared /events feed (the `command` events of this
+// stack's commands, its `container` and `drift` events), the deployments on its DEPLOY_ARTIFACT command events; the
+// logs are SSE streams; the charts poll (there is no stats event).
 import { get, post, enc } from '../api.js';
 import { h, replace, badge, confirmDialog, errorText, pageHeader, fmtTime } from '../dom.js';
 import { servicesTable } from './stack-services.js';
 import { logsPanel, colourClass } from './stack-logs.js';
 import { chartsPanel } from './stack-charts.js';
+import { deployPanel } from './stack-deploy.js';
 import { need } from '../libs.js';
 
 const REFRESH_DEBOUNCE_MS = 400;
@@ -98,6 +100,7 @@ export async function render(main, params, ctx) {
   const services = servicesTable(colourOf, runAction);
   const logs = logsPanel({ id, name: stack.name }, colourOf);
   const charts = chartsPanel({ id }, colourOf);
+  const deploy = deployPanel({ id, name: stack.name }, ctx, track);
 
   async function runAction(action, service, button) {
     const label = ACTION_LABEL[action] + ' ' + (service || 'all');
@@ -167,6 +170,9 @@ export async function render(main, params, ctx) {
         return;
       }
       stack = s;
+      deploy.setVersion(s.current_version).catch((e) => {
+        ctx.toast('Cannot read the deploy targets of ' + s.current_version + ': ' + errorText(e), 'error');
+      });
       [...Object.keys(status.services || {})].sort().forEach(colourOf);
       replace(stateBadge, badge(status.actual, 'desired ' + status.desired));
       renderMeta(status);
@@ -215,12 +221,13 @@ export async function render(main, params, ctx) {
       if (FINAL.includes(data.status)) {
         scheduleRefresh();
       }
+      deploy.onCommand(data);
     } else if (name === 'container' || name === 'drift' || name === 'self_heal') {
       scheduleRefresh();
     }
   });
 
-  replace(main, header, meta, problem, commandList, services.el, logs.el, charts.el);
+  replace(main, header, meta, problem, commandList, services.el, deploy.el, logs.el, charts.el);
   await refresh();
 
   return () => {
@@ -230,5 +237,6 @@ export async function render(main, params, ctx) {
     services.close();
     logs.close();
     charts.close();
+    deploy.close();
   };
 }

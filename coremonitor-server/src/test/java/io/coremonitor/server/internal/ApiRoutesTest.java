@@ -380,10 +380,18 @@ class ApiRoutesTest {
         assertThat(registered).contains("GET /api/v1/stacks/{id}/services/{service}/logs", "POST /api/v1/stacks/{id}/deploy",
                 "GET /api/v1/events", "POST /api/v1/commands/{id}/retry", "POST /api/v1/stacks/{id}/actions/restart");
         assertThat(registered).contains("GET /api/v1/metrics", "GET /metrics", "GET /api/v1/stacks/{id}/stats");
-        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(34);
+        assertThat(registered).contains("POST /api/v1/artifacts", "GET /api/v1/artifacts", "GET /api/v1/artifacts/{sha256}",
+                "DELETE /api/v1/artifacts/{sha256}", "POST /api/v1/artifacts/prune", "GET /api/v1/stacks/{id}/deployments",
+                "GET /api/v1/stacks/{id}/deployments/{number}", "POST /api/v1/stacks/{id}/deployments/{number}/redeploy");
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(42);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
-        assertThat(deploy.path("description").asText()).contains("no executor");
+        assertThat(deploy.path("summary").asText()).contains("x-coremonitor-deploy");
+        assertThat(deploy.path("description").asText()).contains("target_path is the deprecated name of path");
+        JsonNode upload = doc.path("paths").path("/api/v1/artifacts").path("post").path("requestBody").path("content");
+        assertThat(upload.has("application/octet-stream") && upload.has("multipart/form-data")).as(upload.toString()).isTrue();
+        assertThat(doc.path("paths").path("/api/v1/artifacts/{sha256}").path("delete").path("responses").path("204")
+                .has("content")).isFalse();
         ApiClient.Answer page = c.get("/docs");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("openapi.json").contains("fetch(").doesNotContain("https://").doesNotContain("http://");

@@ -30,7 +30,8 @@ class ServeCommandTest {
         Path db = dir.resolve("cm.db");
         // A Docker address nobody answers on: the server still starts and serves reads.
         ServerConfig config = ServerConfig.parse(
-            List.of("--port", "0", "--db", db.toString(), "--docker-host", "unix://" + dir.resolve("no-docker.sock")), Map.of());
+            List.of("--port", "0", "--db", db.toString(), "--docker-host", "unix://" + dir.resolve("no-docker.sock"),
+                "--data-dir", dir.resolve("data").toString(), "--artifact-max-size", "1m"), Map.of());
         try (RunningServer server = ServeCommand.start(config)) {
             HttpResponse<String> response = get(server, "/api/v1/health");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -41,12 +42,17 @@ class ServeCommandTest {
             assertThat(body.path("docker").path("status").asText()).isEqualTo("DOWN");
             assertThat(body.path("docker").path("error").asText()).isNotBlank();
             assertThat(Files.exists(db)).isTrue();
+            // the artifacts go to <data-dir>/artifacts, with the configured size limit
+            assertThat(server.engine().artifacts().settings().directory()).isEqualTo(dir.resolve("data").resolve("artifacts"));
+            assertThat(server.engine().artifacts().settings().maxSize()).isEqualTo(1024L * 1024);
+            assertThat(Files.isDirectory(dir.resolve("data").resolve("artifacts"))).isTrue();
         }
     }
 
     @Test
     void unknownRouteIsAProblemBody(@TempDir Path dir) throws Exception {
-        ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString()), Map.of());
+        ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--db", dir.resolve("cm.db").toString(),
+            "--data-dir", dir.toString()), Map.of());
         try (RunningServer server = ServeCommand.start(config)) {
             HttpResponse<String> response = get(server, "/api/v1/nope");
             assertThat(response.statusCode()).isEqualTo(404);

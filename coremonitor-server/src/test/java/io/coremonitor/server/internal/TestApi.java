@@ -1,6 +1,7 @@
 package io.coremonitor.server.internal;
 
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.engine.ArtifactSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,7 +23,14 @@ final class TestApi implements AutoCloseable {
     }
 
     TestApi(Path dir, Optional<String> token, Optional<String> metricsToken, Optional<DockerSettings> docker) {
+        this(dir, token, metricsToken, docker, ArtifactSettings.DEFAULT_MAX_SIZE);
+    }
+
+    /** With artifacts in {@code dir/artifacts} up to {@code artifactMaxSize} bytes. */
+    TestApi(Path dir, Optional<String> token, Optional<String> metricsToken, Optional<DockerSettings> docker,
+            long artifactMaxSize) {
         CoreMonitor.Builder b = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).pollInterval(Duration.ofMillis(50))
+                .artifacts(new ArtifactSettings(dir.resolve("artifacts"), artifactMaxSize))
                 .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         docker.ifPresent(b::docker);
         engine = b.build();

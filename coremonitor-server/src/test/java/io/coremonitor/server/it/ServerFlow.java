@@ -143,20 +143,29 @@ final class ServerFlow {
         }
         assertThat(api.post("/commands/" + restart.path("command_id").asLong() + "/cancel", null).status()).isEqualTo(409);
 
-        // a DEPLOY_ARTIFACT has no executor: it fails and halts the queue; retry, then cancel it
-        JsonNode deploy = accepted(api.post(s + "/deploy", "{\"service\":\"web\",\"artifact\":\"app.war\","
-                + "\"target_path\":\"/srv/app.war\"}"));
-        long deployId = deploy.path("command_id").asLong();
-        JsonNode failed = runToEnd(deploy, "FAILED");
-        assertThat(failed.path("error").asText()).contains("executor");
-        assertThat(api.get("/queue").json().path("halted_by").asLong()).isEqualTo(deployId);
-        ApiClient.Answer retried = api.post("/commands/" + deployId + "/retry", null);
+        // a deployment needs an uploaded artifact (and a service with x-coremonitor-deploy): refused, nothing queued
+        ApiClient.Answer noArtifact = api.post(s + "/deploy", "{\"service\":\"web\",\"artifact\":\"app.war\","
+                + "\"target_path\":\"/srv/app.war\"}");
+        assertThat(noArtifact.status()).as(noArtifact.text()).isEqualTo(422);
+
+        // a command that fails (its image is missing and pull_policy is never: nothing changes) halts the queue;
+        // retry, then cancel it
+        ApiClient.Answer v3 = api.post(s + "/versions", ApiClient.json(Map.of("compose", "services:\n  web:\n"
+                + "    image: coremonitor-test/missing:never\n    pull_policy: never\n")));
+        assertThat(v3.status()).as(v3.text()).isEqualTo(201);
+        JsonNode failing = accepted(api.post(s + "/apply/v3", null));
+        long failingId = failing.path("command_id").asLong();
+        JsonNode failed = runToEnd(failing, "FAILED");
+        assertThat(failed.path("error").asText()).contains("pull_policy is never");
+        assertThat(api.get("/queue").json().path("halted_by").asLong()).isEqualTo(failingId);
+        ApiClient.Answer retried = api.post("/commands/" + failingId + "/retry", null);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("attempt").asInt()).isEqualTo(2);
-        runToEnd(deploy, "FAILED");
-        ApiClient.Answer unhalt = api.post("/commands/" + deployId + "/cancel", null);
+        runToEnd(failing, "FAILED");
+        ApiClient.Answer unhalt = api.post("/commands/" + failingId + "/cancel", null);
         assertThat(unhalt.json().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(api.get("/queue").json().path("halted_by").isNull()).isTrue();
+        assertThat(api.get(s).json().path("current_version").asText()).isEqualTo("v1");
 
         // pagination over the commands of the stack
         List<Long> ids = new ArrayList<>();
@@ -168,8 +177,9 @@ final class ServerFlow {
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
         } while (cursor != null);
         assertThat(ids).isSorted().hasSizeGreaterThanOrEqualTo(8).doesNotHaveDuplicates();
-        assertThat(api.get("/commands?stack_id=" + stackId + "&status=CANCELLED&type=DEPLOY_ARTIFACT").json()
-                .path("items").size()).isEqualTo(1);
+        assertThat(api.get("/commands?stack_id=" + stackId + "&status=CANCELLED&type=APPLY_STACK_VERSION").json()
+                .path("items").size()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/commands?stack_id=" + stackId + "&type=DEPLOY_ARTIFACT").json().path("items").size()).isZero();
 
         // delete
         runToEnd(accepted(api.post(s + "/delete", "{\"remove_volumes\":true}")), "DONE");

@@ -60,6 +60,12 @@ public final class RelServer implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toString(), "--port", Integer.toString(port),
                 "--db", db));
         cmd.addAll(extraArgs);
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--data-dir"))) {
+            // the artifacts beside the SQLite file (a PostgreSQL server: under target/), not in ./data of the module
+            Path data = db.startsWith("jdbc:") ? LOGS.resolve(name + "-" + port + "-data")
+                    : Path.of(db).toAbsolutePath().getParent().resolve("data");
+            cmd.addAll(List.of("--data-dir", data.toString()));
+        }
         starts++;
         log = LOGS.resolve(name + "-" + port + "-" + starts + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

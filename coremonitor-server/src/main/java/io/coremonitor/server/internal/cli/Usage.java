@@ -6,7 +6,7 @@ import java.io.PrintStream;
 public final class Usage {
 
     public static final String MAIN = String.join("\n",
-        "usage: java -jar coremonitor-server.jar [serve] [--host H] [--port P] [--db DB] [--token T] ...",
+        "usage: java -jar coremonitor-server.jar [serve] [--host H] [--port P] [--db DB] [--data-dir DIR] [--token T] ...",
         "       java -jar coremonitor-server.jar config -f FILE [--var KEY=VALUE ...]");
 
     private Usage() {

@@ -1,11 +1,14 @@
 package io.coremonitor.server.internal;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.StackInspector;
 import io.coremonitor.model.CoreMonitorException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -85,14 +88,22 @@ final class DockerAccess {
         return inspector;
     }
 
-    /** Runs a Docker read; a failure to reach Docker becomes a 503 (domain exceptions pass through). */
+    /**
+     * Runs a Docker read; a failure to reach Docker or an error Docker answered becomes a 503 (domain exceptions pass
+     * through; any other exception is a defect of ours and stays one: a 500, logged with its stack).
+     */
     <T> T call(Supplier<T> read) {
         try {
             return read.get();
         } catch (CoreMonitorException | ServiceUnavailableException | BadRequestException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (DockerException | UncheckedIOException e) {
             throw new ServiceUnavailableException("Docker is unreachable at " + host() + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            if (DockerFailures.isConnectionFailure(e)) {
+                throw new ServiceUnavailableException("Docker is unreachable at " + host() + ": " + describe(e), e);
+            }
+            throw e;
         }
     }
 

@@ -21,6 +21,10 @@ final class SpecDiff {
     static List<String> changedFields(ServiceSpec before, ServiceSpec after) {
         List<String> changed = new ArrayList<>();
         for (RecordComponent part : ServiceSpec.class.getRecordComponents()) {
+            if (!part.getType().isRecord()) {
+                // deploy (x-coremonitor-deploy) says where applications go, not how the container is made
+                continue;
+            }
             Object a = read(part, before);
             Object b = read(part, after);
             for (RecordComponent c : part.getType().getRecordComponents()) {

@@ -22,6 +22,13 @@ class TomcatLogTest {
     }
 
     @Test
+    void aFinishWithoutItsStartBelongsToAnEarlierDeployment() {
+        assertThat(TomcatLog.judge(List.of(FINISHED), "a#b.war", "/a/b")).isEmpty();
+        assertThat(TomcatLog.judge(List.of(FINISHED, DEPLOYING), "a#b.war", "/a/b")).isEmpty();
+        assertThat(TomcatLog.judge(List.of(FINISHED, DEPLOYING, FINISHED), "a#b.war", "/a/b")).isPresent();
+    }
+
+    @Test
     void finishedWithoutSevereLinesIsDeployed() {
         String otherApp = "01-Dec-2026 11:38:34.600 SEVERE [Catalina-utility-2] org.apache.catalina.core.StandardContext.startInternal"
             + " Context [/other] startup failed due to previous errors";

@@ -114,10 +114,15 @@ class WildFlyTargetDockerTest {
     @Order(2)
     void theNextWarReplacesIt() throws Exception {
         long start = System.nanoTime();
+        Availability availability = new Availability(ip, 8080, "/app/index.html", body -> true);
+        try {
+            target.deploy(job(DeployFixtures.war(dir, "shop-2.war", "v2"), "/app", 2), new DeployFixtures.Context());
+        } finally {
+            availability.close();
+        }
 
-        target.deploy(job(DeployFixtures.war(dir, "shop-2.war", "v2"), "/app", 2), new DeployFixtures.Context());
-
-        LOG.info("WildFly: redeployment of app.war took {} ms", (System.nanoTime() - start) / 1_000_000);
+        LOG.info("WildFly: redeployment of app.war took {} ms; {} of {} requests failed, over {} ms",
+            (System.nanoTime() - start) / 1_000_000, availability.failures().size(), availability.requests(), availability.failingMillis());
         assertThat(get("/app/index.html").body()).isEqualTo(page("v2"));
     }
 

@@ -73,12 +73,14 @@ final class SiteArchive {
                 if (name.isEmpty()) {
                     continue;
                 }
+                boolean special = entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice() || entry.isBlockDevice()
+                    || entry.isFIFO();
                 if (entry.isDirectory()) {
                     out.directory(root + "/" + name.get());
-                } else if (entry.isFile()) {
+                } else if (!special && entry.isFile()) {
                     out.file(root + "/" + name.get(), entry.getSize(), in);
                     files++;
-                } else if (!entry.isGlobalPaxHeader() && !entry.isPaxHeader()) {
+                } else if (special || !entry.isGlobalPaxHeader() && !entry.isPaxHeader()) {
                     throw new DeployFailedException("the site archive's entry \"" + entry.getName()
                         + "\" is neither a file nor a directory (links are not taken)");
                 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code 01-Dec-2026 11:26:07.068 SEVERE [thread] class.method message}). Tomcat logs "Deployment of web application
  * archive [.../a.war] has finished" whether the context started or not; the deployment failed when SEVERE lines came
  * before it from the thread that deployed it (since its "Deploying web application archive" line), or naming its
- * context or file.
+ * context or file. Only a deployment that started in the lines given counts: a finish line without its start belongs to a
+ * deployment that began before the rename.
  */
 final class TomcatLog {
 
@@ -33,9 +34,15 @@ final class TomcatLog {
      */
     static Optional<Verdict> judge(List<String> lines, String war, String context) {
         String finished = "/" + war + "] has finished";
+        String deploying = "/" + war + "]";
+        int start = -1;
         int finish = -1;
         for (int i = 0; i < lines.size() && finish < 0; i++) {
-            if (lines.get(i).contains("Deployment of web application archive [") && lines.get(i).contains(finished)) {
+            String line = lines.get(i);
+            if (line.contains("Deploying web application archive [") && line.contains(deploying)) {
+                start = i;
+            } else if (start >= 0 && line.contains("Deployment of web application archive [") && line.contains(finished)) {
+                // a finish without its start since the rename belongs to a deployment that began before it
                 finish = i;
             }
         }
@@ -43,12 +50,6 @@ final class TomcatLog {
             return Optional.empty();
         }
         String thread = thread(lines.get(finish)).orElse("");
-        int start = -1;
-        for (int i = finish - 1; i >= 0 && start < 0; i--) {
-            if (lines.get(i).contains("Deploying web application archive [") && lines.get(i).contains("/" + war + "]")) {
-                start = i;
-            }
-        }
         List<String> reasons = new ArrayList<>();
         for (int i = start + 1; i < finish && reasons.size() < MAX_LINES; i++) {
             Matcher record = RECORD.matcher(lines.get(i));

@@ -173,7 +173,8 @@ public final class HttpApi implements AutoCloseable {
         r.add(Route.get("/stacks/{id}/versions", stacks::versions).tag(stack).returns(PageView.class, VersionSummaryView.class)
                 .summary("A page of versions, newest first (without their definitions)")
                 .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
-        r.add(Route.post("/stacks/{id}/versions", stacks::createVersion).tag(stack).status(201).returns(VersionView.class)
+        r.add(Route.post("/stacks/{id}/versions", stacks::createVersion).tag(stack).status(201).alsoOk(200)
+                .returns(VersionView.class)
                 .summary("Create a version: 201, or 200 with the latest when the definition is identical")
                 .description("parent_version, when given, must be the latest version (409 otherwise).")
                 .accepts(CreateVersionRequest.class, "{\"compose\":\"services:\\n  web:\\n    image: coremonitor-test/busybox:latest\\n\","
@@ -278,7 +279,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void declareArtifacts(List<Route> r) {
         String artifacts = "artifacts";
-        r.add(Route.post("/artifacts", artifactRoutes::upload).tag(artifacts).status(201).returns(ArtifactView.class)
+        r.add(Route.post("/artifacts", artifactRoutes::upload).tag(artifacts).status(201).alsoOk(200).returns(ArtifactView.class)
                 .consumes("application/octet-stream", "multipart/form-data")
                 .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz): 201 when new, 200 with the stored"
                         + " one when these bytes were uploaded before (the first upload's name and uploader are kept)")

@@ -92,6 +92,12 @@ final class OpenApi {
                     content.putObject(r.produces()).putObject("schema").put("type", "string");
                 }
             }
+            for (int also : r.alsoOk()) {
+                ObjectNode same = responses.putObject(Integer.toString(also));
+                same.put("description", "success, nothing new: the same body");
+                r.response().ifPresent(type -> same.putObject("content").putObject("application/json")
+                        .set("schema", schemas.reference(type)));
+            }
             ObjectNode err = responses.putObject("default");
             err.put("description", "a problem (400, 401, 404, 409, 413, 422, 503)");
             err.putObject("content").putObject(Problem.CONTENT_TYPE).set("schema", schemas.reference(PROBLEM));

@@ -27,10 +27,11 @@ import java.util.Optional;
  * @param handler     what answers it
  * @param base        the prefix of {@code path}: {@link #BASE}, or empty for a conventional root path ({@code /metrics})
  * @param consumes    the media types of a body that is not JSON (a file upload), streamed by its handler; empty when none
+ * @param alsoOk      other successful statuses it answers with the same body ({@code 200} beside {@code 201}: it exists)
  */
 public record Route(HandlerType method, String path, String tag, String summary, String description, int status,
         List<QueryParam> params, Optional<BodyType> request, String example, Optional<BodyType> response, String produces,
-        boolean isPublic, Handler handler, String base, List<String> consumes) {
+        boolean isPublic, Handler handler, String base, List<String> consumes, List<Integer> alsoOk) {
 
     /** The base path of every route. */
     public static final String BASE = "/api/v1";
@@ -59,6 +60,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         Objects.requireNonNull(base, "base");
         params = List.copyOf(params);
         consumes = List.copyOf(consumes);
+        alsoOk = List.copyOf(alsoOk);
     }
 
     /** The full path Javalin serves. */
@@ -95,6 +97,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
         private boolean isPublic;
         private String base = BASE;
         private final List<String> consumes = new ArrayList<>();
+        private final List<Integer> alsoOk = new ArrayList<>();
 
         private Builder(HandlerType method, String path, Handler handler) {
             this.method = method;
@@ -152,6 +155,12 @@ public record Route(HandlerType method, String path, String tag, String summary,
             return this;
         }
 
+        /** Another successful status it answers with the same body (200 beside 201: nothing new was made). */
+        public Builder alsoOk(int value) {
+            alsoOk.add(value);
+            return this;
+        }
+
         public Builder open() {
             this.isPublic = true;
             return this;
@@ -165,7 +174,7 @@ public record Route(HandlerType method, String path, String tag, String summary,
 
         public Route build() {
             return new Route(method, path, tag, summary, description, status, params, request, example, response, produces,
-                    isPublic, handler, base, consumes);
+                    isPublic, handler, base, consumes, alsoOk);
         }
     }
 }

@@ -112,7 +112,8 @@ final class UploadBody extends InputStream {
         if (!m.find()) {
             return Optional.empty();
         }
-        return Optional.of(m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(1).trim());
+        // only \" and \\ are escapes: browsers write a Windows path's backslashes as they are (C:\Users\me\a.war)
+        return Optional.of(m.group(2) != null ? m.group(2).replaceAll("\\\\([\"\\\\])", "$1") : m.group(1).trim());
     }
 
     private static String baseName(String fileName) {

@@ -244,14 +244,14 @@ public final class CoreMonitor implements AutoCloseable {
     /**
      * The Docker client, made on first use.
      *
-     * @throws IllegalStateException when no Docker settings were given
+     * @throws DockerNotConfiguredException when no Docker settings were given
      */
     public DockerClient docker() {
         // not the engine's monitor: an executor calls this on the worker thread while close() waits for it
         synchronized (dockerLock) {
             checkOpen();
             if (docker == null) {
-                DockerSettings s = dockerSettings.orElseThrow(() -> new IllegalStateException(
+                DockerSettings s = dockerSettings.orElseThrow(() -> new DockerNotConfiguredException(
                         "Docker is not configured for this engine (CoreMonitor.builder().docker(...))"));
                 docker = DockerClients.create(s, http -> Metrics.timed(http, meterRegistry));
             }

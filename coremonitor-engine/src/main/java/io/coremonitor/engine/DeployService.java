@@ -55,13 +55,12 @@ public final class DeployService {
         Artifact artifact = artifacts.find(request.artifact()).orElseThrow(() -> new InvalidDeploymentException(
             "no artifact '" + request.artifact() + "': upload it first (POST /api/v1/artifacts) and give its sha256"));
         ArtifactType type = ArtifactType.require(artifact.name());
-        DeployRules.refuses(settings.kind(), type).ifPresent(reason -> {
-            throw new InvalidDeploymentException("service '" + request.service() + "': " + reason + " ('"
-                + artifact.name() + "')");
+        DeployRules.refuses(settings.kind(), artifact).ifPresent(reason -> {
+            throw new InvalidDeploymentException("service '" + request.service() + "': " + reason);
         });
         String path = DeployRules.normalise(request.path().filter(p -> !p.isBlank())
             .orElse(DeployRules.defaultPath(settings.kind(), type, artifact.name())));
-        DeployRules.refusesPath(settings.kind(), path).ifPresent(reason -> {
+        DeployRules.refusesPath(settings.kind(), artifact, path).ifPresent(reason -> {
             throw new InvalidDeploymentException(reason);
         });
         DeployCheck check = request.check().orElse(new DeployCheck(path, DeployCheck.ANY_SUCCESS));

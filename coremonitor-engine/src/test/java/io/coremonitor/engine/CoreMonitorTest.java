@@ -27,7 +27,7 @@ class CoreMonitorTest {
     void worksWithoutDockerAndSaysSo() {
         try (CoreMonitor cm = EngineTests.engine(dir).build()) {
             assertThat(cm.dockerConfigured()).isFalse();
-            assertThatThrownBy(cm::docker).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(cm::docker).isInstanceOf(DockerNotConfiguredException.class)
                     .hasMessageContaining("Docker is not configured");
             QueueState state = cm.status();
             assertThat(state.running()).isEmpty();

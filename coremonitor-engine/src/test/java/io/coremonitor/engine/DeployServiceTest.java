@@ -79,15 +79,15 @@ class DeployServiceTest {
         assertThatThrownBy(() -> deploy("app", "f".repeat(64), null)).isInstanceOf(InvalidDeploymentException.class)
             .hasMessageContaining("upload it first");
         assertThatThrownBy(() -> deploy("app", site, null)).isInstanceOf(InvalidDeploymentException.class)
-            .hasMessageContaining("tomcat takes .war artifacts, not .tar.gz");
+            .hasMessageContaining("Tomcat deploys a web application archive (.war), not site.tar.gz");
         assertThatThrownBy(() -> deploy("web", war, null)).isInstanceOf(InvalidDeploymentException.class)
-            .hasMessageContaining("nginx takes");
+            .hasMessageContaining("nginx serves a static site packed as .tar.gz, .tgz or .zip, not ");
         assertThatThrownBy(() -> deploy("app", war, "/a/../b")).isInstanceOf(InvalidDeploymentException.class)
-            .hasMessageContaining("not a usable context path");
+            .hasMessageContaining("segment \"..\" starts with a dot");
         assertThatThrownBy(() -> deploy("app", war, "shop")).isInstanceOf(InvalidDeploymentException.class)
-            .hasMessageContaining("starts with '/'");
+            .hasMessageContaining("a context path is \"/\" or \"/name\" without a trailing slash, got \"shop\"");
         assertThatThrownBy(() -> deploy("web", site, "/blog")).isInstanceOf(InvalidDeploymentException.class)
-            .hasMessageContaining("must be '/'");
+            .hasMessageContaining("nginx serves the site at \"/\" only (its document root), not at \"/blog\"");
         assertThat(cm.commands().list(CommandFilter.all(), PageRequest.first()).items()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.engine.CommandListener;
 import io.coremonitor.engine.CommandService;
+import io.coremonitor.engine.DockerNotConfiguredException;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.Stack;
@@ -126,7 +127,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private DockerOps ops() {
-        return DockerOps.of(docker.orElseThrow(() -> new IllegalStateException("Docker is not configured")).get());
+        return DockerOps.of(docker.orElseThrow(() -> new DockerNotConfiguredException("Docker is not configured")).get());
     }
 
     private synchronized StackMonitor stackMonitor() {
@@ -166,7 +167,7 @@ public final class Monitoring implements AutoCloseable {
 
     /** Logs of a service: tail and follow. */
     public ServiceLogs logs() {
-        return new ServiceLogs(docker.orElseThrow(() -> new IllegalStateException("Docker is not configured")).get());
+        return new ServiceLogs(docker.orElseThrow(() -> new DockerNotConfiguredException("Docker is not configured")).get());
     }
 
     /** The engine's metrics: its {@link Metrics#registry() registry} and what records into it. */

@@ -6,6 +6,7 @@ import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.engine.CoreMonitor;
+import io.coremonitor.engine.DockerNotConfiguredException;
 import io.coremonitor.engine.StackInspector;
 import io.coremonitor.model.CoreMonitorException;
 import java.io.UncheckedIOException;
@@ -97,6 +98,8 @@ final class DockerAccess {
             return read.get();
         } catch (CoreMonitorException | ServiceUnavailableException | BadRequestException e) {
             throw e;
+        } catch (DockerNotConfiguredException e) {
+            throw new ServiceUnavailableException("Docker is not configured on this server", e);
         } catch (DockerException | UncheckedIOException e) {
             throw new ServiceUnavailableException("Docker is unreachable at " + host() + ": " + describe(e), e);
         } catch (RuntimeException e) {

@@ -1,26 +1,13 @@
 package io.coremonitor.engine.internal.deploy;
 
 import io.coremonitor.engine.ExecutionContext;
-import io.coremonitor.model.Artifact;
 import io.coremonitor.model.DeployKind;
-import java.util.Optional;
 
 /** Puts an application artifact into a middleware container, through the Docker API only (archive upload and exec). */
 public interface DeployTarget {
 
     DeployKind kind();
 
-    /**
-     * Why this target does not take this artifact (judged by its name, then its media type: nginx .tar.gz/.tgz/.zip;
-     * tomcat .war; wildfly .war/.ear/.jar), empty when it does.
-     */
-    Optional<String> refuses(Artifact artifact);
-
-    /**
-     * Why this context path is refused (nginx takes only "/"; others: segments of [A-Za-z0-9._-], no "..", "#" etc.),
-     * empty when fine.
-     */
-    Optional<String> refusesPath(String path);
 
     /**
      * Puts the artifact in place and waits for the middleware's own verdict; logs each step with ctx.info(...);

@@ -2,7 +2,6 @@ package io.coremonitor.engine.internal.deploy;
 
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.ExecutionContext;
-import io.coremonitor.model.Artifact;
 import io.coremonitor.model.DeployKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,25 +57,9 @@ final class NginxTarget implements DeployTarget {
     }
 
     @Override
-    public Optional<String> refuses(Artifact artifact) {
-        return SiteArchive.formatOf(artifact).isPresent() ? Optional.empty()
-            : Optional.of("nginx serves a static site packed as .tar.gz, .tgz or .zip, not " + artifact.name()
-                + " (" + artifact.mediaType() + ")");
-    }
-
-    @Override
-    public Optional<String> refusesPath(String path) {
-        return "/".equals(path) ? Optional.empty()
-            : Optional.of("nginx serves the site at \"/\" only (its document root), not at \"" + path + "\"");
-    }
-
-    @Override
     public void deploy(DeployJob job, ExecutionContext ctx) {
-        SiteArchive.Format format = SiteArchive.formatOf(job.artifact())
-            .orElseThrow(() -> new DeployFailedException(refuses(job.artifact()).orElseThrow()));
-        refusesPath(job.path()).ifPresent(reason -> {
-            throw new DeployFailedException(reason);
-        });
+        DeployRules.require(kind(), job.artifact(), job.path());
+        SiteArchive.Format format = SiteArchive.formatOf(job.artifact()).orElseThrow();
         ContainerShell shell = new ContainerShell(ops, job.containerId(), timeouts.step());
         Layout layout = new Layout(job.settings().directory());
         String name = job.artifact().sha256().substring(0, 12) + "-" + job.commandId();

@@ -2,7 +2,6 @@ package io.coremonitor.engine.internal.deploy;
 
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.ExecutionContext;
-import io.coremonitor.model.Artifact;
 import io.coremonitor.model.DeployKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,21 +42,8 @@ final class TomcatTarget implements DeployTarget {
     }
 
     @Override
-    public Optional<String> refuses(Artifact artifact) {
-        return ContextPaths.endsWithAny(artifact.name(), ".war") ? Optional.empty()
-            : Optional.of("Tomcat deploys a web application archive (.war), not " + artifact.name());
-    }
-
-    @Override
-    public Optional<String> refusesPath(String path) {
-        return ContextPaths.refuses(path, Integer.MAX_VALUE);
-    }
-
-    @Override
     public void deploy(DeployJob job, ExecutionContext ctx) {
-        refuses(job.artifact()).or(() -> refusesPath(job.path())).ifPresent(reason -> {
-            throw new DeployFailedException(reason);
-        });
+        DeployRules.require(kind(), job.artifact(), job.path());
         Names names = new Names(job);
         ContainerShell shell = new ContainerShell(ops, job.containerId(), timeouts.step());
         Owner owner = shell.ownerOf(names.webapps);

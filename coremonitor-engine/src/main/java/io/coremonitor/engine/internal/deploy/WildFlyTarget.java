@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class WildFlyTarget implements DeployTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(WildFlyTarget.class);
-    private static final Pattern OWN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*\\.(ear|jar|EAR|JAR)");
 
     /** $1 the directory, $2 the deployment's name: one "marker mtime" line per marker present. */
     private static final String MARKERS = """
@@ -67,33 +64,8 @@ final class WildFlyTarget implements DeployTarget {
     }
 
     @Override
-    public Optional<String> refuses(Artifact artifact) {
-        if (ContextPaths.endsWithAny(artifact.name(), ".war")) {
-            return Optional.empty();
-        }
-        if (!ContextPaths.endsWithAny(artifact.name(), ".ear", ".jar")) {
-            return Optional.of("WildFly deploys a .war, .ear or .jar, not " + artifact.name());
-        }
-        return OWN_NAME.matcher(artifact.name()).matches() ? Optional.empty()
-            : Optional.of("an EAR or JAR is deployed under its own name, made of A-Z a-z 0-9 . _ - (not starting with a dot): "
-                + artifact.name());
-    }
-
-    @Override
-    public Optional<String> refusesPath(String path) {
-        return ContextPaths.refuses(path, 1);
-    }
-
-    @Override
     public void deploy(DeployJob job, ExecutionContext ctx) {
-        refuses(job.artifact()).ifPresent(reason -> {
-            throw new DeployFailedException(reason);
-        });
-        if (isWar(job.artifact())) {
-            refusesPath(job.path()).ifPresent(reason -> {
-                throw new DeployFailedException(reason);
-            });
-        }
+        DeployRules.require(kind(), job.artifact(), job.path());
         String dir = directory(job);
         String name = deploymentName(job);
         String partName = ".coremonitor-" + name + ".part";

@@ -202,14 +202,6 @@ class NginxTargetDockerTest {
         assertThat(shell("ls -1A /usr/share/nginx/.coremonitor-sites").strip()).isEqualTo("original");
     }
 
-    @Test
-    void refusals() throws Exception {
-        Artifact war = DeployFixtures.artifact(DeployFixtures.war(dir, "app.war", "x"), "application/java-archive");
-        assertThat(target.refuses(war)).get().asString().contains(".tar.gz");
-        assertThat(target.refusesPath("/app")).isPresent();
-        assertThat(target.refusesPath("/")).isEmpty();
-    }
-
     private String shell(String command) {
         return ops.exec(container, List.of("sh", "-c", command), Duration.ofSeconds(10)).stdout();
     }

@@ -156,13 +156,4 @@ class TomcatTargetDockerTest {
         assertThat(get("/app/index.html").statusCode()).isEqualTo(404);
         assertThat(ops.exec(container, List.of("ls", "-A", SETTINGS.directory()), Duration.ofSeconds(5)).stdout()).isEmpty();
     }
-
-    @Test
-    void refusals() throws Exception {
-        Artifact site = DeployFixtures.artifact(DeployFixtures.siteTarGz(dir, "site.tar.gz", "x"), "application/gzip");
-        assertThat(target.refuses(site)).isPresent();
-        assertThat(target.refusesPath("/a/../b")).isPresent();
-        assertThat(target.refusesPath("/a#b")).isPresent();
-        assertThat(target.refusesPath("/a/b")).isEmpty();
-    }
 }

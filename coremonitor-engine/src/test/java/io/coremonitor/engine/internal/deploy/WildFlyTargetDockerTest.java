@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,15 +156,5 @@ class WildFlyTargetDockerTest {
 
         assertThat(get("/app/index.html").statusCode()).isEqualTo(404);
         assertThat(deployments()).containsOnly("README.txt");
-    }
-
-    @Test
-    void refusals() throws Exception {
-        Artifact ear = DeployFixtures.artifact(DeployFixtures.zip(dir.resolve("shop.ear"), Map.of("a", "b")), WAR);
-        assertThat(target.refuses(ear)).isEmpty();
-        Artifact site = DeployFixtures.artifact(DeployFixtures.siteTarGz(dir, "site.tar.gz", "x"), "application/gzip");
-        assertThat(target.refuses(site)).isPresent();
-        assertThat(target.refusesPath("/a/b")).isPresent();
-        assertThat(target.refusesPath("/a")).isEmpty();
     }
 }

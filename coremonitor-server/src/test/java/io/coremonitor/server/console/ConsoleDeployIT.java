@@ -9,8 +9,8 @@ import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.server.internal.ApiClient;
-import io.coremonitor.server.internal.TestArchives;
 import io.coremonitor.server.reliability.RelServer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,16 +64,20 @@ class ConsoleDeployIT {
         }
     }
 
-    /** The static site: coremonitor-testapps' site-v1.tar.gz when built, else the same made here. */
-    Path site() throws Exception {
+    /**
+     * coremonitor-testapps' site-v1.tar.gz, as a canonical path (chromedriver refuses a file input's path with
+     * "..", which the property's ${project.basedir}/../ holds).
+     */
+    static Path site() throws IOException {
         String testapps = System.getProperty("coremonitor.testapps");
-        if (testapps != null && Files.isRegularFile(Path.of(testapps, "site-v1.tar.gz"))) {
-            return Path.of(testapps, "site-v1.tar.gz");
+        if (testapps == null) {
+            throw new IllegalStateException("the system property coremonitor.testapps is not set (see coremonitor-server/pom.xml)");
         }
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("index.html", "<!doctype html><title>site</title>" + SITE_TEXT);
-        files.put("assets/app.css", "body { color: #333; }\n");
-        return Files.write(dir.resolve("site-v1.tar.gz"), TestArchives.tarGz(files));
+        Path site = Path.of(testapps, "site-v1.tar.gz");
+        if (!Files.isRegularFile(site)) {
+            throw new IllegalStateException(site + " is missing: the coremonitor-testapps module builds it (mvn package)");
+        }
+        return site.toRealPath();
     }
 
     @Test

@@ -46,22 +46,22 @@ public final class DeployService {
     public Command deploy(String stackId, DeployRequest request, String actor) {
         Stack stack = commands.liveStack(stackId);
         ComposeDefinition current = commands.currentDefinition(stack, "a deployment");
-        ServiceSpec spec = current.service(request.service()).orElseThrow(() -> new InvalidDeploymentException("stack "
+        ServiceSpec spec = current.service(request.service()).orElseThrow(() -> new InvalidDeploymentException("service", "stack "
             + stack.name() + ": the current version defines no service '" + request.service() + "' (services: "
             + String.join(", ", current.services().keySet()) + ")"));
-        DeploySettings settings = spec.deploy().orElseThrow(() -> new InvalidDeploymentException("service '"
+        DeploySettings settings = spec.deploy().orElseThrow(() -> new InvalidDeploymentException("service", "service '"
             + request.service() + "' takes no artifacts: give it " + DeploySettings.KEY
             + ": {target: nginx|tomcat|wildfly} in a new version"));
-        Artifact artifact = artifacts.find(request.artifact()).orElseThrow(() -> new InvalidDeploymentException(
+        Artifact artifact = artifacts.find(request.artifact()).orElseThrow(() -> new InvalidDeploymentException("artifact",
             "no artifact '" + request.artifact() + "': upload it first (POST /api/v1/artifacts) and give its sha256"));
         ArtifactType type = ArtifactType.require(artifact.name());
         DeployRules.refuses(settings.kind(), artifact).ifPresent(reason -> {
-            throw new InvalidDeploymentException("service '" + request.service() + "': " + reason);
+            throw new InvalidDeploymentException("artifact", "service '" + request.service() + "': " + reason);
         });
         String path = DeployRules.normalise(request.path().filter(p -> !p.isBlank())
             .orElse(DeployRules.defaultPath(settings.kind(), type, artifact.name())));
         DeployRules.refusesPath(settings.kind(), artifact, path).ifPresent(reason -> {
-            throw new InvalidDeploymentException(reason);
+            throw new InvalidDeploymentException("path", reason);
         });
         DeployCheck check = request.check().orElse(new DeployCheck(path, DeployCheck.ANY_SUCCESS));
         artifacts.file(artifact.sha256());

@@ -8,7 +8,19 @@ import io.coremonitor.model.CoreMonitorException;
  */
 public class InvalidDeploymentException extends CoreMonitorException {
 
-    public InvalidDeploymentException(String message) {
+    private final String field;
+
+    /**
+     * @param field   the request field it is about: {@code service}, {@code artifact} or {@code path}
+     * @param message what is wrong and how to fix it
+     */
+    public InvalidDeploymentException(String field, String message) {
         super(message);
+        this.field = field;
+    }
+
+    /** The request field this refusal is about (a problem's error path). */
+    public String field() {
+        return field;
     }
 }

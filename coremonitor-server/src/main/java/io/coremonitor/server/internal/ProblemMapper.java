@@ -93,8 +93,10 @@ public final class ProblemMapper {
         app.exception(DeploymentNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(ArtifactInUseException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(ArtifactTooLargeException.class, (e, ctx) -> send(ctx, 413, e.getMessage(), List.of()));
-        app.exception(InvalidArtifactException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
-        app.exception(InvalidDeploymentException.class, (e, ctx) -> send(ctx, 422, e.getMessage(), List.of()));
+        app.exception(InvalidArtifactException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+        app.exception(InvalidDeploymentException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(StorageFullException.class, (e, ctx) -> {
             LOG.warn("store full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

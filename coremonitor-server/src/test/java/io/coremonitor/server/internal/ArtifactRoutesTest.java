@@ -151,12 +151,12 @@ class ArtifactRoutesTest {
     void aMissingNameIs400AndAnUnusableFile422() {
         assertProblem(upload(c, "", SITE), 400, "name");
         assertProblem(upload(c, "?name=", SITE), 400, "name");
-        assertProblem(upload(c, "?name=empty.zip", TestArchives.zip(Map.of())), 422, null);
+        assertProblem(upload(c, "?name=empty.zip", TestArchives.zip(Map.of())), 422, "file");
         ApiClient.Answer empty = upload(c, "?name=nothing.war", new byte[0]);
-        assertProblem(empty, 422, null);
-        assertProblem(upload(c, "?name=site.exe", SITE), 422, null);
-        assertProblem(upload(c, "?name=corrupt.tar.gz", java.util.Arrays.copyOf(SITE, SITE.length / 2)), 422, null);
-        assertProblem(upload(c, "?name=..%2Fescape.tar.gz", SITE), 422, null);
+        assertProblem(empty, 422, "file");
+        assertProblem(upload(c, "?name=site.exe", SITE), 422, "name");
+        assertProblem(upload(c, "?name=corrupt.tar.gz", java.util.Arrays.copyOf(SITE, SITE.length / 2)), 422, "file");
+        assertProblem(upload(c, "?name=..%2Fescape.tar.gz", SITE), 422, "name");
         assertThat(c.get("/artifacts").json().path("items").size()).isZero();
     }
 

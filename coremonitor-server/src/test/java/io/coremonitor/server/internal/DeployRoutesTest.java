@@ -93,12 +93,12 @@ class DeployRoutesTest {
         assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "site", "artifact", sha,
                 "check", Map.of("path", "/", "expect", 200)))), 400, "check.expect");
         ApiClient.Answer noKey = c.post(s + "/deploy", ApiClient.json(Map.of("service", "web", "artifact", sha)));
-        assertProblem(noKey, 422, null);
+        assertProblem(noKey, 422, "service");
         assertThat(noKey.json().path("detail").asText()).contains("x-coremonitor-deploy");
-        assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "nope", "artifact", sha))), 422, null);
+        assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "nope", "artifact", sha))), 422, "service");
         assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "site", "artifact", "f".repeat(64)))), 422,
-                null);
-        assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "site", "artifact", "app.war"))), 422, null);
+                "artifact");
+        assertProblem(c.post(s + "/deploy", ApiClient.json(Map.of("service", "site", "artifact", "app.war"))), 422, "artifact");
         assertProblem(c.post("/stacks/nope/deploy", ApiClient.json(Map.of("service", "site", "artifact", sha))), 404, null);
 
         // the old body (target_path) still works: 202 with the command

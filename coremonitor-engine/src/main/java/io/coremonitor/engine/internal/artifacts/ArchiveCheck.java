@@ -27,13 +27,13 @@ final class ArchiveCheck {
         try {
             int files = type.zip() ? zip(file, name) : tarGz(file, name);
             if (files == 0) {
-                throw new InvalidArtifactException("'" + name + "' is an empty archive: it holds no file");
+                throw new InvalidArtifactException("file", "'" + name + "' is an empty archive: it holds no file");
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArtifactException invalid) {
                 throw invalid;
             }
-            throw new InvalidArtifactException("'" + name + "' is not a readable " + type.extension().substring(1)
+            throw new InvalidArtifactException("file", "'" + name + "' is not a readable " + type.extension().substring(1)
                 + " archive: " + describe(e));
         }
     }
@@ -85,7 +85,7 @@ final class ArchiveCheck {
     static void safe(String entryName, String archive) {
         String n = entryName.replace('\\', '/');
         if (n.startsWith("/") || n.equals("..") || n.startsWith("../") || n.contains("/../") || n.endsWith("/..")) {
-            throw new InvalidArtifactException("'" + archive + "' has an entry outside its root: '" + entryName + "'");
+            throw new InvalidArtifactException("file", "'" + archive + "' has an entry outside its root: '" + entryName + "'");
         }
     }
 

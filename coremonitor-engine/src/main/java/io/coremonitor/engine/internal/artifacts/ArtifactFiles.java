@@ -73,7 +73,7 @@ public final class ArtifactFiles {
                 out.write(buffer, 0, n);
             }
             if (size == 0) {
-                throw new InvalidArtifactException("'" + name + "' is empty (0 bytes)");
+                throw new InvalidArtifactException("file", "'" + name + "' is empty (0 bytes)");
             }
             ok = true;
             return new Upload(file, HexFormat.of().formatHex(digest.digest()), size);

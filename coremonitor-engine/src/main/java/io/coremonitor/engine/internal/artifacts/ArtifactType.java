@@ -47,7 +47,7 @@ public enum ArtifactType {
 
     /** The type of a file name; refuses an unknown extension. */
     public static ArtifactType require(String fileName) {
-        return of(fileName).orElseThrow(() -> new InvalidArtifactException("'" + fileName
+        return of(fileName).orElseThrow(() -> new InvalidArtifactException("name", "'" + fileName
             + "' is not a known artifact type: the name must end with .war, .ear, .jar, .zip, .tar.gz or .tgz"));
     }
 

@@ -47,7 +47,8 @@ final class CatalogFixtures {
         int skipIndent = -1;
         for (String line : yaml.split("\n", -1)) {
             int indent = line.length() - line.stripLeading().length();
-            if (skipIndent >= 0 && (line.isBlank() || indent > skipIndent || line.stripLeading().startsWith("- ") && indent >= skipIndent)) {
+            boolean inside = line.isBlank() || indent > skipIndent || line.stripLeading().startsWith("- ") && indent >= skipIndent;
+            if (skipIndent >= 0 && inside) {
                 continue;
             }
             skipIndent = -1;

@@ -72,8 +72,11 @@ public record Component(String id, String title, String description, String cate
         return List.copyOf(all);
     }
 
-    /** {@code Tomcat 10.1}: the title and a version, as messages name a component (the title alone when it has one version). */
+    /**
+     * {@code Tomcat 10.1}: the title and a version, as messages name a component; the title alone for a component that
+     * runs no image of its own (an application merged into another's service), whose version says nothing.
+     */
     public String label(ComponentVersion version) {
-        return versions.size() == 1 ? title : title + " " + version.version();
+        return compose.into().isPresent() ? title : title + " " + version.version();
     }
 }

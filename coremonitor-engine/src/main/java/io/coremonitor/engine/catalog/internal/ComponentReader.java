@@ -111,7 +111,7 @@ public final class ComponentReader {
             if (!exportNode.isObject()) {
                 throw fail("exports", "a mapping of names to templates");
             }
-            exportNode.fields().forEachRemaining(e -> {
+            exportNode.properties().forEach(e -> {
                 if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                     throw fail("exports." + e.getKey(), "a template string");
                 }
@@ -241,7 +241,7 @@ public final class ComponentReader {
             if (!whenNode.isObject()) {
                 throw fail("compose.when", "a mapping of optional requirement keys to fragments");
             }
-            whenNode.fields().forEachRemaining(e -> {
+            whenNode.properties().forEach(e -> {
                 String path = "compose.when." + e.getKey();
                 if (requires.stream().noneMatch(r -> r.key().equals(e.getKey()) && r.optional())) {
                     throw fail(path, "'" + e.getKey() + "' is not the key of an optional requirement");
@@ -276,7 +276,7 @@ public final class ComponentReader {
     private Object tree(JsonNode node, String path) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), tree(e.getValue(), path + "." + e.getKey())));
+            node.properties().forEach(e -> map.put(e.getKey(), tree(e.getValue(), path + "." + e.getKey())));
             return map;
         }
         if (node.isArray()) {

@@ -231,6 +231,28 @@ class WizardRoutesTest {
     }
 
     @Test
+    void mangledBodiesAreA200OrA400WithAPathNeverA500() {
+        java.util.Random random = new java.util.Random(14);
+        Object[] junk = {null, 7, -1.5, true, "", "x", List.of(), List.of(1), Map.of(), Map.of("k", List.of())};
+        String[] fields = {"name", "components", "component", "version", "parameters", "image", "wiring", "colour"};
+        for (int i = 0; i < 80; i++) {
+            Map<String, Object> item = new java.util.HashMap<>(Map.of("component", "postgresql", "parameters",
+                    Map.of("password", PASSWORD)));
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "shop", "components",
+                    List.of(Map.of("component", "tomcat"), item)));
+            Map<String, Object> target = random.nextBoolean() ? body : item;
+            target.put(fields[random.nextInt(fields.length)], junk[random.nextInt(junk.length)]);
+            String text = ApiClient.json(body);
+            ApiClient.Answer a = c.post(random.nextBoolean() ? "/wizard/preview" : "/wizard/validate", text);
+            assertThat(a.status()).as(text + " -> " + a.text()).isIn(200, 400);
+            assertThat(a.text()).as(text).doesNotContain(PASSWORD);
+            if (a.status() == 400) {
+                assertThat(paths(a.json().path("errors"))).as(a.text()).isNotEmpty().allMatch(p -> !p.isEmpty());
+            }
+        }
+    }
+
+    @Test
     void withoutDockerThePreviewHasNoPlanAndSaysWhy() {
         t.close();
         t = api(Optional.empty());

@@ -3,6 +3,7 @@ package io.coremonitor.engine;
 import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.engine.internal.convergence.Inspections;
+import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +39,17 @@ public final class StackInspector {
      */
     public StackPlan plan(String stackId, String version) {
         return inspections.plan(stackId, version);
+    }
+
+    /**
+     * What APPLY would do for a stack that does not exist yet, named {@code stackName}, whose first version is
+     * {@code definition}: every network, volume and container created ({@code stack_id} empty, version {@code v1}).
+     * Docker is asked only about external networks and volumes.
+     *
+     * @throws CommandFailedException when the definition cannot be translated (each refused field named)
+     */
+    public StackPlan planNew(String stackName, ComposeDefinition definition) {
+        return inspections.planNew(stackName, definition);
     }
 
     public StackStatusView status(String stackId) {

@@ -44,6 +44,8 @@ import java.util.Properties;
  * @param statsRetention how long samples are kept
  * @param dataDir        the directory of the server's files: uploaded artifacts go to {@code <dataDir>/artifacts}
  * @param artifactMaxSize the largest artifact upload accepted, in bytes ({@code 512m}, {@code 1g}, {@code 1048576})
+ * @param catalogDir     a directory of the user's own catalog components ({@code *.yaml}, {@code *.yml}), beside the
+ *                       built-in ones; an invalid file stops the start
  */
 public record ServerConfig(
         String host,
@@ -62,7 +64,8 @@ public record ServerConfig(
         Duration statsInterval,
         Duration statsRetention,
         Path dataDir,
-        long artifactMaxSize) {
+        long artifactMaxSize,
+        Optional<Path> catalogDir) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -91,6 +94,7 @@ public record ServerConfig(
         STATS_RETENTION("--stats-retention", "COREMONITOR_STATS_RETENTION", "stats.retention"),
         DATA_DIR("--data-dir", "COREMONITOR_DATA_DIR", "data-dir"),
         ARTIFACT_MAX_SIZE("--artifact-max-size", "COREMONITOR_ARTIFACT_MAX_SIZE", "artifact.max-size"),
+        CATALOG_DIR("--catalog-dir", "COREMONITOR_CATALOG_DIR", "catalog.dir"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -119,6 +123,7 @@ public record ServerConfig(
         if (artifactMaxSize < 1) {
             throw new IllegalArgumentException("artifactMaxSize must be positive, got " + artifactMaxSize);
         }
+        Objects.requireNonNull(catalogDir, "catalogDir");
     }
 
     /** The embedded defaults. */
@@ -185,8 +190,10 @@ public record ServerConfig(
         Path dataDir = parsePath(Setting.DATA_DIR, values.getOrDefault(Setting.DATA_DIR, DEFAULT_DATA_DIR));
         long artifactMaxSize = parseSize(Setting.ARTIFACT_MAX_SIZE,
                 values.getOrDefault(Setting.ARTIFACT_MAX_SIZE, DEFAULT_ARTIFACT_MAX_SIZE));
+        Optional<Path> catalogDir = Optional.ofNullable(values.get(Setting.CATALOG_DIR)).filter(v -> !v.isBlank())
+                .map(v -> parsePath(Setting.CATALOG_DIR, v));
         return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
-                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize);
+                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -201,7 +208,8 @@ public record ServerConfig(
                 + " metrics-token=" + (metricsToken.isPresent() ? "set" : "none") + " queue.on-failure=" + queueOnFailure
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
-                + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize;
+                + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize
+                + " catalog.dir=" + catalogDir.map(Path::toString).orElse("none");
     }
 
     /** Where uploaded artifacts are kept: {@code <dataDir>/artifacts}. */

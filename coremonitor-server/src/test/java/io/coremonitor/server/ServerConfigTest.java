@@ -194,6 +194,23 @@ class ServerConfigTest {
     }
 
     @Test
+    void theCatalogDirectoryFromAFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        assertThat(ServerConfig.defaults().catalogDir()).isEmpty();
+        assertThat(ServerConfig.defaults().describe()).contains("catalog.dir=none");
+        ServerConfig flag = ServerConfig.parse(List.of("--catalog-dir", "/srv/catalog"),
+                Map.of("COREMONITOR_CATALOG_DIR", "/from/env"));
+        assertThat(flag.catalogDir()).contains(Path.of("/srv/catalog"));
+        assertThat(flag.describe()).contains("catalog.dir=/srv/catalog");
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_CATALOG_DIR", "/from/env")).catalogDir())
+                .contains(Path.of("/from/env"));
+        Path file = dir.resolve("cm.properties");
+        Files.writeString(file, "catalog.dir=/from/file\n");
+        assertThat(ServerConfig.parse(List.of("--config", file.toString()), Map.of()).catalogDir())
+                .contains(Path.of("/from/file"));
+        assertThat(ServerConfig.parse(List.of("--catalog-dir="), Map.of()).catalogDir()).isEmpty();
+    }
+
+    @Test
     void passwordInPostgresUrlIsHiddenWhenDescribed() {
         ServerConfig c = ServerConfig.parse(
                 List.of("--db", "jdbc:postgresql://db:5432/cm?user=cm&password=hunter2"), Map.of());

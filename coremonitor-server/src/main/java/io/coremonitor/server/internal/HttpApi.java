@@ -7,6 +7,9 @@ import io.coremonitor.engine.RuntimeAction;
 import io.coremonitor.server.internal.ArtifactBodies.ArtifactView;
 import io.coremonitor.server.internal.ArtifactBodies.DeploymentView;
 import io.coremonitor.server.internal.ArtifactBodies.PruneView;
+import io.coremonitor.server.internal.CatalogBodies.CatalogReloadView;
+import io.coremonitor.server.internal.CatalogBodies.ComponentSummaryView;
+import io.coremonitor.server.internal.CatalogBodies.ComponentView;
 import io.coremonitor.server.internal.CommandBodies.CommandView;
 import io.coremonitor.server.internal.CommandBodies.LogLineView;
 import io.coremonitor.server.internal.CommandBodies.QueueView;
@@ -30,6 +33,9 @@ import io.coremonitor.server.internal.StackBodies.StackView;
 import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
 import io.coremonitor.server.internal.StackBodies.VersionView;
 import io.coremonitor.server.internal.ValidationBodies.ValidationView;
+import io.coremonitor.server.internal.WizardBodies.WizardChoicesRequest;
+import io.coremonitor.server.internal.WizardBodies.WizardPreviewView;
+import io.coremonitor.server.internal.WizardBodies.WizardValidationView;
 import io.coremonitor.server.internal.console.ConsoleRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -77,6 +83,8 @@ public final class HttpApi implements AutoCloseable {
     private final ArtifactRoutes artifactRoutes;
     private final DeployRoutes deployRoutes;
     private final StreamRoutes streamRoutes;
+    private final CatalogRoutes catalogRoutes;
+    private final WizardRoutes wizardRoutes;
     private final List<Route> routes;
     private final boolean tokenConfigured;
     /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
@@ -90,10 +98,12 @@ public final class HttpApi implements AutoCloseable {
      * @param token     the bearer token every non-public route needs, when set
      * @param metricsToken a bearer token that opens the metrics routes alone (the main token opens them too), when set
      * @param heartbeat how often open SSE streams get a comment line
+     * @param catalog   the catalog the wizard offers
+     * @param hostPorts the ports in use on Docker's host, for the wizard's host port check
      * @throws IllegalArgumentException when the engine does not record into a Prometheus registry
      */
-    public HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
-            Optional<String> metricsToken, Duration heartbeat) {
+    HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
+            Optional<String> metricsToken, Duration heartbeat, CatalogHolder catalog, HostPorts hostPorts) {
         this.engine = engine;
         this.docker = new DockerAccess(engine, docker);
         this.tokenDigest = token.map(HttpApi::sha256);
@@ -106,6 +116,8 @@ public final class HttpApi implements AutoCloseable {
         this.artifactRoutes = new ArtifactRoutes(engine);
         this.deployRoutes = new DeployRoutes(engine);
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
+        this.catalogRoutes = new CatalogRoutes(catalog);
+        this.wizardRoutes = new WizardRoutes(engine, this.docker, catalog, hostPorts);
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
@@ -251,7 +263,40 @@ public final class HttpApi implements AutoCloseable {
         r.add(Route.post("/commands/{id}/retry", commands::retry).tag(command).returns(CommandView.class)
                 .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
         declareArtifacts(r);
+        declareCatalog(r);
         return r;
+    }
+
+    private void declareCatalog(List<Route> r) {
+        String catalog = "catalog";
+        String wizard = "wizard";
+        String choices = "{\"name\":\"shop\",\"components\":[{\"component\":\"tomcat\",\"version\":\"10.1\"},"
+                + "{\"name\":\"app\",\"component\":\"application\"},{\"name\":\"db\",\"component\":\"postgresql\","
+                + "\"parameters\":{\"database\":\"shop\"}}]}";
+        r.add(Route.get("/catalog", catalogRoutes::list).tag(catalog).returns(ItemsView.class, ComponentSummaryView.class)
+                .summary("The components the wizard offers (built-in and those of the catalog directory), by id, each with"
+                        + " its versions, their images and what they provide").build());
+        r.add(Route.get("/catalog/{id}", catalogRoutes::get).tag(catalog).returns(ComponentView.class)
+                .summary("A whole component: versions, parameters (type, default, required, pattern, values, generate,"
+                        + " secret), what it provides, requires and conflicts with; 404 for an unknown id").build());
+        r.add(Route.post("/catalog/reload", catalogRoutes::reload).tag(catalog).returns(CatalogReloadView.class)
+                .summary("Read the catalog again (the built-in components and the catalog directory's files): the number"
+                        + " of components; 422 naming the file and the field of a file that cannot be used, the catalog"
+                        + " in use staying").build());
+        r.add(Route.post("/wizard/validate", wizardRoutes::validate).tag(wizard).returns(WizardValidationView.class)
+                .summary("Check the wizard's choices against the catalog's rules: every error with its path into the"
+                        + " choices and its fix, the warnings and the wiring (200 whether valid or not; stores nothing)")
+                .description("Host ports are checked against those the live stacks' current versions publish and, when"
+                        + " Docker is a local unix socket, those the host listens on. A malformed body is a 400.")
+                .accepts(WizardChoicesRequest.class, choices).build());
+        r.add(Route.post("/wizard/preview", wizardRoutes::preview).tag(wizard).returns(WizardPreviewView.class)
+                .summary("The validation of the choices, and when they are valid the compose definition they make, the"
+                        + " names of its secrets (never their values) and the plan of the new stack (stores nothing)")
+                .description("plan is null when the choices have errors or when the definition loader refuses the"
+                        + " generated definition (it refuses compose secrets until the secret store exists): its errors are"
+                        + " then warnings at compose.<path>. Without Docker configured there is no plan either (a"
+                        + " warning at plan says why).")
+                .accepts(WizardChoicesRequest.class, choices).build());
     }
 
     private void declareDeployments(List<Route> r, String command) {

@@ -9,6 +9,7 @@ import io.coremonitor.engine.CommandRejectedException;
 import io.coremonitor.engine.DeploymentNotFoundException;
 import io.coremonitor.engine.InvalidArtifactException;
 import io.coremonitor.engine.InvalidDeploymentException;
+import io.coremonitor.engine.catalog.InvalidCatalogException;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatusConflictException;
 import io.coremonitor.model.CoreMonitorException;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * has its status: unknown ids 404; invalid definitions 422 with every error, its path and (a definition sent as text)
  * its line and column; unreadable requests 400 with the path (a bad query or path parameter: one error per parameter,
  * the path being its name); state conflicts 409 (an artifact a deployment references); an upload over the artifact
- * size limit 413; an unusable artifact or deployment request 422;
+ * size limit 413; an unusable artifact or deployment request 422; a catalog file that cannot be used 422 (its field
+ * as the path);
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
  */
@@ -79,6 +81,9 @@ public final class ProblemMapper {
                 e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in the definition: "
                         + e.errors().get(0),
                 e.locatedErrors().stream().map(Problem.FieldError::of).toList()));
+        // a component file that cannot be used (POST /catalog/reload): the error's path is the field in that file
+        app.exception(InvalidCatalogException.class, (e, ctx) -> send(ctx, 422, "the catalog was not reloaded (the"
+                + " catalog in use stays): " + e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         app.exception(StackNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(VersionNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(CommandNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));

@@ -111,12 +111,26 @@ final class Requests {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
-    /** A JSON object body, read field by field with type checks. */
+    /**
+     * A JSON object body, read field by field with type checks; a nested object (an item of an array) is read with the
+     * path of its fields in the body as a prefix ({@code components[1].}).
+     */
     static final class Body {
         private final ObjectNode node;
+        private final String prefix;
 
         Body(ObjectNode node) {
+            this(node, "");
+        }
+
+        Body(ObjectNode node, String prefix) {
             this.node = node;
+            this.prefix = prefix;
+        }
+
+        /** The path of {@code field} in the whole body. */
+        String path(String field) {
+            return prefix + field;
         }
 
         ObjectNode node() {
@@ -133,7 +147,7 @@ final class Requests {
                 return Optional.empty();
             }
             if (!v.isTextual()) {
-                throw wrongType(field, "a string", v);
+                throw wrongType(path(field), "a string", v);
             }
             return Optional.of(v.asText());
         }
@@ -145,7 +159,7 @@ final class Requests {
 
         String requiredString(String field) {
             return string(field).filter(s -> !s.isBlank())
-                    .orElseThrow(() -> new BadRequestException(field, field + " is required"));
+                    .orElseThrow(() -> new BadRequestException(path(field), path(field) + " is required"));
         }
 
         boolean bool(String field, boolean dflt) {
@@ -154,7 +168,7 @@ final class Requests {
                 return dflt;
             }
             if (!v.isBoolean()) {
-                throw wrongType(field, "true or false", v);
+                throw wrongType(path(field), "true or false", v);
             }
             return v.asBoolean();
         }
@@ -165,13 +179,13 @@ final class Requests {
                 return Optional.empty();
             }
             if (!v.isArray()) {
-                throw wrongType(field, "an array of strings", v);
+                throw wrongType(path(field), "an array of strings", v);
             }
             List<String> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 JsonNode item = v.get(i);
                 if (!item.isTextual()) {
-                    throw wrongType(field + "[" + i + "]", "a string", item);
+                    throw wrongType(path(field) + "[" + i + "]", "a string", item);
                 }
                 out.add(item.asText());
             }
@@ -186,7 +200,7 @@ final class Requests {
                 return out;
             }
             if (!v.isObject()) {
-                throw wrongType(field, "an object of strings", v);
+                throw wrongType(path(field), "an object of strings", v);
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -194,7 +208,7 @@ final class Requests {
                 if (value.isTextual() || value.isNumber() || value.isBoolean()) {
                     out.put(e.getKey(), value.asText());
                 } else {
-                    throw wrongType(field + "." + e.getKey(), "a string", value);
+                    throw wrongType(path(field) + "." + e.getKey(), "a string", value);
                 }
             }
             return out;
@@ -204,7 +218,7 @@ final class Requests {
         RequestBodies.ComposeText requiredCompose(String field) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
-                throw new BadRequestException(field, field + " is required: a YAML string or a JSON object");
+                throw new BadRequestException(path(field), path(field) + " is required: a YAML string or a JSON object");
             }
             if (v.isTextual()) {
                 return new RequestBodies.ComposeText(v.asText(), false);
@@ -212,10 +226,10 @@ final class Requests {
             if (v.isObject()) {
                 return new RequestBodies.ComposeText(v.toString(), true);
             }
-            throw wrongType(field, "a YAML string or a JSON object", v);
+            throw wrongType(path(field), "a YAML string or a JSON object", v);
         }
 
-        private static BadRequestException wrongType(String path, String expected, JsonNode got) {
+        static BadRequestException wrongType(String path, String expected, JsonNode got) {
             return new BadRequestException(path, path + " must be " + expected + ", got " + describe(got));
         }
 

@@ -67,6 +67,11 @@ public final class ServeCommand {
                     + " (COREMONITOR_TOKEN), or --allow-insecure to accept anyone on the network driving Docker");
         }
         LOG.info("starting Core Monitor: {}", config.describe());
+        CatalogHolder catalog = CatalogHolder.load(config.catalogDir());
+        HostPorts hostPorts = HostPorts.forDocker(config.dockerHost());
+        if (!"unix".equals(config.dockerHost().getScheme())) {
+            LOG.info("Docker is not a local unix socket: the wizard checks host ports against the other stacks only");
+        }
         DockerSettings docker = DockerSettings.defaults().withHost(config.dockerHost());
         CoreMonitor engine = CoreMonitor.builder()
                 .store(storeConfig(config.db()).withPoolSize(config.dbPoolSize()))
@@ -88,7 +93,8 @@ public final class ServeCommand {
             LOG.warn("{}; reads are served, commands that need Docker are refused until it answers",
                     dockerAtStart.summary());
         }
-        HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), config.metricsToken(), HttpApi.DEFAULT_HEARTBEAT);
+        HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), config.metricsToken(), HttpApi.DEFAULT_HEARTBEAT,
+                catalog, hostPorts);
         Javalin app = api.create();
         try {
             app.start(config.host(), config.port());

@@ -81,6 +81,21 @@ class ServeCommandTest {
     }
 
     @Test
+    void anInvalidCatalogFileRefusesTheStartNamingTheFileAndTheField(@TempDir Path dir) throws Exception {
+        Path catalog = java.nio.file.Files.createDirectories(dir.resolve("catalog"));
+        Path file = catalog.resolve("mailer.yaml");
+        java.nio.file.Files.writeString(file, "id: mailer\ntitle: Mailer\ncategory: mail\nversions:\n  - version: '1'\n"
+            + "    image: example/mailer:1\nparameters:\n  - name: relay\n    type: hostname\ncompose:\n  service:\n"
+            + "    image: '${image}'\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ServeCommand.run(new String[] {"--port", "0", "--db", dir.resolve("x.db").toString(), "--data-dir",
+            dir.toString(), "--catalog-dir", catalog.toString()}, Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("serve: cannot start: " + file.toAbsolutePath()
+            + ": parameters[0].type: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void aPostgresUrlNamesItsSchemaWithCurrentSchema() {
         var plain = ServeCommand.storeConfig("jdbc:postgresql://h:5432/db?user=u&password=p");
         assertThat(plain.schema()).isEmpty();

@@ -29,12 +29,18 @@ final class TestApi implements AutoCloseable {
     /** With artifacts in {@code dir/artifacts} up to {@code artifactMaxSize} bytes. */
     TestApi(Path dir, Optional<String> token, Optional<String> metricsToken, Optional<DockerSettings> docker,
             long artifactMaxSize) {
+        this(dir, token, metricsToken, docker, artifactMaxSize, CatalogHolder.load(Optional.empty()), HostPorts.unknown());
+    }
+
+    /** With this catalog, and these ports in use on the host. */
+    TestApi(Path dir, Optional<String> token, Optional<String> metricsToken, Optional<DockerSettings> docker,
+            long artifactMaxSize, CatalogHolder catalog, HostPorts hostPorts) {
         CoreMonitor.Builder b = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).pollInterval(Duration.ofMillis(50))
                 .artifacts(new ArtifactSettings(dir.resolve("artifacts"), artifactMaxSize))
                 .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         docker.ifPresent(b::docker);
         engine = b.build();
-        api = new HttpApi(engine, docker, token, metricsToken, Duration.ofMillis(100));
+        api = new HttpApi(engine, docker, token, metricsToken, Duration.ofMillis(100), catalog, hostPorts);
         app = api.create().start("127.0.0.1", 0);
         client = new ApiClient("http://127.0.0.1:" + app.port() + "/api/v1", token);
     }

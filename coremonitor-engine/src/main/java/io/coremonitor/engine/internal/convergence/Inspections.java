@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.ServiceStatusView;
 import io.coremonitor.engine.StackContainerView;
@@ -44,6 +45,16 @@ public final class Inspections {
         Stack stack = convergence.store().stacks().getOrThrow(stackId);
         StackVersion target = convergence.store().versions().getOrThrow(stackId, version);
         return convergence.plan(stack, target, "dry-run").view();
+    }
+
+    /**
+     * What applying {@code definition} as the first version of a stack named {@code stackName}, not created yet, would
+     * do: nothing of it exists (no object carries its new id), so every network, volume and container is created.
+     * Docker is asked only about external networks and volumes.
+     */
+    public StackPlan planNew(String stackName, ComposeDefinition definition) {
+        ServiceTranslator.Context ctx = new ServiceTranslator.Context("", stackName, StackVersion.label(1), "dry-run");
+        return Planner.plan(convergence.ops(), ctx, definition, Observed.NOTHING, v -> Optional.empty()).view();
     }
 
     public List<StackContainerView> containers(String stackId) {

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What Docker reports for a stack's label: three list calls, issued in parallel. Nothing is cached. */
 record Observed(List<Container> containers, List<Network> networks, List<InspectVolumeResponse> volumes) {
 
+    /** Nothing observed: a stack not created yet. */
+    static final Observed NOTHING = new Observed(List.of(), List.of(), List.of());
+
     /** Threads for the two list calls made beside the caller's; idle ones end after a minute. */
     private static final ExecutorService LISTS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), new ThreadFactoryImpl());

@@ -48,17 +48,19 @@ final class WizardRoutes {
     }
 
     void validate(Context ctx) {
-        RulesResult r = evaluate(ctx);
-        ctx.json(new WizardValidationView(r.valid(), RuleMessageView.of(r.errors()), RuleMessageView.of(r.warnings()),
-                WireView.of(r.wiring())));
+        WizardChoices choices = read(ctx);
+        RulesResult r = RulesEngine.evaluate(catalog.current(), choices, environment());
+        List<RuleMessageView> errors = errors(r, choices);
+        ctx.json(new WizardValidationView(errors.isEmpty(), errors, RuleMessageView.of(r.warnings()), WireView.of(r.wiring())));
     }
 
     void preview(Context ctx) {
         WizardChoices choices = read(ctx);
         RulesResult r = RulesEngine.evaluate(catalog.current(), choices, environment());
+        List<RuleMessageView> errors = errors(r, choices);
         List<RuleMessageView> warnings = new ArrayList<>(RuleMessageView.of(r.warnings()));
         Optional<NewStackPlanView> plan = Optional.empty();
-        if (r.compose().isPresent()) {
+        if (r.compose().isPresent() && errors.isEmpty()) {
             ValidationReport report = ComposeLoader.validate(r.compose().get(), Map.of());
             report.errors().forEach(e -> warnings.add(loaderMessage(e)));
             report.warnings().forEach(e -> warnings.add(loaderMessage(e)));
@@ -66,12 +68,21 @@ final class WizardRoutes {
                 plan = plan(choices.stackName(), report.definition().orElseThrow(), warnings);
             }
         }
-        ctx.json(new WizardPreviewView(r.valid(), RuleMessageView.of(r.errors()), warnings, WireView.of(r.wiring()),
+        ctx.json(new WizardPreviewView(errors.isEmpty(), errors, warnings, WireView.of(r.wiring()),
                 r.compose(), SecretView.of(r.secrets()), plan));
     }
 
-    private RulesResult evaluate(Context ctx) {
-        return RulesEngine.evaluate(catalog.current(), read(ctx), environment());
+    /**
+     * The rules engine's errors, and one at {@code name} when a live stack has that name already (the engine is pure:
+     * it knows no stack; creating it would be a 409).
+     */
+    private List<RuleMessageView> errors(RulesResult r, WizardChoices choices) {
+        List<RuleMessageView> errors = new ArrayList<>(RuleMessageView.of(r.errors()));
+        String name = choices.stackName();
+        engine.store().stacks().getByName(name).ifPresent(existing -> errors.add(0, new RuleMessageView("name",
+                "a stack named '" + name + "' exists already (" + existing.stackId() + ")",
+                Optional.of("choose another name, or delete that stack first"), List.of())));
+        return List.copyOf(errors);
     }
 
     private static WizardChoices read(Context ctx) {

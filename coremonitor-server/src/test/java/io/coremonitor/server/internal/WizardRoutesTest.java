@@ -204,6 +204,27 @@ class WizardRoutesTest {
     }
 
     @Test
+    void theNameOfALiveStackIsAnErrorAtName() {
+        String id = c.post("/stacks", ApiClient.json(Map.of("name", "taken", "compose",
+                "services:\n  web:\n    image: nginx:1.27\n"))).json().path("stack_id").asText();
+        ApiClient.Answer a = c.post("/wizard/validate", choices("taken", Map.of("component", "nginx")));
+        assertThat(a.json().path("valid").asBoolean()).as(a.text()).isFalse();
+        schemas.assertAnswer("post", "/wizard/validate", a);
+        JsonNode name = at(a.json().path("errors"), "name");
+        assertThat(name.path("message").asText()).isEqualTo("a stack named 'taken' exists already (" + id + ")");
+        assertThat(name.path("fix").asText()).isEqualTo("choose another name, or delete that stack first");
+        ApiClient.Answer preview = c.post("/wizard/preview", choices("taken", Map.of("component", "nginx")));
+        assertThat(preview.json().path("valid").asBoolean()).isFalse();
+        assertThat(paths(preview.json().path("errors"))).containsExactly("name");
+        assertThat(preview.json().path("plan").isNull() || preview.json().path("plan").isMissingNode()).as(preview.text()).isTrue();
+        schemas.assertAnswer("post", "/wizard/preview", preview);
+
+        t.engine.store().stacks().markDeleted(id);
+        assertThat(c.post("/wizard/validate", choices("taken", Map.of("component", "nginx"))).json().path("valid").asBoolean())
+                .as("a deleted stack's name is free again").isTrue();
+    }
+
+    @Test
     void aHostPortPublishedByAnotherStacksCurrentVersionOrUsedOnTheHostIsAnErrorAtItsPath() {
         String blog = c.post("/stacks", ApiClient.json(Map.of("name", "blog", "compose",
                 "services:\n  web:\n    image: nginx:1.27\n    ports: ['8080:80', '9000-9001:81']\n"))).json().path("stack_id").asText();

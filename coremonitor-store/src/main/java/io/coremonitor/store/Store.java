@@ -9,6 +9,7 @@ import io.coremonitor.store.internal.JdbiCommandLogRepository;
 import io.coremonitor.store.internal.JdbiCommandRepository;
 import io.coremonitor.store.internal.JdbiDeploymentRepository;
 import io.coremonitor.store.internal.JdbiLeaseRepository;
+import io.coremonitor.store.internal.JdbiSecretRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
 import io.coremonitor.store.internal.JdbiStackVersionRepository;
 import io.coremonitor.store.internal.JdbiStatsRepository;
@@ -61,6 +62,7 @@ public final class Store implements AutoCloseable {
     private final StatsRepository stats;
     private final ArtifactRepository artifacts;
     private final DeploymentRepository deployments;
+    private final SecretRepository secrets;
     private volatile boolean closed;
 
     private Store(StoreConfig config, HikariDataSource dataSource) {
@@ -80,6 +82,7 @@ public final class Store implements AutoCloseable {
         this.stats = new JdbiStatsRepository(db);
         this.artifacts = new JdbiArtifactRepository(db);
         this.deployments = new JdbiDeploymentRepository(db);
+        this.secrets = new JdbiSecretRepository(db);
     }
 
     /**
@@ -170,6 +173,11 @@ public final class Store implements AutoCloseable {
     /** Deployments of artifacts into services. */
     public DeploymentRepository deployments() {
         return deployments;
+    }
+
+    /** Secrets, encrypted by the engine, and their key check. */
+    public SecretRepository secrets() {
+        return secrets;
     }
 
     public Dialect dialect() {

@@ -8,7 +8,10 @@ import io.coremonitor.model.Deployment;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.ContainerStats;
+import io.coremonitor.store.SecretKeyCheck;
+import io.coremonitor.store.SecretRepository;
 import io.coremonitor.store.StoreUnavailableException;
+import io.coremonitor.store.StoredSecret;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Clock;
@@ -66,6 +69,9 @@ public final class Db {
         jdbi.registerRowMapper(ContainerStats.class, new ContainerStatsMapper());
         jdbi.registerRowMapper(Artifact.class, new ArtifactMapper());
         jdbi.registerRowMapper(Deployment.class, new DeploymentMapper());
+        jdbi.registerRowMapper(StoredSecret.class, SecretMappers.STORED);
+        jdbi.registerRowMapper(SecretRepository.Sealed.class, SecretMappers.SEALED);
+        jdbi.registerRowMapper(SecretKeyCheck.class, SecretMappers.KEY_CHECK);
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -11,6 +11,8 @@ import io.coremonitor.engine.monitoring.Metrics;
 import io.coremonitor.engine.monitoring.MonitorListener;
 import io.coremonitor.engine.monitoring.Monitoring;
 import io.coremonitor.engine.monitoring.MonitoringSettings;
+import io.coremonitor.engine.secrets.SecretKeySource;
+import io.coremonitor.engine.secrets.SecretService;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
@@ -72,6 +74,7 @@ public final class CoreMonitor implements AutoCloseable {
     private final MeterRegistry meterRegistry;
     private final Artifacts artifacts;
     private final DeployService deploys;
+    private final SecretService secrets;
     private DockerClient docker;
     private volatile boolean closed;
 
@@ -84,6 +87,14 @@ public final class CoreMonitor implements AutoCloseable {
         this.meterRegistry = b.meterRegistry != null ? b.meterRegistry : new SimpleMeterRegistry();
         StoreConfig config = b.storeConfig;
         this.store = Store.open(config.withClock(clock), meterRegistry);
+        try {
+            // the key check: a wrong secret key refuses the start here, before anything runs
+            this.secrets = SecretService.start(store.secrets(),
+                    b.secretKey != null ? b.secretKey : SecretKeySource.inDataDirectory(defaultDataDirectory(config)));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         this.artifacts = new Artifacts(store.artifacts(), b.artifacts != null ? b.artifacts : defaultArtifacts(config),
                 clock);
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
@@ -148,13 +159,26 @@ public final class CoreMonitor implements AutoCloseable {
         return deploys;
     }
 
+    /**
+     * Secrets held encrypted in the store: create, replace, delete, list, reveal, resolve. Their key was checked when
+     * this engine was built.
+     */
+    public SecretService secrets() {
+        return secrets;
+    }
+
     /** {@code artifacts/} beside a SQLite file; {@code ./data/artifacts} with PostgreSQL. */
     private static ArtifactSettings defaultArtifacts(StoreConfig config) {
+        return ArtifactSettings.under(defaultDataDirectory(config));
+    }
+
+    /** The directory of a SQLite file; {@code ./data} with PostgreSQL. */
+    private static Path defaultDataDirectory(StoreConfig config) {
         if (config.dialect() == Dialect.SQLITE) {
             Path parent = config.sqliteFile().toAbsolutePath().getParent();
-            return ArtifactSettings.under(parent != null ? parent : Path.of("."));
+            return parent != null ? parent : Path.of(".");
         }
-        return ArtifactSettings.under(Path.of("data"));
+        return Path.of("data");
     }
 
     /** The queue at a glance. */
@@ -300,6 +324,7 @@ public final class CoreMonitor implements AutoCloseable {
         private final List<MonitorListener> monitorListeners = new ArrayList<>();
         private MeterRegistry meterRegistry;
         private ArtifactSettings artifacts;
+        private SecretKeySource secretKey;
 
         private Builder() {
         }
@@ -364,6 +389,16 @@ public final class CoreMonitor implements AutoCloseable {
          */
         public Builder artifacts(ArtifactSettings artifactSettings) {
             this.artifacts = Objects.requireNonNull(artifactSettings, "artifactSettings");
+            return this;
+        }
+
+        /**
+         * Where the key that encrypts secrets comes from (default: the key file {@code secret.key} beside a SQLite file,
+         * {@code ./data/secret.key} with PostgreSQL, generated with mode 0600 with the first secret). It is checked
+         * against the database's secrets at {@link #build()}.
+         */
+        public Builder secretKey(SecretKeySource source) {
+            this.secretKey = Objects.requireNonNull(source, "source");
             return this;
         }
 
@@ -433,7 +468,12 @@ public final class CoreMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Opens the store (migrating it) and builds the engine; the worker is not started. */
+        /**
+         * Opens the store (migrating it), checks the secret key and builds the engine; the worker is not started.
+         *
+         * @throws io.coremonitor.engine.secrets.WrongSecretKeyException when the secret key is not the one the stored
+         *                                                             secrets were encrypted with (the store is closed)
+         */
         public CoreMonitor build() {
             if (storeConfig == null) {
                 throw new IllegalStateException("a database is required: store(StoreConfig), sqlite(Path) or"

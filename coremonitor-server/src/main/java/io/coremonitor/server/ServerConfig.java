@@ -46,6 +46,8 @@ import java.util.Properties;
  * @param artifactMaxSize the largest artifact upload accepted, in bytes ({@code 512m}, {@code 1g}, {@code 1048576})
  * @param catalogDir     a directory of the user's own catalog components ({@code *.yaml}, {@code *.yml}), beside the
  *                       built-in ones; an invalid file stops the start
+ * @param secretKey      the key of the secret store, base64 of 32 bytes; empty: the key file
+ *                       {@code <dataDir>/secret.key}, generated (mode 0600) with the first secret
  */
 public record ServerConfig(
         String host,
@@ -65,7 +67,8 @@ public record ServerConfig(
         Duration statsRetention,
         Path dataDir,
         long artifactMaxSize,
-        Optional<Path> catalogDir) {
+        Optional<Path> catalogDir,
+        Optional<String> secretKey) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -95,6 +98,7 @@ public record ServerConfig(
         DATA_DIR("--data-dir", "COREMONITOR_DATA_DIR", "data-dir"),
         ARTIFACT_MAX_SIZE("--artifact-max-size", "COREMONITOR_ARTIFACT_MAX_SIZE", "artifact.max-size"),
         CATALOG_DIR("--catalog-dir", "COREMONITOR_CATALOG_DIR", "catalog.dir"),
+        SECRET_KEY("--secret-key", "COREMONITOR_SECRET_KEY", "secret-key"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -124,6 +128,7 @@ public record ServerConfig(
             throw new IllegalArgumentException("artifactMaxSize must be positive, got " + artifactMaxSize);
         }
         Objects.requireNonNull(catalogDir, "catalogDir");
+        Objects.requireNonNull(secretKey, "secretKey");
     }
 
     /** The embedded defaults. */
@@ -192,8 +197,9 @@ public record ServerConfig(
                 values.getOrDefault(Setting.ARTIFACT_MAX_SIZE, DEFAULT_ARTIFACT_MAX_SIZE));
         Optional<Path> catalogDir = Optional.ofNullable(values.get(Setting.CATALOG_DIR)).filter(v -> !v.isBlank())
                 .map(v -> parsePath(Setting.CATALOG_DIR, v));
+        Optional<String> secretKey = Optional.ofNullable(values.get(Setting.SECRET_KEY)).filter(k -> !k.isBlank());
         return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
-                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir);
+                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir, secretKey);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -201,7 +207,13 @@ public record ServerConfig(
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 
-    /** The settings with the token hidden, for logging. */
+    /** The settings with the tokens and the secret key hidden (what {@link #describe()} says). */
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** The settings with the tokens and the secret key hidden, for logging. */
     public String describe() {
         return "host=" + host + " port=" + port + " db=" + StoreConfig.redact(db) + " db.pool-size=" + dbPoolSize
                 + " docker=" + dockerHost + " token=" + (token.isPresent() ? "set" : "none")
@@ -209,7 +221,8 @@ public record ServerConfig(
                 + " queue.on-crash=" + queueOnCrash + " queue.max-attempts=" + queueMaxAttempts
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
                 + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize
-                + " catalog.dir=" + catalogDir.map(Path::toString).orElse("none");
+                + " catalog.dir=" + catalogDir.map(Path::toString).orElse("none")
+                + " secret-key=" + (secretKey.isPresent() ? "given" : "file " + dataDir.resolve("secret.key"));
     }
 
     /** Where uploaded artifacts are kept: {@code <dataDir>/artifacts}. */

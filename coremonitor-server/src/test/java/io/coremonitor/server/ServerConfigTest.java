@@ -211,6 +211,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void theSecretKeyFromTheEnvironmentOrTheFileIsNeverPrinted(@TempDir Path dir) throws Exception {
+        String key = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=";
+        assertThat(ServerConfig.defaults().secretKey()).isEmpty();
+        assertThat(ServerConfig.defaults().describe()).contains("secret-key=file " + Path.of("./data").resolve("secret.key"));
+        ServerConfig env = ServerConfig.parse(List.of(), Map.of("COREMONITOR_SECRET_KEY", key));
+        assertThat(env.secretKey()).contains(key);
+        assertThat(env.describe()).contains("secret-key=given").doesNotContain(key);
+        assertThat(env.toString()).isEqualTo(env.describe());
+        Path file = dir.resolve("cm.properties");
+        Files.writeString(file, "secret-key=" + key + "\n");
+        assertThat(ServerConfig.parse(List.of("--config", file.toString()), Map.of()).secretKey()).contains(key);
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_SECRET_KEY", " ")).secretKey()).isEmpty();
+    }
+
+    @Test
     void passwordInPostgresUrlIsHiddenWhenDescribed() {
         ServerConfig c = ServerConfig.parse(
                 List.of("--db", "jdbc:postgresql://db:5432/cm?user=cm&password=hunter2"), Map.of());

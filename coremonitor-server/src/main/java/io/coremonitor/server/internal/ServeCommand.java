@@ -9,6 +9,7 @@ import io.coremonitor.engine.ArtifactSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.CrashPolicy;
 import io.coremonitor.engine.FailurePolicy;
+import io.coremonitor.engine.secrets.SecretKeySource;
 import io.coremonitor.store.Dialect;
 import io.coremonitor.store.StoreConfig;
 import io.javalin.Javalin;
@@ -84,6 +85,8 @@ public final class ServeCommand {
                 .statsRetention(config.statsRetention())
                 .selfHeal(config.selfHeal())
                 .artifacts(new ArtifactSettings(config.artifactDir(), config.artifactMaxSize()))
+                .secretKey(config.secretKey().map(SecretKeySource::base64)
+                        .orElseGet(() -> SecretKeySource.inDataDirectory(config.dataDir())))
                 .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);

@@ -81,6 +81,31 @@ class ServeCommandTest {
     }
 
     @Test
+    void aSecretKeyOtherThanTheOneOfTheStoredSecretsRefusesTheStartWithoutPrintingAKey(@TempDir Path dir) {
+        String right = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        byte[] other = new byte[32];
+        other[0] = 1;
+        String wrong = java.util.Base64.getEncoder().encodeToString(other);
+        Path db = dir.resolve("cm.db");
+        try (io.coremonitor.engine.CoreMonitor cm = io.coremonitor.engine.CoreMonitor.builder().sqlite(db)
+                .secretKey(io.coremonitor.engine.secrets.SecretKeySource.base64(right)).build()) {
+            cm.secrets().create("db-password", java.util.Optional.empty(),
+                    io.coremonitor.engine.secrets.SecretValue.of("s3cret-value"), "test");
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ServeCommand.run(new String[] {"--port", "0", "--db", db.toString(), "--data-dir", dir.toString()},
+                Map.of("COREMONITOR_SECRET_KEY", wrong), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(1);
+        assertThat(printed).startsWith("serve: cannot start: the secret key does not match").doesNotContain("\tat ")
+                .doesNotContain(wrong).doesNotContain(right).doesNotContain("s3cret-value");
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        assertThat(ServeCommand.run(new String[] {"--port", "0", "--db", db.toString(), "--data-dir", dir.toString()},
+                Map.of("COREMONITOR_SECRET_KEY", "not-base64!"), new PrintStream(bad, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(bad.toString(StandardCharsets.UTF_8)).startsWith("serve: cannot start: ").doesNotContain("not-base64!");
+    }
+
+    @Test
     void anInvalidCatalogFileRefusesTheStartNamingTheFileAndTheField(@TempDir Path dir) throws Exception {
         Path catalog = java.nio.file.Files.createDirectories(dir.resolve("catalog"));
         Path file = catalog.resolve("mailer.yaml");

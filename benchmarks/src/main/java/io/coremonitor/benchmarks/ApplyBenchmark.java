@@ -7,7 +7,6 @@ import io.coremonitor.docker.DockerClients;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
-import io.coremonitor.engine.CommandListener;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandLogLine;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,7 +67,7 @@ public final class ApplyBenchmark {
         ComposeDefinition definition = ComposeLoader.load(yaml.toString(), Map.of());
         System.out.printf("apply benchmark: %d independent services (%s), 1 warm-up round excluded, %d rounds, medians;"
             + " files in %s%n", services, IMAGE, runs, dir);
-        Stopwatch stopwatch = new Stopwatch();
+        CommandStopwatch stopwatch = new CommandStopwatch();
         try (DockerClient docker = DockerClients.fromEnvironment();
             CoreMonitor cm = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).docker(DockerSettings.fromEnvironment())
                 .listener(stopwatch).build()) {
@@ -186,10 +183,9 @@ public final class ApplyBenchmark {
     }
 
     /** Enqueues APPLY of v1, waits for it to end DONE; its time from start to end in seconds. */
-    private static double timeApply(CoreMonitor cm, Stopwatch stopwatch, String stack) throws Exception {
+    private static double timeApply(CoreMonitor cm, CommandStopwatch stopwatch, String stack) throws Exception {
         Command command = cm.commands().apply(stack, "v1", false, "bench");
-        CompletableFuture<Double> seconds = stopwatch.watch(command.commandId());
-        double elapsed = seconds.get(10, TimeUnit.MINUTES);
+        double elapsed = stopwatch.watch(command.commandId()).get(10, TimeUnit.MINUTES).seconds();
         Command ended = cm.commands().get(command.commandId());
         if (System.getenv("BENCH_LOG") != null) {
             for (CommandLogLine line : cm.commands().logs(command.commandId())) {
@@ -202,28 +198,6 @@ public final class ApplyBenchmark {
                 + ended.error().orElse(""));
         }
         return elapsed;
-    }
-
-    /** Times commands from PENDING to RUNNING until they leave RUNNING, as the worker reports the transitions. */
-    private static final class Stopwatch implements CommandListener {
-
-        private final Map<Long, Long> started = new ConcurrentHashMap<>();
-        private final Map<Long, CompletableFuture<Double>> ended = new ConcurrentHashMap<>();
-
-        CompletableFuture<Double> watch(long commandId) {
-            return ended.computeIfAbsent(commandId, id -> new CompletableFuture<>());
-        }
-
-        @Override
-        public void onStatusChange(Optional<Command> before, Command after) {
-            long now = System.nanoTime();
-            if (after.status() == CommandStatus.RUNNING) {
-                started.put(after.commandId(), now);
-            } else if (before.map(b -> b.status() == CommandStatus.RUNNING).orElse(false)) {
-                Long t0 = started.remove(after.commandId());
-                watch(after.commandId()).complete(t0 == null ? Double.NaN : (now - t0) / 1e9);
-            }
-        }
     }
 
     private static double timeProcess(Path dir, String... command) throws IOException, InterruptedException {

@@ -10,7 +10,6 @@ import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.docker.LogLine;
 import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.docker.StackLabels;
-import io.coremonitor.engine.CommandListener;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.DeployRequest;
 import io.coremonitor.engine.FailurePolicy;
@@ -38,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,13 +111,13 @@ public final class DeployBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final CoreMonitor cm;
-    private final Stopwatch stopwatch;
+    private final CommandStopwatch stopwatch;
     private final DockerClient docker;
     private final String stack;
     private final String container;
     private final String ip;
 
-    private DeployBenchmark(CoreMonitor cm, Stopwatch stopwatch, String stack, String container, String ip) {
+    private DeployBenchmark(CoreMonitor cm, CommandStopwatch stopwatch, String stack, String container, String ip) {
         this.cm = cm;
         this.stopwatch = stopwatch;
         this.docker = cm.docker();
@@ -136,7 +133,7 @@ public final class DeployBenchmark {
         List<War> wars = List.of(War.make(dir, "bench-a.war", "A", megabytes, 1), War.make(dir, "bench-b.war", "B", megabytes, 2));
         System.out.printf("deploy benchmark: %d MiB WARs (%,d bytes) into %s at %s, 1 warm-up round excluded, %d rounds;"
             + " files in %s%n", megabytes, Files.size(wars.get(0).file), IMAGE, CONTEXT, runs, dir);
-        Stopwatch stopwatch = new Stopwatch();
+        CommandStopwatch stopwatch = new CommandStopwatch();
         try (CoreMonitor cm = CoreMonitor.builder().sqlite(dir.resolve("cm.db")).docker(DockerSettings.fromEnvironment())
             .onFailure(FailurePolicy.CONTINUE).listener(stopwatch).build()) {
             requireImage(cm.docker());
@@ -229,8 +226,8 @@ public final class DeployBenchmark {
         long t0 = System.nanoTime();
         Command command = cm.deploys().deploy(stack, new DeployRequest("app", war.sha256, Optional.of(CONTEXT), Optional.empty()),
             "bench");
-        Stopwatch.Times times = awaitDone(cm, stopwatch, command, "deploy of " + war.file.getFileName());
-        double total = (times.end - t0) / 1e9;
+        CommandStopwatch.Times times = awaitDone(cm, stopwatch, command, "deploy of " + war.file.getFileName());
+        double total = (times.end() - t0) / 1e9;
         List<CommandLogLine> logs = cm.commands().logs(command.commandId());
         if (System.getenv("BENCH_LOG") != null) {
             for (CommandLogLine line : logs) {
@@ -397,8 +394,9 @@ public final class DeployBenchmark {
     }
 
     /** Waits for the command to end; throws unless it ended DONE. */
-    private static Stopwatch.Times awaitDone(CoreMonitor cm, Stopwatch stopwatch, Command command, String what) throws Exception {
-        Stopwatch.Times times = stopwatch.watch(command.commandId()).get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+    private static CommandStopwatch.Times awaitDone(CoreMonitor cm, CommandStopwatch stopwatch, Command command, String what)
+        throws Exception {
+        CommandStopwatch.Times times = stopwatch.watch(command.commandId()).get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
         Command ended = cm.commands().get(command.commandId());
         if (ended.status() != CommandStatus.DONE) {
             throw new IllegalStateException(what + " (command " + command.commandId() + ") ended " + ended.status() + ": "
@@ -408,7 +406,7 @@ public final class DeployBenchmark {
     }
 
     /** Deletes the stack through the engine; removes what is left of it directly if that fails. */
-    private static void cleanUp(CoreMonitor cm, Stopwatch stopwatch, String stack) {
+    private static void cleanUp(CoreMonitor cm, CommandStopwatch stopwatch, String stack) {
         try {
             awaitDone(cm, stopwatch, cm.commands().delete(stack, true, "bench"), "delete of the stack");
         } catch (Exception e) {
@@ -518,32 +516,6 @@ public final class DeployBenchmark {
                 zip.closeEntry();
             }
             return new War(file, page);
-        }
-    }
-
-    /** Times commands: when they start RUNNING and when they leave it, as the worker reports the transitions. */
-    private static final class Stopwatch implements CommandListener {
-
-        /** Nanos (System.nanoTime) of the start and the end of a command. */
-        record Times(long running, long end) {
-        }
-
-        private final Map<Long, Long> started = new ConcurrentHashMap<>();
-        private final Map<Long, CompletableFuture<Times>> ended = new ConcurrentHashMap<>();
-
-        CompletableFuture<Times> watch(long commandId) {
-            return ended.computeIfAbsent(commandId, id -> new CompletableFuture<>());
-        }
-
-        @Override
-        public void onStatusChange(Optional<Command> before, Command after) {
-            long now = System.nanoTime();
-            if (after.status() == CommandStatus.RUNNING) {
-                started.put(after.commandId(), now);
-            } else if (before.map(b -> b.status() == CommandStatus.RUNNING).orElse(false)) {
-                Long t0 = started.remove(after.commandId());
-                watch(after.commandId()).complete(new Times(t0 == null ? now : t0, now));
-            }
         }
     }
 }

@@ -123,8 +123,12 @@ public final class CommandService {
                 case PENDING, FAILED -> {
                     try {
                         return listeners.inOrder(() -> {
+                            // a FAILED command keeps why it failed: its error is what a deployment row and the console show
+                            String error = before.status() == CommandStatus.FAILED
+                                    ? "cancelled by " + actor + " after it failed: " + before.error().orElse("(no reason recorded)")
+                                    : "cancelled by " + actor;
                             Command after = store.commands().transition(commandId, before.status(),
-                                    CommandStatus.CANCELLED, Optional.of("cancelled by " + actor));
+                                    CommandStatus.CANCELLED, Optional.of(error));
                             store.commandLogs().append(commandId, LogLevel.WARN, "cancelled by " + actor + " (was "
                                     + before.status() + ")");
                             store.audit().append(actor, "COMMAND_CANCELLED", Optional.of(after.stackId()),

@@ -141,6 +141,19 @@ class CommandServiceTest {
     }
 
     @Test
+    void aCancelledFailedCommandKeepsWhyItFailed() {
+        Command c = cm.commands().apply(stack.stackId(), "v1", false, "alice");
+        cm.store().commands().markRunning(c.commandId());
+        cm.store().commands().markFailed(c.commandId(), "Tomcat could not start context [/shop]");
+
+        Command cancelled = cm.commands().cancel(c.commandId(), "bob");
+
+        assertThat(cancelled.status()).isEqualTo(CommandStatus.CANCELLED);
+        assertThat(cancelled.error()).contains("cancelled by bob after it failed: Tomcat could not start context [/shop]");
+        EngineTests.assertLogContains(cm, c.commandId(), "cancelled by bob (was FAILED)");
+    }
+
+    @Test
     void cancelAndRetryOfFinishedCommandsAreRefused() {
         Command cancelled = cm.commands().cancel(cm.commands().apply(stack.stackId(), "v1", false, "a").commandId(), "a");
         Command done = cm.commands().apply(stack.stackId(), "v1", false, "a");

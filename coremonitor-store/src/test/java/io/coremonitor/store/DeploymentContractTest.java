@@ -13,7 +13,6 @@ import io.coremonitor.model.Deployment;
 import io.coremonitor.model.StackNotFoundException;
 import io.coremonitor.store.internal.Cursors;
 import io.coremonitor.store.internal.SqlErrors;
-import io.coremonitor.store.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,40 +27,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The suite of artifacts and deployments; each subclass runs it against one database (SQLite file, PostgreSQL schema),
  * like {@link StoreContractTest}.
  */
-abstract class DeploymentContractTest {
+abstract class DeploymentContractTest extends OneDatabaseTest {
 
     private static final DeployCheck CHECK = new DeployCheck("/app/health", 200);
 
-    protected final MutableClock clock = MutableClock.atEpochOfTests();
-    protected Store store;
-
-    /** A fresh, empty database for one test. */
-    protected abstract StoreConfig freshConfig(MutableClock testClock);
-
-    /** Releases what {@link #freshConfig} made. */
-    protected void dispose(StoreConfig config) {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(freshConfig(clock));
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
-            dispose(store.config());
-        }
-    }
 
     private void stack(String id) {
         store.stacks().create(id, "name-" + id);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coremonitor.model.StackNotFoundException;
-import io.coremonitor.store.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,35 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The suite of secrets and the key check; each subclass runs it against one database (SQLite file, PostgreSQL schema). */
-abstract class SecretContractTest {
-
-    protected final MutableClock clock = MutableClock.atEpochOfTests();
-    protected Store store;
-
-    /** A fresh, empty database for one test. */
-    protected abstract StoreConfig freshConfig(MutableClock testClock);
-
-    /** Releases what {@link #freshConfig} made. */
-    protected void dispose(StoreConfig config) {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(freshConfig(clock));
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
-            dispose(store.config());
-        }
-    }
+abstract class SecretContractTest extends OneDatabaseTest {
 
     private static SealedValue sealed(int i) {
         byte[] nonce = new byte[12];

@@ -23,7 +23,6 @@ import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionConflictException;
 import io.coremonitor.model.VersionNotFoundException;
 import io.coremonitor.model.VersionStatus;
-import io.coremonitor.store.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,37 +39,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The one repository test suite; each subclass runs it against one database (SQLite file, PostgreSQL schema).
  */
-abstract class StoreContractTest {
-
-    protected final MutableClock clock = MutableClock.atEpochOfTests();
-    protected Store store;
-
-    /** A fresh, empty database for one test. */
-    protected abstract StoreConfig freshConfig(MutableClock testClock);
-
-    /** Releases what {@link #freshConfig} made. */
-    protected void dispose(StoreConfig config) {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(freshConfig(clock));
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
-            dispose(store.config());
-        }
-    }
+abstract class StoreContractTest extends OneDatabaseTest {
 
     private Stack stack(String id) {
         return store.stacks().create(id, "name-" + id);

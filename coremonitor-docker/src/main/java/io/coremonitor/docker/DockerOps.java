@@ -118,6 +118,12 @@ public interface DockerOps {
     void copyToContainer(String containerId, String directory, Path tarFile);
 
     /**
+     * As {@link #copyToContainer(String, String, Path)}, from a tar archive held in memory: for small archives that must
+     * never be written to disk (secret files).
+     */
+    void copyToContainer(String containerId, String directory, byte[] tar);
+
+    /**
      * Runs a command in a running container, as its default user, without a TTY, and waits for it to end.
      *
      * @return its exit code and its output ({@link ExecResult#MAX_CAPTURED_BYTES} of each stream at most)

@@ -13,7 +13,9 @@ import io.coremonitor.docker.internal.translation.SecurityTranslator;
 import io.coremonitor.docker.internal.translation.StorageTranslator;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContentSource;
 import io.coremonitor.model.DeploySettings;
+import io.coremonitor.model.FileMount;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
 import io.coremonitor.model.ServiceSpec;
@@ -36,7 +38,10 @@ import java.util.TreeMap;
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
  * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}), and the Docker names the
- * service's network and volume keys resolve to. The image is included as the reference written in the definition,
+ * service's network and volume keys resolve to, and (only when it has any) the top-level entries its {@code secrets} and
+ * {@code configs} name: where each file comes from, so that new inline content recreates the container; a stored
+ * secret's or an environment variable's value is not part of it (a new value reaches a container when it is
+ * recreated). The image is included as the reference written in the definition,
  * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {
@@ -110,7 +115,9 @@ public final class ServiceTranslator {
     public static String configHash(String stackName, ComposeDefinition definition, String service) {
         ServiceSpec spec = definition.services().get(service);
         try {
-            ComposeDefinition alone = new ComposeDefinition(Optional.empty(), Map.of(service, spec), Map.of(), Map.of());
+            // the sources of its secret and config files count (a new inline content recreates); their values do not
+            ComposeDefinition alone = new ComposeDefinition(Optional.empty(), Map.of(service, spec), Map.of(), Map.of(),
+                used(definition.secrets(), spec.storage().secrets()), used(definition.configs(), spec.storage().configs()));
             ObjectNode tree = (ObjectNode) JSON.readTree(CanonicalJson.toJson(alone));
             ObjectNode node = (ObjectNode) tree.path("services").path(service);
             // x-coremonitor-deploy says where apps go, not how the container is made: changing it recreates nothing
@@ -129,9 +136,20 @@ public final class ServiceTranslator {
                     volumes.put(m.source().get(), StackNaming.volume(stackName, definition, m.source().get()));
                 }
             }
+            ObjectNode sources = tree.deepCopy();
+            sources.remove("services");
+            if (!sources.isEmpty()) {
+                input.set("files", sources);
+            }
             return CanonicalJson.sha256(JSON.writeValueAsString(input));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical JSON is always readable", e);
         }
+    }
+
+    private static Map<String, ContentSource> used(Map<String, ContentSource> declared, List<FileMount> mounts) {
+        Map<String, ContentSource> used = new TreeMap<>();
+        mounts.forEach(m -> used.put(m.source(), declared.get(m.source())));
+        return used;
     }
 }

@@ -7,6 +7,7 @@ import io.coremonitor.engine.internal.CancelRequests;
 import io.coremonitor.engine.internal.Listeners;
 import io.coremonitor.engine.internal.QueueWorker;
 import io.coremonitor.engine.internal.convergence.DockerExecutors;
+import io.coremonitor.engine.internal.convergence.FileContents;
 import io.coremonitor.engine.monitoring.Metrics;
 import io.coremonitor.engine.monitoring.MonitorListener;
 import io.coremonitor.engine.monitoring.Monitoring;
@@ -99,7 +100,8 @@ public final class CoreMonitor implements AutoCloseable {
                 clock);
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
-            registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host(), artifacts::file);
+            registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host(), artifacts::file,
+                new FileContents(Optional.of(secrets), variable -> Optional.ofNullable(System.getenv(variable))));
         }
         for (CommandExecutor executor : b.executors) {
             all.put(Objects.requireNonNull(executor.type(), "executor type"), executor);
@@ -128,9 +130,9 @@ public final class CoreMonitor implements AutoCloseable {
      * of a type without executor ends FAILED with "no executor for TYPE". Without Docker settings none is registered.
      */
     private static void registerDefaultExecutors(Map<CommandType, CommandExecutor> executors, Store store,
-            Supplier<DockerClient> docker, Clock clock, URI dockerHost, Function<String, Path> artifactFiles) {
+            Supplier<DockerClient> docker, Clock clock, URI dockerHost, Function<String, Path> artifactFiles, FileContents contents) {
         // Making the client does not connect: a Docker engine that is down holds the queue, not the start.
-        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock, dockerHost, artifactFiles)) {
+        for (CommandExecutor executor : DockerExecutors.create(store, docker.get(), clock, dockerHost, artifactFiles, contents)) {
             executors.put(executor.type(), executor);
         }
     }

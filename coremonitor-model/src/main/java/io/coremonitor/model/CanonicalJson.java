@@ -28,8 +28,10 @@ import java.util.TreeMap;
  * ({@code on-failure:3}), also when it came from {@code deploy.restart_policy}; resource limits written as the
  * service-level keys ({@code cpus}, {@code mem_limit}, {@code mem_reservation}, {@code pids_limit}); no {@code version},
  * no {@code build} (ignored), no {@code x-*} but a service's {@code x-coremonitor-deploy}, always complete
- * ({@code target}, its directory key, {@code port}). A literal {@code $} in a value is written {@code $$} so that loading the
- * canonical form (which interpolates) gives back the same value.
+ * ({@code target}, its directory key, {@code port}); a service's {@code secrets} and {@code configs} always complete
+ * ({@code source}, absolute {@code target}, {@code uid} and {@code gid} as strings, {@code mode} as a decimal integer); a
+ * top-level secret or config held by Core Monitor always with its {@code name}. A literal {@code $} in a value is
+ * written {@code $$} so that loading the canonical form (which interpolates) gives back the same value.
  */
 public final class CanonicalJson {
 
@@ -97,7 +99,30 @@ public final class CanonicalJson {
             d.volumes().forEach((name, v) -> volumes.put(name, volume(v)));
             root.put("volumes", volumes);
         }
+        contents(root, "secrets", d.secrets());
+        contents(root, "configs", d.configs());
         return root;
+    }
+
+    /** Top-level secrets or configs: {@code {external: true, name}}, {@code {environment}} or {@code {content}}. */
+    private static void contents(Map<String, Object> root, String key, Map<String, ContentSource> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        Map<String, Object> out = new TreeMap<>();
+        sources.forEach((name, source) -> {
+            Map<String, Object> m = new TreeMap<>();
+            switch (source.kind()) {
+                case STORED -> {
+                    m.put("external", true);
+                    m.put("name", esc(source.value()));
+                }
+                case ENVIRONMENT -> m.put("environment", esc(source.value()));
+                default -> m.put("content", esc(source.value()));
+            }
+            out.put(name, m);
+        });
+        root.put(key, out);
     }
 
     private static Map<String, Object> service(ServiceSpec s) {
@@ -182,6 +207,26 @@ public final class CanonicalJson {
             m.put("volumes", volumes);
         }
         list(m, "tmpfs", storage.tmpfs().stream().map(TmpfsPath::spelling).toList());
+        files(m, "secrets", storage.secrets());
+        files(m, "configs", storage.configs());
+    }
+
+    /** A service's secrets or configs, always complete: source, absolute target, uid, gid (strings), mode. */
+    private static void files(Map<String, Object> m, String key, List<FileMount> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Object> out = new ArrayList<>();
+        for (FileMount f : files) {
+            Map<String, Object> fm = new TreeMap<>();
+            fm.put("source", esc(f.source()));
+            fm.put("target", esc(f.target()));
+            fm.put("uid", Long.toString(f.uid()));
+            fm.put("gid", Long.toString(f.gid()));
+            fm.put("mode", f.mode());
+            out.add(fm);
+        }
+        m.put(key, out);
     }
 
     private static void resources(Map<String, Object> m, ServiceResources resources) {

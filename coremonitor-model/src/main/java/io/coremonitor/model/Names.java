@@ -9,6 +9,8 @@ public final class Names {
     public static final Pattern STACK_NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
     /** Service, network and volume keys: letters, digits, '_', '.', '-', starting with a letter or digit. */
     public static final Pattern RESOURCE_NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$");
+    /** Names of Core Monitor's secret store: lower-case letters, digits, {@code _ . -}, 1 to 128 characters. */
+    public static final String SECRET_NAME_RULE = "[a-z0-9][a-z0-9_.-]{0,127}";
     /** Longest stack name (it prefixes every Docker object name of the stack). */
     public static final int STACK_NAME_MAX_LENGTH = 63;
 

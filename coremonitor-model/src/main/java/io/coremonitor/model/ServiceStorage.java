@@ -3,16 +3,29 @@ package io.coremonitor.model;
 import java.util.List;
 
 /**
- * The filesystems mounted into a service's container. Its two lists have different element types, so the compiler keeps
- * them apart.
+ * The filesystems mounted into a service's container, and the files written into it.
  *
  * @param volumes mounts, sorted by target
  * @param tmpfs   tmpfs mounts of the service key {@code tmpfs}, sorted by spelling
+ * @param secrets the service's {@code secrets:}, sorted by target
+ * @param configs the service's {@code configs:}, sorted by target
  */
-public record ServiceStorage(List<Mount> volumes, List<TmpfsPath> tmpfs) {
+public record ServiceStorage(List<Mount> volumes, List<TmpfsPath> tmpfs, List<FileMount> secrets, List<FileMount> configs) {
 
     public ServiceStorage {
         volumes = List.copyOf(volumes);
         tmpfs = List.copyOf(tmpfs);
+        secrets = List.copyOf(secrets);
+        configs = List.copyOf(configs);
+    }
+
+    /** Mounts only, no secrets or configs. */
+    public ServiceStorage(List<Mount> volumes, List<TmpfsPath> tmpfs) {
+        this(volumes, tmpfs, List.of(), List.of());
+    }
+
+    /** Whether files are written into the container before it starts (secrets or configs). */
+    public boolean hasFiles() {
+        return !secrets.isEmpty() || !configs.isEmpty();
     }
 }

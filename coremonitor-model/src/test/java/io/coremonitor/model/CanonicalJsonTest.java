@@ -61,6 +61,16 @@ class CanonicalJsonTest {
             Arguments.of(web("command: echo 'hello world'"), web("command: [echo, hello world]")),
             Arguments.of("version: '3.8'\nx-a: 1\n" + web("x-b: 2"), "services: {web: {image: nginx}}"),
             Arguments.of(web("pull_policy: if_not_present"), web("pull_policy: missing")),
+            Arguments.of("services: {web: {image: x, secrets: [db_pw]}}\nsecrets: {db_pw: {external: true}}",
+                "services: {web: {image: x, secrets: [{source: db_pw, target: /run/secrets/db_pw, mode: '0444'}]}}"
+                    + "\nsecrets: {db_pw: {external: true, name: db_pw}}"),
+            Arguments.of("services: {web: {image: x, secrets: [{source: s, target: pw, uid: '33', mode: 0o440}]}}"
+                    + "\nsecrets: {s: {environment: DB_PASSWORD}}",
+                "services: {web: {image: x, secrets: [{source: s, target: /run/secrets/pw, uid: 33, gid: 0, mode: 288}]}}"
+                    + "\nsecrets: {s: {environment: DB_PASSWORD}}"),
+            Arguments.of("services: {web: {image: x, configs: [site]}}\nconfigs: {site: {content: 'listen 80;'}}",
+                "services: {web: {image: x, configs: [{source: site, target: /site, mode: 292}]}}"
+                    + "\nconfigs: {site: {content: 'listen 80;'}}"),
             Arguments.of("services:\n  web:\n    image: nginx\n    ports:\n      - 80:80\n",
                 "{\"services\": {\"web\": {\"image\": \"nginx\", \"ports\": [{\"target\": 80, \"published\": 80}]}}}"));
     }
@@ -89,6 +99,19 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.toJson(reloaded)).isEqualTo(json);
         assertThat(ComposeLoader.load(json, Map.of())).isEqualTo(model);
         assertThat(CanonicalJson.parse(CanonicalJson.toPrettyJson(model))).isEqualTo(model);
+    }
+
+    @Test
+    void secretsAndConfigsKeepTheirSourcesAndMounts() {
+        ComposeDefinition model = ComposeLoader.load("services: {web: {image: x, secrets: [{source: s, target: pw, gid: 101,"
+            + " mode: '0440'}], configs: [{source: c, target: /etc/app.conf}]}}\n"
+            + "secrets: {s: {external: true, name: prod_db_pw}}\nconfigs: {c: {content: 'a=1'}}", VARS);
+        assertThat(model.secrets()).containsEntry("s", ContentSource.stored("prod_db_pw"));
+        assertThat(model.configs()).containsEntry("c", ContentSource.inline("a=1"));
+        ServiceStorage storage = model.services().get("web").storage();
+        assertThat(storage.secrets()).containsExactly(new FileMount("s", "/run/secrets/pw", 0, 101, 0440));
+        assertThat(storage.configs()).containsExactly(new FileMount("c", "/etc/app.conf", 0, 0, FileMount.DEFAULT_MODE));
+        assertThat(ContentSource.inline("a=1").toString()).doesNotContain("a=1");
     }
 
     @ParameterizedTest

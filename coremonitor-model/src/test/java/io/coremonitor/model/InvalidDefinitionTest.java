@@ -25,11 +25,35 @@ class InvalidDefinitionTest {
             // --- unknown and refused keys
             Arguments.of(web("imagee: nginx"), "services.web.imagee", "unknown key 'imagee' (not part of the compose specification)"),
             Arguments.of("services: {web: {image: x}}\nservics: {}", "servics", "unknown key 'servics'"),
-            Arguments.of("services: {web: {image: x}}\nconfigs: {a: {file: ./a}}", "configs", "'configs' is not supported by Core Monitor"),
-            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {file: ./a}}", "secrets", "'secrets' is not supported by Core Monitor"),
+            Arguments.of("services: {web: {image: x}}\nconfigs: {a: {file: ./a}}", "configs.a.file", "put the text under 'content:'"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {file: ./a}}", "secrets.a.file", "use 'external: true'"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {content: x}}", "secrets.a.content",
+                "a secret's value is never written in a definition"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {}}", "secrets.a", "a secret needs a source"),
+            Arguments.of("services: {web: {image: x}}\nconfigs: {a: {content: x, environment: Y}}", "configs.a",
+                "a config has exactly one source"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {environment: Y, name: b}}", "secrets.a.name",
+                "goes with 'external: true'"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {A: {external: true}}", "secrets.A",
+                "is not a name of Core Monitor's secret store"),
+            Arguments.of("services: {web: {image: x}}\nsecrets: {a: {environment: 'no-var'}}", "secrets.a.environment",
+                "not an environment variable name"),
             Arguments.of("services: {web: {image: x}}\ninclude: [a.yaml]", "include", "'include' is not supported by Core Monitor"),
-            Arguments.of(web("secrets: [a]"), "services.web.secrets", "'secrets' is not supported by Core Monitor"),
-            Arguments.of(web("configs: [a]"), "services.web.configs", "'configs' is not supported by Core Monitor"),
+            Arguments.of(web("secrets: [a]"), "services.web.secrets[0]", "undefined secret 'a'"),
+            Arguments.of(web("configs: [{source: a, target: /etc/a}]"), "services.web.configs[0]", "undefined config 'a'"),
+            Arguments.of(web("secrets: [{target: x}]"), "services.web.secrets[0]", "source"),
+            Arguments.of(web("secrets: [{source: a, target: ../x}]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets[0].target", "not a file path"),
+            Arguments.of(web("secrets: [{source: a, uid: www}]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets[0].uid", "not a numeric user id"),
+            Arguments.of(web("secrets: [{source: a, mode: rwx}]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets[0].mode", "not a file mode"),
+            Arguments.of(web("secrets: [a, {source: a, target: /run/secrets/a}]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets[1]", "already the target of services.web.secrets[0]"),
+            Arguments.of(web("read_only: true, secrets: [a]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets", "read_only: true"),
+            Arguments.of(web("tmpfs: [/run], secrets: [a]") + "\nsecrets: {a: {external: true}}",
+                "services.web.secrets[0]", "hidden by the tmpfs mounted at /run"),
             Arguments.of(web("env_file: .env"), "services.web.env_file", "the files are not available"),
             Arguments.of("services: {web: {build: .}}", "services.web.build",
                 "'build' is not supported: Core Monitor runs images and does not build them; add 'image:'"),
@@ -190,7 +214,7 @@ class InvalidDefinitionTest {
     @Test
     void reportsEveryErrorAtOnce() {
         String yaml = String.join("\n",
-            "configs: {}",
+            "secrets: {a: {file: ./a}}",
             "services:",
             "  web:",
             "    imagee: x",
@@ -208,7 +232,8 @@ class InvalidDefinitionTest {
             "");
         InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> ComposeLoader.load(yaml));
         assertThat(e.errors()).extracting(ValidationError::path).containsExactly(
-            "configs",
+            "secrets.a",
+            "secrets.a.file",
             "services.web.build",
             "services.web.depends_on.db",
             "services.web.deploy.placement",
@@ -223,7 +248,7 @@ class InvalidDefinitionTest {
             "services.web.restart",
             "services.web.volumes[0]",
             "services[\"bad name\"]");
-        assertThat(e.getMessage()).startsWith("invalid definition (15 errors)");
+        assertThat(e.getMessage()).startsWith("invalid definition (16 errors)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.coremonitor.store;
 
+import io.coremonitor.model.Names;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 public record NewSecret(String name, Optional<String> stackId, SealedValue value, String actor) {
 
     /** What a secret's name looks like: lower-case letters, digits, {@code _ . -}, 1 to 128 characters. */
-    public static final String NAME_RULE = "[a-z0-9][a-z0-9_.-]{0,127}";
+    public static final String NAME_RULE = Names.SECRET_NAME_RULE;
 
     private static final Pattern NAME = Pattern.compile(NAME_RULE);
 

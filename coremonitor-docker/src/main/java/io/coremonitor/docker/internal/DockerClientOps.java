@@ -24,6 +24,7 @@ import io.coremonitor.docker.ServiceLogs;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.model.Ipam;
 import io.coremonitor.model.IpamPool;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -256,6 +257,12 @@ public final class DockerClientOps implements DockerOps {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + tarFile, e);
         }
+    }
+
+    @Override
+    public void copyToContainer(String containerId, String directory, byte[] tar) {
+        docker.copyArchiveToContainerCmd(containerId).withRemotePath(directory)
+            .withTarInputStream(new ByteArrayInputStream(tar)).exec();
     }
 
     @Override

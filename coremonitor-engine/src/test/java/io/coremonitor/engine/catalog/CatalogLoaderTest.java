@@ -102,7 +102,7 @@ class CatalogLoaderTest {
         RulesResult result = RulesEngine.evaluate(catalog, new WizardChoices("solo", choices),
             Environment.of(ValueGenerator.seeded(1)));
         assertThat(result.errors()).isEmpty();
-        ComposeDefinition definition = CatalogFixtures.loadsModuloSecrets(result.compose().orElseThrow());
+        ComposeDefinition definition = CatalogFixtures.loads(result.compose().orElseThrow());
         assertThat(definition.services()).isNotEmpty();
         for (SecretValue s : result.secrets()) {
             assertThat(result.compose().orElseThrow()).contains(s.name()).doesNotContain(s.value());

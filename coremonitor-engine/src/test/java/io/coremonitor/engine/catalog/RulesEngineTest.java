@@ -365,7 +365,7 @@ class RulesEngineTest {
                 new Wire("application", "database", "db", true),
                 new Wire("nginx", "backend", "tomcat", true));
             String yaml = result.compose().orElseThrow();
-            ComposeDefinition d = CatalogFixtures.loadsModuloSecrets(yaml);
+            ComposeDefinition d = CatalogFixtures.loads(yaml);
             assertThat(d.name()).contains("shop");
             assertThat(d.services().keySet()).containsExactly("db", "nginx", "redis", "tomcat");
             ServiceSpec tomcat = d.services().get("tomcat");
@@ -405,13 +405,13 @@ class RulesEngineTest {
                     environment:
                       MARIADB_DATABASE: app
                       MARIADB_PASSWORD_FILE: /run/secrets/shop-db-password
-                      MARIADB_ROOT_PASSWORD_FILE: /run/secrets/shop-db-rootPassword
+                      MARIADB_ROOT_PASSWORD_FILE: /run/secrets/shop-db-root-password
                       MARIADB_USER: app
                     volumes:
                       - db-data:/var/lib/mysql
                     secrets:
                       - shop-db-password
-                      - shop-db-rootPassword
+                      - shop-db-root-password
                     healthcheck:
                       test:
                         - CMD
@@ -458,7 +458,7 @@ class RulesEngineTest {
                 secrets:
                   shop-db-password:
                     external: true
-                  shop-db-rootPassword:
+                  shop-db-root-password:
                     external: true
                 """);
         }
@@ -484,7 +484,7 @@ class RulesEngineTest {
             String yaml = result.compose().orElseThrow();
             assertThat(yaml).contains("MAIL_RETRIES: 5\n", "MAIL_TLS: true\n").doesNotContain("MAIL_NOTE");
             assertThat(result.secrets()).singleElement().satisfies(s -> assertThat(s.value()).matches("[0-9a-f]{32}"));
-            ServiceSpec mailer = CatalogFixtures.loadsModuloSecrets(yaml).services().get("mailer");
+            ServiceSpec mailer = CatalogFixtures.loads(yaml).services().get("mailer");
             assertThat(mailer.process().environment()).containsEntry("MAIL_RETRIES", Optional.of("5"));
         }
 
@@ -492,7 +492,7 @@ class RulesEngineTest {
         void aHostPortIsPublishedOnlyWhenGiven() {
             assertThat(evaluate(of("postgresql")).compose().orElseThrow()).doesNotContain("ports:");
             String yaml = evaluate(of("postgresql").param("port", "15432")).compose().orElseThrow();
-            ComposeDefinition d = CatalogFixtures.loadsModuloSecrets(yaml);
+            ComposeDefinition d = CatalogFixtures.loads(yaml);
             assertThat(d.services().get("postgresql").networking().ports()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).contains("15432"));
         }
@@ -501,7 +501,7 @@ class RulesEngineTest {
         void valuesCannotInjectYamlOrInterpolation() {
             String sneaky = "x\nimage: evil:latest\n$HOME ${PATH}";
             RulesResult result = evaluate(of("mailer").param("host", "smtp").param("note", sneaky));
-            ServiceSpec mailer = CatalogFixtures.loadsModuloSecrets(result.compose().orElseThrow()).services().get("mailer");
+            ServiceSpec mailer = CatalogFixtures.loads(result.compose().orElseThrow()).services().get("mailer");
             assertThat(mailer.process().image()).contains("example/mailer:2");
             assertThat(mailer.process().environment()).containsEntry("MAIL_NOTE", Optional.of(sneaky));
         }
@@ -509,7 +509,7 @@ class RulesEngineTest {
         @Test
         void anImageOverride() {
             RulesResult result = evaluate(of("redis").image("registry.example.com/mirror/redis:7.2"));
-            assertThat(CatalogFixtures.loadsModuloSecrets(result.compose().orElseThrow()).services().get("redis").process().image())
+            assertThat(CatalogFixtures.loads(result.compose().orElseThrow()).services().get("redis").process().image())
                 .contains("registry.example.com/mirror/redis:7.2");
         }
 

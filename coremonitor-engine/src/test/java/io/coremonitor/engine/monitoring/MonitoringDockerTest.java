@@ -17,6 +17,7 @@ import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.ExecutionContext;
 import io.coremonitor.engine.internal.convergence.DockerExecutors;
+import io.coremonitor.engine.internal.convergence.FileContents;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
 import io.coremonitor.model.CommandType;
@@ -105,7 +106,7 @@ class MonitoringDockerTest {
                 public void execute(Command command, ExecutionContext context) {
                     real.updateAndGet(m -> m != null ? m : DockerExecutors.create(self.get().store(),
                         self.get().docker(), Clock.systemUTC(), DockerSettings.fromEnvironment().host(),
-                        self.get().artifacts()::file).stream()
+                        self.get().artifacts()::file, FileContents.withoutSecretStore()).stream()
                         .collect(Collectors.toMap(CommandExecutor::type, e -> e)))
                         .get(type).execute(command, context);
                 }

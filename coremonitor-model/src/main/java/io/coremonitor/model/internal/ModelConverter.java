@@ -1,6 +1,7 @@
 package io.coremonitor.model.internal;
 
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContentSource;
 import io.coremonitor.model.NetworkSpec;
 import io.coremonitor.model.ServiceSpec;
 import io.coremonitor.model.VolumeSpec;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * converter of its concern ({@link ProcessConverter}, {@link NetworkingConverter}, {@link StorageConverter},
  * {@link ResourcesConverter}, {@link SecurityConverter}, {@link LifecycleConverter}, {@link MetadataConverter}); this
  * class assembles them, reads {@code deploy} once for the two that need it, and hands the top-level networks and volumes
- * to {@link TopLevelConverter}. Remembers where each port and mount came from, for the semantic checks.
+ * and the secrets and configs to {@link TopLevelConverter}. Remembers where each port and mount came from, for the semantic checks.
  */
 public final class ModelConverter {
 
@@ -74,7 +75,17 @@ public final class ModelConverter {
             String path = Paths.key("volumes", key);
             volumes.put(key, topLevel.volume(v.mapping(value, path), path));
         });
-        return new ComposeDefinition(name, services, networks, volumes);
+        return new ComposeDefinition(name, services, networks, volumes, contents(root, "secrets", false),
+            contents(root, "configs", true));
+    }
+
+    private Map<String, ContentSource> contents(Map<String, Object> root, String key, boolean config) {
+        Map<String, ContentSource> out = new LinkedHashMap<>();
+        v.mapping(root.get(key), key).forEach((k, value) -> {
+            String path = Paths.key(key, k);
+            topLevel.content(k, v.mapping(value, path), path, config).ifPresent(c -> out.put(k, c));
+        });
+        return out;
     }
 
     private ServiceSpec service(Map<String, Object> s, String path) {

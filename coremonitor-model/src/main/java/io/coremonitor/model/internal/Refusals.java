@@ -15,17 +15,26 @@ public final class Refusals {
         + " (YAML anchors and '<<' merge keys work)";
     private static final String SWARM = "it is a Swarm setting; Core Monitor runs one container per service on one engine";
 
-    private static final Map<String, Map<String, String>> REFUSED = Map.of(
-        "top", Map.of(
+    private static final Map<String, Map<String, String>> REFUSED = Map.ofEntries(
+        Map.entry("top", Map.of(
             "include", SELF_CONTAINED,
-            "configs", "configs are not managed; use a bind mount or environment variables",
-            "secrets", "secrets are not managed; use a bind mount or environment variables",
-            "models", "AI models are not managed"),
-        "service", Map.ofEntries(
+            "models", "AI models are not managed")),
+        Map.entry("secret", Map.of(
+            "file", FILES + "; store the value in Core Monitor's secret store (POST /api/v1/secrets) and use 'external: true'",
+            "content", "a secret's value is never written in a definition; store it in Core Monitor's secret store"
+                + " (POST /api/v1/secrets) and use 'external: true'",
+            "driver", SWARM,
+            "driver_opts", SWARM,
+            "template_driver", SWARM,
+            "labels", SWARM)),
+        Map.entry("config", Map.of(
+            "file", FILES + "; put the text under 'content:'",
+            "driver", SWARM,
+            "template_driver", SWARM,
+            "labels", SWARM)),
+        Map.entry("service", Map.ofEntries(
             Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
             Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
-            Map.entry("configs", "configs are not managed; use a bind mount or environment variables"),
-            Map.entry("secrets", "secrets are not managed; use a bind mount or environment variables"),
             Map.entry("extends", SELF_CONTAINED),
             Map.entry("links", "legacy links are not supported; services reach each other by name on a shared network"),
             Map.entry("external_links", "legacy links are not supported; services reach each other by name on a shared network"),
@@ -37,26 +46,26 @@ public final class Refusals {
             Map.entry("provider", "provider services are not supported"),
             Map.entry("post_start", "lifecycle hooks are not supported"),
             Map.entry("pre_stop", "lifecycle hooks are not supported"),
-            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly")),
-        "deploy", Map.of(
+            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"))),
+        Map.entry("deploy", Map.of(
             "labels", SWARM + "; use the service's 'labels:'",
             "placement", SWARM,
             "update_config", SWARM,
             "rollback_config", SWARM,
-            "endpoint_mode", SWARM),
-        "deploy.restart_policy", Map.of(
+            "endpoint_mode", SWARM)),
+        Map.entry("deploy.restart_policy", Map.of(
             "delay", "Docker restart policies have no delay",
-            "window", "Docker restart policies have no window"),
-        "deploy.resources.reservations", Map.of(
+            "window", "Docker restart policies have no window")),
+        Map.entry("deploy.resources.reservations", Map.of(
             "devices", "device reservations (GPUs) are not supported",
-            "generic_resources", SWARM),
-        "deploy.resources.limits", Map.of(),
-        "mount", Map.of(
+            "generic_resources", SWARM)),
+        Map.entry("deploy.resources.limits", Map.of()),
+        Map.entry("mount", Map.of(
             "consistency", "mount consistency only matters on Docker Desktop for macOS",
-            "image", "image mounts are not supported"),
-        "mount.bind", Map.of("recursive", "recursive bind mount options are not supported"),
-        "mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead"),
-        "network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported"));
+            "image", "image mounts are not supported")),
+        Map.entry("mount.bind", Map.of("recursive", "recursive bind mount options are not supported")),
+        Map.entry("mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead")),
+        Map.entry("network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported")));
 
     /** Service keys of the compose specification refused without a specific reason. */
     private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "blkio_config", "cpu_count", "cpu_percent",
@@ -98,6 +107,12 @@ public final class Refusals {
         }
         if ("volumes".equals(root) && n == 2) {
             return "volume";
+        }
+        if ("secrets".equals(root) && n == 2) {
+            return "secret";
+        }
+        if ("configs".equals(root) && n == 2) {
+            return "config";
         }
         if (!"services".equals(root) || n < 2) {
             return "other";

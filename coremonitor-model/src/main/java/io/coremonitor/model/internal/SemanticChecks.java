@@ -1,6 +1,7 @@
 package io.coremonitor.model.internal;
 
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.FileMount;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
 import io.coremonitor.model.Names;
@@ -34,6 +35,7 @@ public final class SemanticChecks {
         c.cycles();
         c.ports();
         c.containerNames();
+        c.files();
     }
 
     private void names(Map<String, Object> root) {
@@ -43,7 +45,7 @@ public final class SemanticChecks {
         if (root.get("services") instanceof Map<?, ?> services && services.isEmpty()) {
             problems.error("services", "at least one service is required");
         }
-        for (String kind : List.of("services", "networks", "volumes")) {
+        for (String kind : List.of("services", "networks", "volumes", "secrets", "configs")) {
             if (root.get(kind) instanceof Map<?, ?> map) {
                 for (Object key : map.keySet()) {
                     String name = (String) key;
@@ -154,6 +156,46 @@ public final class SemanticChecks {
                     () -> taken.add(mine));
             }
         });
+    }
+
+    /**
+     * Secrets and configs: declared at the top level, one file per target, not where a mount or another file is, and not
+     * into a read-only root filesystem (Core Monitor writes them into the container before it starts, which Docker refuses
+     * there).
+     */
+    private void files() {
+        d.services().forEach((name, s) -> {
+            String path = Paths.key("services", name);
+            Map<String, String> targets = new HashMap<>();
+            s.storage().volumes().forEach(m -> targets.put(m.target(), origins.getOrDefault(m, Paths.key(path, "volumes"))));
+            s.storage().tmpfs().forEach(t -> targets.put(t.target(), Paths.key(path, "tmpfs")));
+            List<String> tmpfs = new ArrayList<>(s.storage().tmpfs().stream().map(t -> t.target()).toList());
+            s.storage().volumes().stream().filter(m -> m.type() == MountType.TMPFS).forEach(m -> tmpfs.add(m.target()));
+            checkFiles(s.storage().secrets(), d.secrets().keySet(), "secret", Paths.key(path, "secrets"), targets, tmpfs);
+            checkFiles(s.storage().configs(), d.configs().keySet(), "config", Paths.key(path, "configs"), targets, tmpfs);
+            if (s.security().readOnly() && s.storage().hasFiles()) {
+                problems.error(Paths.key(path, s.storage().secrets().isEmpty() ? "configs" : "secrets"), "Core Monitor writes"
+                    + " secrets and configs into the container before it starts, which Docker refuses with 'read_only: true';"
+                    + " remove 'read_only' or give the files to the service another way");
+            }
+        });
+    }
+
+    private void checkFiles(List<FileMount> files, Set<String> declared, String kind, String listPath, Map<String, String> targets,
+            List<String> tmpfs) {
+        for (FileMount f : files) {
+            String where = origins.getOrDefault(f, listPath);
+            if (!declared.contains(f.source())) {
+                problems.error(where, "undefined " + kind + " '" + f.source() + "' (declare it under the top-level '" + kind + "s:')");
+            }
+            String previous = targets.putIfAbsent(f.target(), where);
+            if (previous != null) {
+                problems.error(where, "the " + kind + " file " + f.target() + " is already the target of " + previous);
+            }
+            tmpfs.stream().filter(t -> f.target().startsWith(t.endsWith("/") ? t : t + "/")).findFirst().ifPresent(t ->
+                problems.error(where, "the " + kind + " file " + f.target() + " would be hidden by the tmpfs mounted at " + t
+                    + " (Core Monitor writes it before the container starts); choose a target outside " + t));
+        }
     }
 
     private void containerNames() {

@@ -1,6 +1,7 @@
 package io.coremonitor.model.internal;
 
 import io.coremonitor.model.BindOptions;
+import io.coremonitor.model.FileMount;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
 import io.coremonitor.model.ServiceStorage;
@@ -17,8 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a service's {@link ServiceStorage}: {@code volumes} (short and long syntax) and {@code tmpfs}. Remembers where
- * each mount came from, for the semantic checks.
+ * Reads a service's {@link ServiceStorage}: {@code volumes} (short and long syntax), {@code tmpfs}, and the files of
+ * {@code secrets} and {@code configs} (short and long syntax). Remembers where each mount and file came from, for the
+ * semantic checks.
  */
 final class StorageConverter {
 
@@ -35,7 +37,97 @@ final class StorageConverter {
     ServiceStorage storage(Map<String, Object> s, String path) {
         List<Mount> volumes = mounts(s.get("volumes"), Paths.key(path, "volumes"));
         List<TmpfsPath> tmpfs = new TreeSet<>(v.strings(s, path, "tmpfs", true)).stream().map(TmpfsPath::parse).toList();
-        return new ServiceStorage(volumes, tmpfs);
+        List<FileMount> secrets = files(s.get("secrets"), Paths.key(path, "secrets"), FileMount.SECRETS_DIRECTORY);
+        List<FileMount> configs = files(s.get("configs"), Paths.key(path, "configs"), "");
+        return new ServiceStorage(volumes, tmpfs, secrets, configs);
+    }
+
+    /**
+     * A service's {@code secrets:} or {@code configs:}: {@code - key} or {@code - {source, target, uid, gid, mode}}. A
+     * relative target is relative to {@code directory} ({@code /run/secrets} for secrets, {@code /} for configs).
+     */
+    private List<FileMount> files(Object value, String path, String directory) {
+        List<FileMount> out = new ArrayList<>();
+        List<?> list = v.list(value, path);
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String p = Paths.index(path, i);
+            Optional<FileMount> file;
+            if (item instanceof String source) {
+                file = file(source, Optional.empty(), Map.of(), p, directory);
+            } else if (item instanceof Map) {
+                Map<String, Object> m = v.mapping(item, p);
+                Optional<String> source = v.string(m, p, "source");
+                if (source.isEmpty()) {
+                    v.error(Paths.key(p, "source"), "is required: the key of the top-level entry to mount");
+                    file = Optional.empty();
+                } else {
+                    file = file(source.get(), v.string(m, p, "target"), m, p, directory);
+                }
+            } else {
+                v.error(p, "must be a name or a mapping with 'source', not " + TreeTypes.describe(item));
+                file = Optional.empty();
+            }
+            file.ifPresent(f -> {
+                origins.put(f, p);
+                out.add(f);
+            });
+        }
+        out.sort(Comparator.comparing(FileMount::target));
+        return out;
+    }
+
+    private Optional<FileMount> file(String source, Optional<String> target, Map<String, Object> m, String path, String directory) {
+        if (source.isEmpty()) {
+            v.error(path, "the source must not be empty");
+            return Optional.empty();
+        }
+        String where = target.orElse(source);
+        String absolute = where.startsWith("/") ? where : directory + "/" + where;
+        String targetPath = target.isPresent() ? Paths.key(path, "target") : path;
+        if (where.isEmpty() || absolute.endsWith("/") || List.of(absolute.split("/", -1)).stream().anyMatch(x -> x.equals("..")
+                || x.equals("."))) {
+            v.error(targetPath, "'" + where + "' is not a file path in the container (no '.', '..' or trailing '/')");
+            return Optional.empty();
+        }
+        Optional<Long> uid = id(m, path, "uid");
+        Optional<Long> gid = id(m, path, "gid");
+        Optional<Integer> mode = fileMode(m.get("mode"), Paths.key(path, "mode"));
+        if (m.containsKey("uid") && uid.isEmpty() || m.containsKey("gid") && gid.isEmpty() || m.containsKey("mode") && mode.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileMount(source, absolute.replaceAll("/+", "/"), uid.orElse(0L), gid.orElse(0L),
+            mode.orElse(FileMount.DEFAULT_MODE)));
+    }
+
+    /** A numeric user or group id: Core Monitor writes the file before the container runs, so names cannot be looked up. */
+    private Optional<Long> id(Map<String, Object> m, String path, String key) {
+        Object raw = m.get(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = Values.scalarText(raw).trim();
+        if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) > 0xFFFFFFFEL) {
+            v.error(Paths.key(path, key), "'" + text + "' is not a numeric " + ("uid".equals(key) ? "user" : "group") + " id"
+                + " (the file is written before the container runs, so names cannot be looked up)");
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(text));
+    }
+
+    /** A file mode: an integer (YAML's {@code 0440} is octal) or an octal string ({@code "0440"}, {@code "0o440"}). */
+    private Optional<Integer> fileMode(Object raw, String path) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (raw instanceof Long l && l >= 0 && l <= 07777) {
+            return Optional.of(l.intValue());
+        }
+        if (raw instanceof String str && str.trim().matches("(0o)?[0-7]{1,4}")) {
+            return Optional.of(Integer.parseInt(str.trim().replaceFirst("^0o", ""), 8));
+        }
+        v.error(path, "'" + Values.scalarText(raw) + "' is not a file mode (an octal number such as 0440)");
+        return Optional.empty();
     }
 
     private List<Mount> mounts(Object value, String path) {

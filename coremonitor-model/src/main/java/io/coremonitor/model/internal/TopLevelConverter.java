@@ -1,7 +1,9 @@
 package io.coremonitor.model.internal;
 
+import io.coremonitor.model.ContentSource;
 import io.coremonitor.model.Ipam;
 import io.coremonitor.model.IpamPool;
+import io.coremonitor.model.Names;
 import io.coremonitor.model.NetworkSpec;
 import io.coremonitor.model.VolumeSpec;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the top-level {@code networks} and {@code volumes} entries, external ones included. */
+/** Reads the top-level {@code networks}, {@code volumes}, {@code secrets} and {@code configs} entries, external ones included. */
 final class TopLevelConverter {
 
     private final Values v;
@@ -57,6 +59,52 @@ final class TopLevelConverter {
         }
         return new VolumeSpec(name, external, v.string(m, path, "driver"), v.scalarMap(m, path, "driver_opts"),
             v.stringMap(m, path, "labels"));
+    }
+
+    /**
+     * A top-level {@code secrets:} ({@code config} false) or {@code configs:} ({@code config} true) entry: exactly one
+     * source, {@code external: true} (held by Core Monitor's secret store, under {@code name:} or the key),
+     * {@code environment: VAR} (Core Monitor's own environment) or, for a config, {@code content:}.
+     */
+    Optional<ContentSource> content(String key, Map<String, Object> m, String path, boolean config) {
+        String kind = config ? "config" : "secret";
+        boolean external = external(m, path);
+        Optional<String> environment = v.string(m, path, "environment");
+        Optional<String> content = config ? v.string(m, path, "content") : Optional.empty();
+        int sources = (external ? 1 : 0) + (environment.isPresent() ? 1 : 0) + (content.isPresent() ? 1 : 0);
+        String choices = "'external: true' (a value held by Core Monitor's secret store), 'environment: VAR' (a variable of"
+            + " Core Monitor's environment)" + (config ? " or 'content:'" : "");
+        if (sources == 0) {
+            v.error(path, "a " + kind + " needs a source: " + choices);
+            return Optional.empty();
+        }
+        if (sources > 1) {
+            v.error(path, "a " + kind + " has exactly one source: " + choices);
+            return Optional.empty();
+        }
+        Optional<String> name = v.string(m, path, "name");
+        if (external) {
+            name = externalName(m, path, name);
+            String stored = name.orElse(key);
+            if (!stored.matches(Names.SECRET_NAME_RULE)) {
+                v.error(name.isPresent() ? Paths.key(path, "name") : path, "'" + stored + "' is not a name of Core Monitor's"
+                    + " secret store (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128)");
+                return Optional.empty();
+            }
+            return Optional.of(ContentSource.stored(stored));
+        }
+        if (name.isPresent()) {
+            v.error(Paths.key(path, "name"), "'name' names the value in Core Monitor's secret store and goes with 'external: true'");
+            return Optional.empty();
+        }
+        if (environment.isPresent()) {
+            if (!environment.get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                v.error(Paths.key(path, "environment"), "'" + environment.get() + "' is not an environment variable name");
+                return Optional.empty();
+            }
+            return Optional.of(ContentSource.environment(environment.get()));
+        }
+        return Optional.of(ContentSource.inline(content.get()));
     }
 
     /** {@code external: true}, or the legacy {@code external: {name: x}} form. */

@@ -57,7 +57,9 @@ public final class ParameterResolver {
                 continue;
             }
             if (p.secret()) {
-                String name = stackName + "-" + instance.name() + "-" + p.name();
+                // a name of the secret store: lower-case, camelCase parameters in kebab-case (rootPassword: root-password)
+                String name = (stackName + "-" + instance.name() + "-" + p.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2"))
+                    .toLowerCase(java.util.Locale.ROOT);
                 secrets.put(p.name(), new SecretValue(name, value.get(), generated));
             } else {
                 values.put(p.name(), value.get());

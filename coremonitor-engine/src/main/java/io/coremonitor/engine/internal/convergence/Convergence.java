@@ -32,12 +32,19 @@ final class Convergence {
     private final Clock clock;
     private final Map<String, ComposeDefinition> parsed = new ConcurrentHashMap<>();
     private final AppRedeploy apps;
+    private final FileContents contents;
 
-    Convergence(Store store, DockerOps ops, Clock clock, AppRedeploy apps) {
+    Convergence(Store store, DockerOps ops, Clock clock, AppRedeploy apps, FileContents contents) {
         this.store = store;
         this.ops = ops;
         this.clock = clock;
         this.apps = apps;
+        this.contents = contents;
+    }
+
+    /** A converger over this engine, reporting to {@code ctx}. */
+    Converger converger(ExecutionContext ctx) {
+        return new Converger(ops, ctx, contents, clock);
     }
 
     Store store() {
@@ -102,7 +109,7 @@ final class Convergence {
             }
         }
         long logged = System.nanoTime();
-        RuntimeMapping mapping = new Converger(ops, ctx).execute(plan);
+        RuntimeMapping mapping = converger(ctx).execute(plan);
         redeployApps(plan, mapping, ctx);
         long executed = System.nanoTime();
         store.versions().updateRuntime(stack.stackId(), version.version(), mapping);

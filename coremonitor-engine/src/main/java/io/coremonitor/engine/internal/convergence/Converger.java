@@ -49,10 +49,14 @@ final class Converger {
 
     private final DockerOps ops;
     private final ExecutionContext ctx;
+    private final FileContents contents;
+    private final Clock clock;
 
-    Converger(DockerOps ops, ExecutionContext ctx) {
+    Converger(DockerOps ops, ExecutionContext ctx, FileContents contents, Clock clock) {
         this.ops = ops;
         this.ctx = new SynchronizedContext(ctx);
+        this.contents = contents;
+        this.clock = clock;
     }
 
     ExecutionContext context() {
@@ -79,6 +83,17 @@ final class Converger {
             }
         }
         inParallel(List.copyOf(images.keySet()), image -> ensureImage(images.get(image)));
+        // secret and config files are read before anything changes too: one that cannot be read fails the command here
+        Map<String, ServiceFiles> files = new HashMap<>();
+        for (String s : plan.services()) {
+            PlanAction.Kind kind = byService.get(s).kind();
+            if (kind == PlanAction.Kind.CREATE || kind == PlanAction.Kind.RECREATE) {
+                ServiceFiles f = ServiceFiles.read(plan.view().stackId(), def, s, contents);
+                if (!f.isEmpty()) {
+                    files.put(s, f);
+                }
+            }
+        }
         ctx.checkCancelled();
         Map<String, String> networkIds = new TreeMap<>(plan.networkIds());
         for (Map.Entry<String, NetworkRequest> n : plan.newNetworks().entrySet()) {
@@ -158,6 +173,16 @@ final class Converger {
                 ctx.info("created container " + request.name() + " for " + s + " ("
                     + byService.get(s).kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
                     + String.join(", ", byService.get(s).reasons()) + ")");
+                ServiceFiles f = files.get(s);
+                if (f != null) {
+                    try {
+                        ops.copyToContainer(id, "/", f.archive(clock.instant()));
+                    } catch (RuntimeException e) {
+                        throw new ServiceFailure(s, "could not write " + f.describe() + " into container " + request.name() + ": "
+                            + DockerFailures.describe(e), "", e);
+                    }
+                    ctx.info("wrote " + f.describe() + " into container " + request.name());
+                }
             });
         }
         Map<String, Boolean> needsStart = new HashMap<>();

@@ -31,9 +31,9 @@ public final class DockerExecutors {
      * {@link io.coremonitor.engine.ResourceUnavailableException}.
      */
     public static List<CommandExecutor> create(Store store, DockerClient docker, Clock clock, URI dockerHost,
-            Function<String, Path> artifactFiles) {
+            Function<String, Path> artifactFiles, FileContents contents) {
         return create(store, DockerOps.of(docker), clock, dockerHost.toString(),
-            () -> DockerEndpoint.connect(dockerHost, DockerHealth.DEFAULT_PROBE_TIMEOUT), artifactFiles);
+            () -> DockerEndpoint.connect(dockerHost, DockerHealth.DEFAULT_PROBE_TIMEOUT), artifactFiles, contents);
     }
 
     /**
@@ -44,23 +44,28 @@ public final class DockerExecutors {
         return create(store, ops, clock, dockerHost, () -> { });
     }
 
-    /** As below, without artifact files: a DEPLOY_ARTIFACT (or an APPLY bringing an application back) fails. */
+    /**
+     * As below, without artifact files (a DEPLOY_ARTIFACT, or an APPLY bringing an application back, fails) and without a
+     * secret store (a compose secret held by Core Monitor fails the command that needs it).
+     */
     public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost,
             Runnable newConnection) {
         return create(store, ops, clock, dockerHost, newConnection, sha -> {
             throw new CommandFailedException("this engine has no artifact directory: artifact " + sha + " is out of reach");
-        });
+        }, FileContents.withoutSecretStore());
     }
 
     /**
      * With any {@link DockerOps}, available while {@code newConnection} (a connection of its own to the engine's
      * endpoint, which throws when refused) and the ping of {@code ops} both succeed; {@code artifactFiles} gives the file
-     * of a stored artifact by its SHA-256 (DEPLOY_ARTIFACT, and APPLY or ROLLBACK bringing applications back).
+     * of a stored artifact by its SHA-256 (DEPLOY_ARTIFACT, and APPLY or ROLLBACK bringing applications back);
+     * {@code contents} reads the compose secrets and configs written into new containers.
      */
     public static List<CommandExecutor> create(Store store, DockerOps ops, Clock clock, String dockerHost,
-            Runnable newConnection, Function<String, Path> artifactFiles) {
+            Runnable newConnection, Function<String, Path> artifactFiles, FileContents contents) {
         AppDeployer deployer = new AppDeployer(ops, clock, AppDeployer.DEFAULT_CHECK_TIMEOUT);
-        Convergence convergence = new Convergence(store, ops, clock, new StoredAppRedeploy(store, deployer, artifactFiles));
+        Convergence convergence = new Convergence(store, ops, clock, new StoredAppRedeploy(store, deployer, artifactFiles),
+            contents);
         DockerAvailability docker = new DockerAvailability(ops, dockerHost, newConnection);
         // APPLY and ROLLBACK tell an outage from a failure themselves (before marking the version or rolling back);
         // the others get the same from DockerGuard

@@ -37,7 +37,7 @@ public final class Inspections {
     private final Convergence convergence;
 
     public Inspections(Store store, DockerOps ops, Clock clock) {
-        this.convergence = new Convergence(store, ops, clock, AppRedeploy.NONE);
+        this.convergence = new Convergence(store, ops, clock, AppRedeploy.NONE, FileContents.withoutSecretStore());
     }
 
     /** What applying {@code version} would do now. */

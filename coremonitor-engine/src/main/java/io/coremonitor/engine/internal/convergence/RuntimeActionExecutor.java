@@ -63,7 +63,7 @@ final class RuntimeActionExecutor implements CommandExecutor {
         Map<String, String> ids = new TreeMap<>();
         selected.forEach(s -> ids.put(s, containers.get(s).getId()));
         context.info(payload.action() + " " + String.join(", ", selected) + " of " + stack.name());
-        Converger converger = new Converger(convergence.ops(), context);
+        Converger converger = convergence.converger(context);
         if (!"start".equals(payload.action())) {
             converger.stopInOrder(def, selected, ids);
         }

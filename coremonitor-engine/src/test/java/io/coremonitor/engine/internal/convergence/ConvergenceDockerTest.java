@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
@@ -17,6 +18,9 @@ import io.coremonitor.engine.PlanAction;
 import io.coremonitor.engine.StackInspector;
 import io.coremonitor.engine.StackPlan;
 import io.coremonitor.engine.StackStatusView;
+import io.coremonitor.engine.secrets.SecretKeySource;
+import io.coremonitor.engine.secrets.SecretService;
+import io.coremonitor.engine.secrets.SecretValue;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
@@ -52,6 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvergenceDockerTest {
 
     private static final AtomicLong COMMAND_IDS = new AtomicLong(1000);
+    private static final String SECRET = "Stored-Secret-Value-8841";
+    private static final String ENV_TOKEN = "Env-Token-Value-5527";
 
     @TempDir
     Path dir;
@@ -64,6 +70,7 @@ class ConvergenceDockerTest {
     private String stackId;
     private String stackName;
     private int port;
+    private SecretService secrets;
 
     ConvergenceDockerTest(DockerClient docker) {
         this.docker = docker;
@@ -74,8 +81,12 @@ class ConvergenceDockerTest {
         TestImages.requireBusybox(docker);
         store = Store.openSqlite(dir.resolve("cm.db"));
         ops = new CountingOps(DockerOps.of(docker));
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine").stream()
-            .collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        secrets = SecretService.start(store.secrets(), SecretKeySource.keyFile(dir.resolve("secret.key")));
+        FileContents contents = new FileContents(Optional.of(secrets),
+            name -> Optional.ofNullable(Map.of("SITE_TOKEN", ENV_TOKEN).get(name)));
+        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
+            throw new IllegalStateException("no artifacts here");
+        }, contents).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
         inspector = StackInspector.create(store, ops, Clock.systemUTC());
         stackName = TestLabels.uniqueName("conv");
         stackId = stackName + "-id";
@@ -349,6 +360,70 @@ class ConvergenceDockerTest {
             .isInstanceOf(io.coremonitor.engine.CommandCancelledException.class);
         assertThat(ops.mutations).isEmpty();
         assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
+    }
+
+    /** A service with a stored secret (owner and mode given), one from the environment, and an inline config. */
+    private String withFiles(String configContent) {
+        return version("""
+            services:
+              x:
+                image: %s
+                command: ["sleep", "3600"]
+                secrets:
+                  - {source: pw, target: db_password, uid: "1000", gid: "1001", mode: 0400}
+                  - token
+                configs:
+                  - {source: site, target: /etc/site/site.conf}
+            secrets:
+              pw: {external: true, name: db-pw}
+              token: {environment: SITE_TOKEN}
+            configs:
+              site: {content: "%s"}
+            """.formatted(TestImages.BUSYBOX, configContent));
+    }
+
+    private String execOut(String service, String... command) {
+        ExecResult r = ops.exec(containerIds().get(service), List.of(command), Duration.ofSeconds(10));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        return r.stdout().strip();
+    }
+
+    @Test
+    void secretsAndConfigsAreFilesInTheContainerWithTheirOwnerAndModeAndNoValueIsLogged() {
+        secrets.create("db-pw", Optional.of(stackId), SecretValue.of(SECRET), "test");
+        String v1 = withFiles("listen 8080;");
+        TestContext ctx = apply(v1);
+        assertThat(execOut("x", "cat", "/run/secrets/db_password")).isEqualTo(SECRET);
+        assertThat(execOut("x", "stat", "-c", "%u %g %a", "/run/secrets/db_password")).isEqualTo("1000 1001 400");
+        assertThat(execOut("x", "cat", "/run/secrets/token")).isEqualTo(ENV_TOKEN);
+        assertThat(execOut("x", "stat", "-c", "%u %g %a", "/run/secrets/token")).isEqualTo("0 0 444");
+        assertThat(execOut("x", "cat", "/etc/site/site.conf")).isEqualTo("listen 8080;");
+        assertThat(ctx.text()).contains("wrote secret pw to /run/secrets/db_password, secret token to /run/secrets/token,"
+            + " config site to /etc/site/site.conf into container").doesNotContain(SECRET).doesNotContain(ENV_TOKEN);
+        assertThat(store.versions().getOrThrow(stackId, v1).compose()).doesNotContain(SECRET).doesNotContain(ENV_TOKEN);
+
+        // the same definition keeps the container; new inline content recreates it with the new file
+        String kept = containerIds().get("x");
+        apply(withFiles("listen 8080;"));
+        assertThat(containerIds().get("x")).isEqualTo(kept);
+        apply(withFiles("listen 9090;"));
+        assertThat(containerIds().get("x")).isNotEqualTo(kept);
+        assertThat(execOut("x", "cat", "/etc/site/site.conf")).isEqualTo("listen 9090;");
+    }
+
+    @Test
+    void aSecretThatCannotBeReadFailsTheCommandBeforeAnyChange() {
+        String v1 = withFiles("x");
+        assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+            .hasMessageContaining("service x: secret 'pw' cannot be read: no secret named 'db-pw' for stack " + stackId);
+        assertThat(ops.mutations).isEmpty();
+
+        store.stacks().create(stackId + "-other", stackName + "-other");
+        secrets.create("db-pw", Optional.of(stackId + "-other"), SecretValue.of(SECRET), "test");
+        assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+            .hasMessageContaining("no secret named 'db-pw' for stack " + stackId).hasMessageNotContaining(SECRET);
+        assertThat(ops.mutations).isEmpty();
+        assertThat(containerIds()).isEmpty();
     }
 
     @Test

@@ -142,6 +142,12 @@ final class CountingOps implements DockerOps {
     }
 
     @Override
+    public void copyToContainer(String containerId, String directory, byte[] tar) {
+        mutations.add("copyToContainer " + containerId + " " + directory);
+        delegate.copyToContainer(containerId, directory, tar);
+    }
+
+    @Override
     public ExecResult exec(String containerId, List<String> command, Duration timeout) {
         mutations.add("exec " + containerId + " " + command);
         return delegate.exec(containerId, command, timeout);

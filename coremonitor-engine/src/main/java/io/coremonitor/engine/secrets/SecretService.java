@@ -51,12 +51,12 @@ public final class SecretService {
      * Stores a new secret.
      *
      * @param stackId the stack it belongs to (only that stack may {@link #resolve} it); empty for a global secret
-     * @throws IllegalArgumentException when the name does not match {@link NewSecret#NAME_RULE} or the value is too large
+     * @throws InvalidSecretException  when the name does not match {@link NewSecret#NAME_RULE} or the value is too large
      * @throws DuplicateSecretException when a secret of that name exists
      * @throws io.coremonitor.model.StackNotFoundException when the stack does not exist
      */
     public StoredSecret create(String name, Optional<String> stackId, SecretValue value, String actor) {
-        NewSecret.checkName(name);
+        checkName(name);
         Objects.requireNonNull(stackId, "stackId");
         Objects.requireNonNull(actor, "actor");
         SealedValue sealed = seal(name, value);
@@ -108,15 +108,18 @@ public final class SecretService {
     }
 
     /**
-     * A secret's value. The caller decides who may read it.
+     * A secret's value, for {@code actor} (logged: "secret NAME revealed by ACTOR"). The caller decides who may read it.
      *
      * @throws SecretNotFoundException    when there is no secret of that name
      * @throws SecretDecryptionException  when its stored ciphertext does not decrypt (altered, or moved from another name)
      */
-    public SecretValue reveal(String name) {
+    public SecretValue reveal(String name, String actor) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(actor, "actor");
         SecretRepository.Sealed sealed = repository.sealed(name).orElseThrow(() -> notFound(name));
-        return open(sealed);
+        SecretValue value = open(sealed);
+        LOG.info("secret {} revealed by {}", name, actor);
+        return value;
     }
 
     /**
@@ -143,7 +146,7 @@ public final class SecretService {
     private SealedValue seal(String name, SecretValue value) {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_VALUE_BYTES) {
-            throw new IllegalArgumentException("the value of secret '" + name + "' has " + value.length()
+            throw new InvalidSecretException("value", "the value of secret '" + name + "' has " + value.length()
                     + " bytes, more than " + MAX_VALUE_BYTES);
         }
         return keys.cipher().seal(associatedData(name), value.bytes());
@@ -163,6 +166,14 @@ public final class SecretService {
             LOG.warn("secret {} does not decrypt: its stored ciphertext, nonce or name was altered", name);
             throw new SecretDecryptionException("the secret '" + name + "' does not decrypt: its stored ciphertext,"
                     + " nonce or name was altered (AES-GCM authentication failed)");
+        }
+    }
+
+    private static void checkName(String name) {
+        try {
+            NewSecret.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSecretException("name", e.getMessage());
         }
     }
 

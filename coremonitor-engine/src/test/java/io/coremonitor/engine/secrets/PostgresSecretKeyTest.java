@@ -45,7 +45,7 @@ class PostgresSecretKeyTest {
                 .hasMessageContaining(", expected " + keyId + "): give the right COREMONITOR_SECRET_KEY or key file")
                 .hasMessageNotContaining(VALUE);
         try (CoreMonitor cm = engine(KEY_A)) {
-            assertThat(cm.secrets().reveal("token").asString()).isEqualTo(VALUE);
+            assertThat(cm.secrets().reveal("token", "test").asString()).isEqualTo(VALUE);
         }
     }
 }

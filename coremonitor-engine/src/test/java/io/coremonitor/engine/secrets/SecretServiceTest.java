@@ -71,16 +71,16 @@ class SecretServiceTest {
 
         assertThat(created.name()).isEqualTo("db.password");
         assertThat(created.keyId()).isEqualTo(secrets.keyId().orElseThrow());
-        assertThat(secrets.reveal("db.password").asString()).isEqualTo(VALUE);
+        assertThat(secrets.reveal("db.password", "test").asString()).isEqualTo(VALUE);
         assertThat(secrets.list()).containsExactly(created);
 
         StoredSecret replaced = secrets.replace("db.password", SecretValue.ofChars("new".toCharArray()), "bob");
         assertThat(replaced.updatedBy()).isEqualTo("bob");
-        assertThat(secrets.reveal("db.password")).isEqualTo(SecretValue.of("new"));
+        assertThat(secrets.reveal("db.password", "test")).isEqualTo(SecretValue.of("new"));
 
         secrets.delete("db.password", "carol");
         assertThat(secrets.find("db.password")).isEmpty();
-        assertThatThrownBy(() -> secrets.reveal("db.password")).isInstanceOf(SecretNotFoundException.class)
+        assertThatThrownBy(() -> secrets.reveal("db.password", "test")).isInstanceOf(SecretNotFoundException.class)
                 .hasMessage("no secret named 'db.password'");
         assertThatThrownBy(() -> secrets.delete("db.password", "carol")).isInstanceOf(SecretNotFoundException.class);
         assertThatThrownBy(() -> secrets.replace("db.password", SecretValue.of("x"), "bob"))
@@ -95,7 +95,7 @@ class SecretServiceTest {
         Throwable thrown = catchThrowable(() -> secrets.create("token", Optional.empty(), SecretValue.of("other"), "bob"));
 
         assertThat(thrown).isInstanceOf(DuplicateSecretException.class).hasMessage("a secret named 'token' exists already");
-        assertThat(secrets.reveal("token").asString()).isEqualTo(VALUE);
+        assertThat(secrets.reveal("token", "test").asString()).isEqualTo(VALUE);
     }
 
     @Test
@@ -104,13 +104,13 @@ class SecretServiceTest {
         SecretService secrets = cm.secrets();
 
         assertThatThrownBy(() -> secrets.create("Bad Name", Optional.empty(), SecretValue.of(VALUE), "alice"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid secret name 'Bad Name'")
+                .isInstanceOf(InvalidSecretException.class).hasMessageContaining("invalid secret name 'Bad Name'")
                 .hasMessageNotContaining(VALUE);
         assertThatThrownBy(() -> secrets.create("x", Optional.of("nope"), SecretValue.of(VALUE), "alice"))
                 .isInstanceOf(StackNotFoundException.class).hasMessageNotContaining(VALUE);
         assertThatThrownBy(() -> secrets.create("big", Optional.empty(),
                 SecretValue.ofBytes(new byte[SecretService.MAX_VALUE_BYTES + 1]), "alice"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65537 bytes");
+                .isInstanceOf(InvalidSecretException.class).hasMessageContaining("65537 bytes");
         assertThat(secrets.list()).isEmpty();
     }
 
@@ -146,7 +146,7 @@ class SecretServiceTest {
 
         SecretService again = engine().secrets();
         assertThat(again.keyId()).contains(keyId);
-        assertThat(again.reveal("token").asString()).isEqualTo(VALUE);
+        assertThat(again.reveal("token", "test").asString()).isEqualTo(VALUE);
     }
 
     @Test
@@ -156,7 +156,7 @@ class SecretServiceTest {
 
         SecretService again = engine(SecretKeySource.fromEnvironment(Map.of(SecretKeySource.ENV, KEY_A), dir)).secrets();
 
-        assertThat(again.reveal("token").asString()).isEqualTo(VALUE);
+        assertThat(again.reveal("token", "test").asString()).isEqualTo(VALUE);
         assertThat(keyFile()).doesNotExist();
     }
 
@@ -175,7 +175,7 @@ class SecretServiceTest {
                 .hasMessageContaining(", expected " + expected + "): give the right COREMONITOR_SECRET_KEY or key file")
                 .hasMessageNotContaining(VALUE).hasMessageNotContaining(KEY_B).hasMessageNotContaining(KEY_A);
         // the store was closed and the right key still opens it
-        assertThat(engine(SecretKeySource.base64(KEY_A)).secrets().reveal("token").asString()).isEqualTo(VALUE);
+        assertThat(engine(SecretKeySource.base64(KEY_A)).secrets().reveal("token", "test").asString()).isEqualTo(VALUE);
     }
 
     @Test
@@ -232,7 +232,7 @@ class SecretServiceTest {
         store.jdbi().useHandle(h -> h.createUpdate("UPDATE secrets SET ciphertext = :c WHERE name = 'token'")
                 .bind("c", ciphertext).execute());
 
-        assertThatThrownBy(() -> cm.secrets().reveal("token")).isInstanceOf(SecretDecryptionException.class)
+        assertThatThrownBy(() -> cm.secrets().reveal("token", "test")).isInstanceOf(SecretDecryptionException.class)
                 .hasMessage("the secret 'token' does not decrypt: its stored ciphertext, nonce or name was altered"
                         + " (AES-GCM authentication failed)");
     }
@@ -247,7 +247,7 @@ class SecretServiceTest {
                 + " WHERE name = 'public-note'").bind("c", admin.value().ciphertext()).bind("n", admin.value().nonce())
                 .execute());
 
-        Throwable thrown = catchThrowable(() -> cm.secrets().reveal("public-note"));
+        Throwable thrown = catchThrowable(() -> cm.secrets().reveal("public-note", "test"));
 
         assertThat(thrown).isInstanceOf(SecretDecryptionException.class).hasMessageContaining("'public-note' does not decrypt")
                 .hasMessageNotContaining(VALUE);
@@ -260,7 +260,7 @@ class SecretServiceTest {
         StoredSecret stored = cm.secrets().create("token", Optional.empty(), value, "alice");
 
         assertThat(value.toString()).isEqualTo("***");
-        assertThat(cm.secrets().reveal("token").toString()).isEqualTo("***");
+        assertThat(cm.secrets().reveal("token", "test").toString()).isEqualTo("***");
         assertThat(stored.toString()).doesNotContain(VALUE);
         assertThat(cm.store().secrets().sealed("token").orElseThrow().toString()).doesNotContain(VALUE);
         assertThat(cm.secrets().list().toString()).doesNotContain(VALUE);

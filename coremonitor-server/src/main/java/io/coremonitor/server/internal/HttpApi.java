@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
+import io.coremonitor.engine.catalog.ValueGenerator;
 import io.coremonitor.server.internal.ArtifactBodies.ArtifactView;
 import io.coremonitor.server.internal.ArtifactBodies.DeploymentView;
 import io.coremonitor.server.internal.ArtifactBodies.PruneView;
@@ -21,13 +22,17 @@ import io.coremonitor.server.internal.MonitoringBodies.ServiceLogsView;
 import io.coremonitor.server.internal.MonitoringBodies.StatsView;
 import io.coremonitor.server.internal.MonitoringBodies.StatusView;
 import io.coremonitor.server.internal.OverviewBodies.OverviewItemView;
+import io.coremonitor.server.internal.RequestBodies.CreateSecretRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateStackRequest;
 import io.coremonitor.server.internal.RequestBodies.CreateVersionRequest;
 import io.coremonitor.server.internal.RequestBodies.DeleteStackRequest;
 import io.coremonitor.server.internal.RequestBodies.DeployRequest;
 import io.coremonitor.server.internal.RequestBodies.PruneRequest;
+import io.coremonitor.server.internal.RequestBodies.ReplaceSecretRequest;
 import io.coremonitor.server.internal.RequestBodies.RuntimeActionRequest;
 import io.coremonitor.server.internal.RequestBodies.VersionCommandRequest;
+import io.coremonitor.server.internal.SecretBodies.RevealedSecretView;
+import io.coremonitor.server.internal.SecretBodies.SecretView;
 import io.coremonitor.server.internal.StackBodies.DiffView;
 import io.coremonitor.server.internal.StackBodies.StackView;
 import io.coremonitor.server.internal.StackBodies.VersionSummaryView;
@@ -85,6 +90,7 @@ public final class HttpApi implements AutoCloseable {
     private final StreamRoutes streamRoutes;
     private final CatalogRoutes catalogRoutes;
     private final WizardRoutes wizardRoutes;
+    private final SecretRoutes secretRoutes;
     private final List<Route> routes;
     private final boolean tokenConfigured;
     /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
@@ -118,6 +124,7 @@ public final class HttpApi implements AutoCloseable {
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
         this.catalogRoutes = new CatalogRoutes(catalog);
         this.wizardRoutes = new WizardRoutes(engine, this.docker, catalog, hostPorts);
+        this.secretRoutes = new SecretRoutes(engine, ValueGenerator.secure());
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
@@ -264,7 +271,36 @@ public final class HttpApi implements AutoCloseable {
                 .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
         declareArtifacts(r);
         declareCatalog(r);
+        declareSecrets(r);
         return r;
+    }
+
+    private void declareSecrets(List<Route> r) {
+        String secrets = "secrets";
+        String neverValue = " The value is never in an answer but where said, nor in a log, an error or an event.";
+        r.add(Route.post("/secrets", secretRoutes::create).tag(secrets).status(201).returns(SecretView.class)
+                .summary("Store a secret, encrypted (AES-GCM): a given value, or one the server generates (answered in"
+                        + " value, this once); global, or of one stack (only that stack may use it); 409 when the name is"
+                        + " taken, 422 for a name outside the rule or an unknown stack")
+                .description("Location: /api/v1/secrets/{name}. A compose definition uses it with a top-level secrets entry"
+                        + " {external: true, name: NAME}." + neverValue)
+                .accepts(CreateSecretRequest.class, "{\"name\":\"shop-db-password\",\"generate\":\"password\","
+                        + "\"stack\":\"shop\"}").build());
+        r.add(Route.get("/secrets", secretRoutes::list).tag(secrets).returns(PageView.class, SecretView.class)
+                .summary("A page of secrets by name (metadata, never values)")
+                .param("stack", "string", "only the secrets of this stack id")
+                .param("limit", "integer", PAGE).param("cursor", "string", "from next_cursor").build());
+        r.add(Route.get("/secrets/{name}", secretRoutes::get).tag(secrets).returns(SecretView.class)
+                .summary("A secret's metadata (never its value); 404 when there is none").build());
+        r.add(Route.put("/secrets/{name}", secretRoutes::replace).tag(secrets).returns(SecretView.class)
+                .summary("Replace a secret's value with a given or generated one (a generated one is answered in value,"
+                        + " this once); containers get it when they are next created")
+                .accepts(ReplaceSecretRequest.class, "{\"generate\":\"hex:32\"}").build());
+        r.add(Route.delete("/secrets/{name}", secretRoutes::delete).tag(secrets).status(204)
+                .summary("Delete a secret: 204; 404 when there is none. A version that names it fails to apply until"
+                        + " it exists again").build());
+        r.add(Route.post("/secrets/{name}/reveal", secretRoutes::reveal).tag(secrets).returns(RevealedSecretView.class)
+                .summary("A secret's value; the server log records who revealed it (never the value)").build());
     }
 
     private void declareCatalog(List<Route> r) {
@@ -293,9 +329,8 @@ public final class HttpApi implements AutoCloseable {
                 .summary("The validation of the choices, and when they are valid the compose definition they make, the"
                         + " names of its secrets (never their values) and the plan of the new stack (stores nothing)")
                 .description("plan is null when the choices have errors or when the definition loader refuses the"
-                        + " generated definition (it refuses compose secrets until the secret store exists): its errors are"
-                        + " then warnings at compose.<path>. Without Docker configured there is no plan either (a"
-                        + " warning at plan says why).")
+                        + " generated definition: its errors are then warnings at compose.<path>. Without Docker configured"
+                        + " there is no plan either (a warning at plan says why).")
                 .accepts(WizardChoicesRequest.class, choices).build());
     }
 

@@ -10,6 +10,11 @@ import io.coremonitor.engine.DeploymentNotFoundException;
 import io.coremonitor.engine.InvalidArtifactException;
 import io.coremonitor.engine.InvalidDeploymentException;
 import io.coremonitor.engine.catalog.InvalidCatalogException;
+import io.coremonitor.engine.secrets.DuplicateSecretException;
+import io.coremonitor.engine.secrets.InvalidSecretException;
+import io.coremonitor.engine.secrets.SecretDecryptionException;
+import io.coremonitor.engine.secrets.SecretKeyException;
+import io.coremonitor.engine.secrets.SecretNotFoundException;
 import io.coremonitor.model.CommandNotFoundException;
 import io.coremonitor.model.CommandStatusConflictException;
 import io.coremonitor.model.CoreMonitorException;
@@ -103,6 +108,16 @@ public final class ProblemMapper {
         app.exception(InvalidDeploymentException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
+        app.exception(SecretNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(DuplicateSecretException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(InvalidSecretException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+        // the key setting or file cannot be used (it is read with the first secret when none existed at start)
+        app.exception(SecretKeyException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
+        app.exception(SecretDecryptionException.class, (e, ctx) -> {
+            LOG.error("secret store: {}", e.getMessage());
+            send(ctx, 500, e.getMessage(), List.of());
+        });
         app.exception(StorageFullException.class, (e, ctx) -> {
             LOG.warn("store full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             send(ctx, 507, "the write could not be stored: " + e.getMessage(), List.of());

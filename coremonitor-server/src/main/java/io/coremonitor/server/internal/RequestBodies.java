@@ -3,6 +3,7 @@ package io.coremonitor.server.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coremonitor.engine.catalog.Generate;
 import io.coremonitor.model.DeployCheck;
 import io.coremonitor.model.Durations;
 import io.coremonitor.model.LocatedError;
@@ -196,6 +197,62 @@ final class RequestBodies {
 
         Duration age() {
             return Durations.parseWithDays(olderThan).orElseThrow();
+        }
+    }
+
+    /**
+     * The value of a secret as a create or replace gives it: either {@code value} (the text itself) or {@code generate}
+     * ({@code password}: 24 letters and digits; {@code hex:N}: N hexadecimal digits, 1 to 256), never both.
+     */
+    record SecretInput(Optional<String> value, Optional<Generate> generate) {
+
+        static SecretInput read(Requests.Body body) {
+            Optional<String> value = body.string("value");
+            Optional<String> spec = body.string("generate");
+            if (value.isPresent() == spec.isPresent()) {
+                throw new BadRequestException(value.isPresent() ? "generate" : "value",
+                        "give either value (the secret itself) or generate (password, or hex:N), not "
+                                + (value.isPresent() ? "both" : "neither"));
+            }
+            if (value.isPresent() && value.get().isEmpty()) {
+                throw new BadRequestException("value", "value must not be empty");
+            }
+            Optional<Generate> generate = spec.map(text -> Generate.parse(text).orElseThrow(() -> new BadRequestException(
+                    "generate", "generate must be password or hex:N (N from 1 to 256), got '" + Requests.abbreviate(text)
+                            + "'")));
+            return new SecretInput(value, generate);
+        }
+    }
+
+    /** {@code POST /secrets}: a new secret, global or of one stack. */
+    record CreateSecretRequest(@JsonProperty(required = true)
+            @JsonPropertyDescription("lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at"
+                    + " most 128") String name,
+            @JsonPropertyDescription("the value itself (never answered back); or give generate") Optional<String> value,
+            @JsonPropertyDescription("password or hex:N: the server makes the value and answers it this once")
+            Optional<String> generate,
+            @JsonPropertyDescription("the id of the stack it belongs to (only that stack may use it); absent: global")
+            Optional<String> stack) implements RequestBody {
+
+        static CreatedSecret read(Requests.Body body) {
+            String name = body.requiredString("name");
+            Optional<String> stack = body.nonBlankString("stack");
+            return new CreatedSecret(name, stack, SecretInput.read(body));
+        }
+    }
+
+    /** A create as read. */
+    record CreatedSecret(String name, Optional<String> stack, SecretInput input) {
+    }
+
+    /** {@code PUT /secrets/{name}}: a new value for a secret. */
+    record ReplaceSecretRequest(
+            @JsonPropertyDescription("the new value itself (never answered back); or give generate") Optional<String> value,
+            @JsonPropertyDescription("password or hex:N: the server makes the new value and answers it this once")
+            Optional<String> generate) implements RequestBody {
+
+        static SecretInput read(Requests.Body body) {
+            return SecretInput.read(body);
         }
     }
 }

@@ -76,6 +76,10 @@ public record Route(HandlerType method, String path, String tag, String summary,
         return new Builder(HandlerType.POST, path, handler);
     }
 
+    public static Builder put(String path, Handler handler) {
+        return new Builder(HandlerType.PUT, path, handler);
+    }
+
     public static Builder delete(String path, Handler handler) {
         return new Builder(HandlerType.DELETE, path, handler);
     }

@@ -117,6 +117,16 @@ public final class SseLines implements AutoCloseable {
         }
     }
 
+    /** The events received so far, without waiting. */
+    public List<Event> received() {
+        List<Object> all = new ArrayList<>();
+        events.drainTo(all);
+        if (all.contains(END)) {
+            events.add(END);
+        }
+        return all.stream().filter(Event.class::isInstance).map(Event.class::cast).toList();
+    }
+
     /** True when the server ended the stream within the timeout. */
     public boolean ended(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

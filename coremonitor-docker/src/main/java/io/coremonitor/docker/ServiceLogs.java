@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.coremonitor.docker.internal.StreamFailures;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -224,16 +225,7 @@ public final class ServiceLogs {
 
         /** Throws what made the stream fail, if it did (a docker-java exception is unchecked). */
         void rethrowFailure() {
-            Throwable t = failure;
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            if (t != null) {
-                throw new IllegalStateException("reading the container's log failed: " + t, t);
-            }
+            StreamFailures.rethrow(failure, "the container's log");
         }
 
         @Override

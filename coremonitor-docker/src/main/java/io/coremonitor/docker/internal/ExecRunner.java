@@ -108,16 +108,7 @@ final class ExecRunner {
         }
 
         void rethrowFailure() {
-            Throwable t = failure;
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            if (t != null) {
-                throw new IllegalStateException("reading the command's output failed: " + t, t);
-            }
+            StreamFailures.rethrow(failure, "the command's output");
         }
 
         void closeQuietly() {

@@ -1,23 +1,13 @@
 package io.coremonitor.engine;
 
-import io.coremonitor.model.CoreMonitorException;
-
 /** An upload that is not a usable archive (empty, unreadable, or of a type no target takes); nothing was stored (422). */
-public class InvalidArtifactException extends CoreMonitorException {
-
-    private final String field;
+public class InvalidArtifactException extends InvalidInputException {
 
     /**
      * @param field   what it is about: {@code name} (the file name) or {@code file} (the content)
      * @param message what is wrong and how to fix it
      */
     public InvalidArtifactException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The request field this refusal is about (a problem's error path). */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,26 +1,16 @@
 package io.coremonitor.engine;
 
-import io.coremonitor.model.CoreMonitorException;
-
 /**
  * A deployment request that cannot be carried out (unknown service, a service without x-coremonitor-deploy, an unknown
  * artifact, an artifact its target does not take, a bad path); nothing was enqueued (422).
  */
-public class InvalidDeploymentException extends CoreMonitorException {
-
-    private final String field;
+public class InvalidDeploymentException extends InvalidInputException {
 
     /**
      * @param field   the request field it is about: {@code service}, {@code artifact} or {@code path}
      * @param message what is wrong and how to fix it
      */
     public InvalidDeploymentException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The request field this refusal is about (a problem's error path). */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -7,11 +7,9 @@ import io.coremonitor.engine.ArtifactTooLargeException;
 import io.coremonitor.engine.CommandFailedException;
 import io.coremonitor.engine.CommandRejectedException;
 import io.coremonitor.engine.DeploymentNotFoundException;
-import io.coremonitor.engine.InvalidArtifactException;
-import io.coremonitor.engine.InvalidDeploymentException;
+import io.coremonitor.engine.InvalidInputException;
 import io.coremonitor.engine.catalog.InvalidCatalogException;
 import io.coremonitor.engine.secrets.DuplicateSecretException;
-import io.coremonitor.engine.secrets.InvalidSecretException;
 import io.coremonitor.engine.secrets.SecretDecryptionException;
 import io.coremonitor.engine.secrets.SecretKeyException;
 import io.coremonitor.engine.secrets.SecretNotFoundException;
@@ -103,15 +101,12 @@ public final class ProblemMapper {
         app.exception(DeploymentNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(ArtifactInUseException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         app.exception(ArtifactTooLargeException.class, (e, ctx) -> send(ctx, 413, e.getMessage(), List.of()));
-        app.exception(InvalidArtifactException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
-        app.exception(InvalidDeploymentException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
+        // InvalidArtifactException, InvalidDeploymentException, InvalidSecretException, ...
+        app.exception(InvalidInputException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(SecretNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(DuplicateSecretException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
-        app.exception(InvalidSecretException.class, (e, ctx) -> send(ctx, 422, e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
         // the key setting or file cannot be used (it is read with the first secret when none existed at start)
         app.exception(SecretKeyException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(SecretDecryptionException.class, (e, ctx) -> {

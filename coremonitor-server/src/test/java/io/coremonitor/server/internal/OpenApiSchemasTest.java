@@ -6,40 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coremonitor.model.Command;
 import io.coremonitor.store.ContainerStats;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bodies of the OpenAPI document: a generated schema for each, and real answers that match them. */
-class OpenApiSchemasTest {
+class OpenApiSchemasTest extends InProcessApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    TestApi t;
-    ApiClient c;
-    SchemaCheck schemas;
-
-    @BeforeEach
-    void start() {
-        t = TestApi.start(dir);
-        c = t.client;
-        schemas = new SchemaCheck(c);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
 
     @Test
     void everyBodyHasAReferencedSchemaAndEveryAnswerAContent() {

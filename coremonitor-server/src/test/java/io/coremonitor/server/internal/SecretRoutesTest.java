@@ -5,37 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The secret routes in-process (no Docker): create, list, one, replace, delete, reveal, and their problems. */
-class SecretRoutesTest {
+class SecretRoutesTest extends InProcessApiTest {
 
     static final String VALUE = "Route-Secret-Value-3391";
 
-    @TempDir
-    Path dir;
-    TestApi t;
-    ApiClient c;
-    SchemaCheck schemas;
-
-    @BeforeEach
-    void start() {
-        t = TestApi.start(dir);
-        c = t.client;
-        schemas = new SchemaCheck(c);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
 
     private ApiClient.Answer put(String path, Object body) {
         return c.send(c.request(path).header("Content-Type", "application/json")

@@ -385,7 +385,9 @@ class ApiRoutesTest {
                 "GET /api/v1/stacks/{id}/deployments/{number}", "POST /api/v1/stacks/{id}/deployments/{number}/redeploy");
         assertThat(registered).contains("GET /api/v1/catalog", "GET /api/v1/catalog/{id}", "POST /api/v1/catalog/reload",
                 "POST /api/v1/wizard/validate", "POST /api/v1/wizard/preview");
-        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(47);
+        assertThat(registered).contains("POST /api/v1/secrets", "GET /api/v1/secrets", "GET /api/v1/secrets/{name}",
+                "PUT /api/v1/secrets/{name}", "DELETE /api/v1/secrets/{name}", "POST /api/v1/secrets/{name}/reveal");
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(53);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("summary").asText()).contains("x-coremonitor-deploy");
@@ -455,9 +457,10 @@ class ApiRoutesTest {
         assertThat(invalid.status()).as(invalid.text()).isEqualTo(200);
         JsonNode report = invalid.json();
         assertThat(report.path("valid").asBoolean(true)).isFalse();
-        assertThat(located(report.path("errors"))).containsExactly("services.db@8:3", "services.web.ports[1]@6:9",
-                "services.web.restart@7:5", "servics@10:1");
-        assertThat(report.path("errors").get(1).path("message").asText()).contains("99999");
+        assertThat(located(report.path("errors"))).containsExactly("services.db@8:3", "services.web.image@3:5",
+                "services.web.ports[1]@6:9", "services.web.restart@7:5", "servics@10:1");
+        assertThat(report.path("errors").get(1).path("message").asText()).contains("not a valid image reference");
+        assertThat(report.path("errors").get(2).path("message").asText()).contains("99999");
         assertThat(report.path("errors").get(0).fieldNames()).toIterable().containsExactly("path", "message", "line", "column");
         assertThat(report.path("warnings").isEmpty()).isTrue();
 
@@ -469,7 +472,7 @@ class ApiRoutesTest {
         ApiClient.Answer object = c.post("/validate", "{\"compose\": {\"services\": {\"web\": {\"image\": \"x:${TAG}\","
                 + " \"tty\": \"perhaps\"}}}}");
         assertThat(object.status()).as(object.text()).isEqualTo(200);
-        assertThat(located(object.json().path("errors"))).containsExactly("services.web.tty@-");
+        assertThat(located(object.json().path("errors"))).containsExactly("services.web.image@-", "services.web.tty@-");
         assertThat(located(object.json().path("warnings"))).containsExactly("services.web.image@-");
 
         assertThat(stored(id)).isEqualTo(before);

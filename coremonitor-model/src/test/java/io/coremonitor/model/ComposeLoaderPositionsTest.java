@@ -178,7 +178,7 @@ class ComposeLoaderPositionsTest {
         assertThat(e.locatedErrors()).extracting(l -> l.position().orElseThrow()).containsExactly(at(5, 5), at(4, 5));
         assertThat(e.locatedErrors()).isEqualTo(validate(text).errors());
 
-        LoadResult ok = ComposeLoader.loadWithWarnings("services:\n  web:\n    image: nginx:${TAG}\n", Map.of());
+        LoadResult ok = ComposeLoader.loadWithWarnings("services:\n  web:\n    image: nginx${SUFFIX}\n", Map.of());
         assertThat(ok.locatedWarnings()).extracting(LocatedError::error).isEqualTo(ok.warnings());
         assertThat(ok.locatedWarnings().get(0).position()).contains(at(3, 5));
         assertThat(validate("services:\n  web:\n    image: nginx\n").definition()).isPresent();

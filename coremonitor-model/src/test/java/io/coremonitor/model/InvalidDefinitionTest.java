@@ -16,12 +16,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InvalidDefinitionTest {
 
     /** A one-service document whose service "web" has these extra flow-style keys. */
+    /** A service {@code web} of this image (quoted). */
+    private static String image(String reference) {
+        return "services: {web: {image: '" + reference + "'}}";
+    }
+
     private static String web(String keys) {
         return "services: {web: {image: nginx, " + keys + "}}";
     }
 
     static Stream<Arguments> invalid() {
         return Stream.of(
+            // --- image references (Docker's grammar)
+            Arguments.of(image("ngi nx"), "services.web.image",
+                "'ngi nx' is not an image name"),
+            Arguments.of(image("Nginx:Latest"), "services.web.image", "no capital letters"),
+            Arguments.of(image("nginx@sha256:zz"), "services.web.image",
+                "'sha256:zz' is not a digest"),
+            Arguments.of(image("nginx@sha256:" + "A".repeat(64)), "services.web.image",
+                "is not a digest"),
+            Arguments.of(image("nginx:" + "t".repeat(129)), "services.web.image",
+                "is not a tag"),
+            Arguments.of(image("nginx:-x"), "services.web.image", "'-x' is not a tag"),
+            Arguments.of(image("n".repeat(100_000)), "services.web.image",
+                "the image name has 100000 characters, more than 255"),
+            Arguments.of(image("my_registry:5000/app"), "services.web.image",
+                "'my_registry:5000' is not a registry host[:port]"),
+            Arguments.of(image("library//nginx"), "services.web.image",
+                "is not an image name"),
+            Arguments.of(image(":latest"), "services.web.image", "no image name"),
             // --- unknown and refused keys
             Arguments.of(web("imagee: nginx"), "services.web.imagee", "unknown key 'imagee' (not part of the compose specification)"),
             Arguments.of("services: {web: {image: x}}\nservics: {}", "servics", "unknown key 'servics'"),

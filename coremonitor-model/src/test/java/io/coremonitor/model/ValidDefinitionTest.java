@@ -280,4 +280,15 @@ class ValidDefinitionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.metadata().labels().put("a", "b"))
             .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nginx", "nginx:1.27", "library/nginx:latest", "docker.io/library/nginx:1.27-alpine",
+        "quay.io/wildfly/wildfly:39.0.1.Final-jdk17", "localhost:5000/team/app_x:v1", "registry.example.com/a/b/c",
+        "Registry.Example.com:443/app", "[::1]:5000/app", "my-app__x/y.z", "a--b", "nginx:_x",
+        "nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void acceptsTheImageReferencesDockerAccepts(String image) {
+        assertThat(ComposeLoader.load("services: {web: {image: '" + image + "'}}").services().get("web").process().image())
+            .isEqualTo(image);
+    }
 }

@@ -80,8 +80,9 @@ public interface DockerOps {
     void startContainer(String containerId);
 
     /**
-     * Stops a container with its own stop signal; SIGKILL after {@code timeoutSeconds} (Docker's default, or the
-     * container's configured stop timeout, when null). Stopping a stopped container is a no-op.
+     * Stops a container with its own stop signal; SIGKILL after {@code timeoutSeconds}, or when null after the
+     * container's {@code stop_grace_period} (its {@link StackLabels#STOP_TIMEOUT} label), else Docker's 10 seconds.
+     * Stopping a stopped container is a no-op.
      */
     void stopContainer(String containerId, Integer timeoutSeconds);
 

@@ -87,7 +87,9 @@ public final class ServiceTranslator {
         if (!draft.problems().isEmpty()) {
             throw new UnsupportedFieldException(draft.problems());
         }
-        return new ContainerRequest(name, spec.process().image(), labels(ctx, service, spec, hash), hash, draft.configuration(), extra,
+        Map<String, String> labels = labels(ctx, service, spec, hash);
+        draft.stopTimeoutSeconds().ifPresent(seconds -> labels.put(StackLabels.STOP_TIMEOUT, Integer.toString(seconds)));
+        return new ContainerRequest(name, spec.process().image(), labels, hash, draft.configuration(), extra,
             draft.stopTimeoutSeconds().orElse(null));
     }
 

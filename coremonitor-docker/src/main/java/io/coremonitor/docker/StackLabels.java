@@ -9,6 +9,11 @@ public final class StackLabels {
     public static final String SERVICE = "coremonitor.service";
     public static final String COMMAND_ID = "coremonitor.command_id";
     public static final String CONFIG_HASH = "coremonitor.config_hash";
+    /**
+     * On containers whose service sets {@code stop_grace_period}: its seconds, which every stop passes to Docker (its API
+     * client would otherwise send 10 s, overriding the container's own stop timeout).
+     */
+    public static final String STOP_TIMEOUT = "coremonitor.stop_timeout";
     /** On networks: the network's key in the definition. */
     public static final String NETWORK = "coremonitor.network";
     /** On volumes: the volume's key in the definition. */

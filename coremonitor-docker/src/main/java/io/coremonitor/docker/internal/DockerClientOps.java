@@ -21,6 +21,7 @@ import io.coremonitor.docker.LogLine;
 import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.NetworkRequest;
 import io.coremonitor.docker.ServiceLogs;
+import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.model.Ipam;
 import io.coremonitor.model.IpamPool;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -152,13 +154,21 @@ public final class DockerClientOps implements DockerOps {
     public void stopContainer(String containerId, Integer timeoutSeconds) {
         try {
             var cmd = docker.stopContainerCmd(containerId);
-            if (timeoutSeconds != null) {
-                cmd.withTimeout(timeoutSeconds);
+            Integer timeout = timeoutSeconds != null ? timeoutSeconds : configuredStopTimeout(containerId);
+            if (timeout != null) {
+                cmd.withTimeout(timeout);
             }
             cmd.exec();
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
             // stopped or gone: the goal is reached
         }
+    }
+
+    /** The container's {@code stop_grace_period} from its label, when it has one. */
+    private Integer configuredStopTimeout(String containerId) {
+        Map<String, String> labels = docker.inspectContainerCmd(containerId).exec().getConfig().getLabels();
+        String seconds = labels == null ? null : labels.get(StackLabels.STOP_TIMEOUT);
+        return seconds != null && seconds.matches("[0-9]{1,9}") ? Integer.valueOf(seconds) : null;
     }
 
     @Override

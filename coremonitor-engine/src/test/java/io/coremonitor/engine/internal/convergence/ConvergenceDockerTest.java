@@ -465,6 +465,19 @@ class ConvergenceDockerTest {
     }
 
     @Test
+    void everyStopGivesTheServiceItsStopGracePeriod() {
+        // on SIGTERM the process takes 12 s to end with 42: past the 10 s Docker's API client sends by default, it
+        // would be killed (137); given its 30 s grace period, it ends by itself
+        String v1 = version("services:\n  x:\n    image: " + TestImages.BUSYBOX + "\n"
+            + "    command: [sh, -c, 'trap \"sleep 12; exit 42\" TERM; while true; do sleep 1; done']\n"
+            + "    stop_grace_period: 30s\n");
+        apply(v1);
+        assertThat(inspect("x").getConfig().getLabels()).containsEntry(StackLabels.STOP_TIMEOUT, "30");
+        run(CommandType.RUNTIME_ACTION, "{\"action\":\"stop\"}");
+        assertThat(inspect("x").getState().getExitCodeLong()).isEqualTo(42L);
+    }
+
+    @Test
     void deleteLeavesNoContainerNorNetworkAndKeepsHistory() {
         String v1 = goodVersion("one");
         apply(v1);

@@ -16,6 +16,7 @@ const ROUTES = [
   { pattern: /^\/commands$/, view: 'commands', nav: 'commands' },
   { pattern: /^\/commands\/(\d+)$/, view: 'command', nav: 'commands', keys: ['id'] },
   { pattern: /^\/events$/, view: 'events', nav: 'events' },
+  { pattern: /^\/secrets$/, view: 'secrets', nav: 'secrets' },
 ];
 
 /** The one /events subscription; views listen through ctx.events.on(fn) -> off(). */

@@ -10,6 +10,7 @@ import { h, replace, badge, toast } from './dom.js';
 const ROUTES = [
   { pattern: /^\/$/, view: 'dashboard', nav: 'dashboard' },
   { pattern: /^\/new$/, view: 'editor', nav: 'new' },
+  { pattern: /^\/wizard$/, view: 'wizard', nav: 'wizard' },
   { pattern: /^\/stacks\/([^/]+)$/, view: 'stack', nav: 'dashboard', keys: ['id'] },
   { pattern: /^\/stacks\/([^/]+)\/edit$/, view: 'editor', nav: 'dashboard', keys: ['id'] },
   { pattern: /^\/stacks\/([^/]+)\/versions$/, view: 'versions', nav: 'dashboard', keys: ['id'] },

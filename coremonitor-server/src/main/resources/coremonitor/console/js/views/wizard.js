@@ -190,7 +190,6 @@ export async function render(main, params, ctx) {
     state.components.push(c);
     show();
     w.changed();
-    ctx.toast('Added ' + d.title + '.', 'info');
   }
 
   function remove(i) {

@@ -87,8 +87,8 @@ export async function render(main, params, ctx) {
       h('div', { class: 'toolbar' }, h('label', { for: 'secrets-stack-filter' }, 'Stack'), filter, summary),
       listError, tableWrap, empty, pager));
 
-  /** The generated value of a create or replace, shown this once in `where`. */
-  function showOnce(where, secretName, value, id) {
+  /** The generated value of a create or replace, shown this once in `where`; onDone() once the user is done. */
+  function showOnce(where, secretName, value, id, onDone) {
     const b = box(value, id, 'Generated value of ' + secretName);
     const done = h('button', { type: 'button', class: 'btn btn-small', dataset: { action: 'done' } }, 'Done');
     const card = h('div', { class: 'notice secret-once', dataset: { secret: secretName } },
@@ -98,6 +98,9 @@ export async function render(main, params, ctx) {
       b.forget();
       state.boxes.delete(b);
       card.remove();
+      if (onDone) {
+        onDone();
+      }
     });
     replace(where, card);
   }
@@ -170,13 +173,16 @@ export async function render(main, params, ctx) {
         const answer = await call('PUT', '/secrets/' + enc(item.name), chooserOf.body());
         chooserOf.reset();
         ctx.toast('Replaced the value of ' + item.name + '.', 'ok');
+        // the row says who updated it and when; the detail row stays under it while a generated value is shown
+        const fresh = rowOf(answer);
         if (answer.value) {
           replace(f, once);
-          showOnce(once, item.name, answer.value, 'replaced-' + item.name);
+          showOnce(once, item.name, answer.value, 'replaced-' + item.name, () => detail.remove());
+          row.replaceWith(fresh);
         } else {
           closeDetail(row);
+          row.replaceWith(fresh);
         }
-        load().catch(showListError);
       } catch (err) {
         errors.show(err);
       } finally {

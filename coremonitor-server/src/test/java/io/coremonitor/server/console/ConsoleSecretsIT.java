@@ -61,6 +61,11 @@ class ConsoleSecretsIT {
             + " sessionStorage)) + location.href") + "";
     }
 
+    /** Waits until no toast is shown (they go after a few seconds), for a picture without them. */
+    static void awaitNoToast(ConsoleBrowser b) {
+        b.await(d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty());
+    }
+
     @Test
     void aGeneratedValueIsShownOnceAndCopiedThenRevealReplaceAndDelete() {
         String stackName = TestLabels.uniqueName("console-secrets");
@@ -103,6 +108,7 @@ class ConsoleSecretsIT {
             assertThat(b.script("return document.documentElement.outerHTML.includes(arguments[0])", value)).isEqualTo(false);
             b.click("#secret-created button[data-action=show]");
             b.await(d -> "text".equals(b.css("#created-value").getAttribute("type")));
+            awaitNoToast(b);
             b.screenshot("secrets");
 
             // Copy puts the value on the clipboard
@@ -146,6 +152,21 @@ class ConsoleSecretsIT {
             b.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(replaceForm)));
             assertThat(revealed(name)).isEqualTo("typed-in-the-console");
 
+            // replace with a generated value: shown once, under its row
+            b.click("#secrets tr[data-name='" + name + "'] button[data-action=replace]");
+            b.click(replaceForm + " input[data-mode=generate]");
+            new Select(b.css(replaceForm + " select[data-field=generate]")).selectByValue("hex");
+            b.css(replaceForm + " input[data-field=digits]").clear();
+            b.css(replaceForm + " input[data-field=digits]").sendKeys("32");
+            b.click(replaceForm + " button[data-action=save]");
+            String once = "tr.secret-detail[data-for='" + name + "'] .secret-once input.secret-value-input";
+            b.css(once);
+            String hex = revealed(name);
+            assertThat(hex).matches("[0-9a-f]{32}");
+            assertThat(b.script("return document.querySelector(arguments[0]).value", once)).isEqualTo(hex);
+            b.click("tr.secret-detail[data-for='" + name + "'] button[data-action=done]");
+            b.await(d -> d.findElements(By.cssSelector("tr.secret-detail")).isEmpty());
+
             // delete, after a confirmation
             b.click("#secrets tr[data-name='" + name + "'] button[data-action=delete]");
             b.awaitText("dialog.dialog", "Delete " + name + "?");
@@ -153,7 +174,7 @@ class ConsoleSecretsIT {
             b.await(d -> b.all(By.cssSelector("#secrets tr[data-name='" + name + "']")).isEmpty());
             b.css("#secrets-empty");
             assertThat(api.get("/secrets/" + name).status()).isEqualTo(404);
-            assertThat(kept(b)).doesNotContain(value).doesNotContain("typed-in-the-console");
+            assertThat(kept(b)).doesNotContain(value).doesNotContain("typed-in-the-console").doesNotContain(hex);
             b.assertNoConsoleErrors();
 
             // the phone layout: nothing wider than the screen
@@ -161,6 +182,8 @@ class ConsoleSecretsIT {
             new Select(b.css("#secrets-stack-filter")).selectByVisibleText("Every stack");
             b.css("#secrets tr[data-name='" + global + "']");
             assertThat((Boolean) b.script("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+            awaitNoToast(b);
+            b.script("document.getElementById('secrets-title').scrollIntoView()");
             b.screenshot("secrets-phone");
 
             // a taken name: the server's 409 is said at the name field
@@ -173,6 +196,11 @@ class ConsoleSecretsIT {
             assertThat(revealed(global)).isEqualTo("typed-by-curl");
             assertThat(b.consoleMessages()).filteredOn(m -> m.startsWith("SEVERE"))
                 .hasSize(1).allSatisfy(m -> assertThat(m).contains("409"));
+
+            // a stack's page links to its secrets: the list comes filtered on that stack
+            b.go("#/secrets?stack=" + stackId);
+            b.await(d -> stackId.equals(b.css("#secrets-stack-filter").getAttribute("value")));
+            b.css("#secrets-empty");
         } finally {
             api.send("DELETE", "/secrets/" + global, null);
             api.post("/stacks/" + stackId + "/delete", "{}");

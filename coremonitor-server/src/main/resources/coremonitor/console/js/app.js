@@ -10,12 +10,14 @@ import { h, replace, badge, toast } from './dom.js';
 const ROUTES = [
   { pattern: /^\/$/, view: 'dashboard', nav: 'dashboard' },
   { pattern: /^\/new$/, view: 'editor', nav: 'new' },
+  { pattern: /^\/wizard$/, view: 'wizard', nav: 'wizard' },
   { pattern: /^\/stacks\/([^/]+)$/, view: 'stack', nav: 'dashboard', keys: ['id'] },
   { pattern: /^\/stacks\/([^/]+)\/edit$/, view: 'editor', nav: 'dashboard', keys: ['id'] },
   { pattern: /^\/stacks\/([^/]+)\/versions$/, view: 'versions', nav: 'dashboard', keys: ['id'] },
   { pattern: /^\/commands$/, view: 'commands', nav: 'commands' },
   { pattern: /^\/commands\/(\d+)$/, view: 'command', nav: 'commands', keys: ['id'] },
   { pattern: /^\/events$/, view: 'events', nav: 'events' },
+  { pattern: /^\/secrets$/, view: 'secrets', nav: 'secrets' },
 ];
 
 /** The one /events subscription; views listen through ctx.events.on(fn) -> off(). */

@@ -38,6 +38,7 @@ export async function render(main, params, ctx) {
   const header = pageHeader([h('span', { id: 'stack-name' }, stack.name), ' ', stateBadge],
     stack.deleted_at ? null : h('a', { class: 'btn', href: '#/stacks/' + enc(id) + '/edit', id: 'stack-edit' }, 'Edit'),
     h('a', { class: 'btn', href: '#/stacks/' + enc(id) + '/versions', id: 'stack-versions' }, 'Versions'),
+    stack.deleted_at ? null : h('a', { class: 'btn', href: '#/secrets?stack=' + enc(id), id: 'stack-secrets' }, 'Secrets'),
     stack.deleted_at ? null : deleteButton);
 
   function renderMeta(status) {

@@ -361,7 +361,7 @@ public final class HttpApi implements AutoCloseable {
         String artifacts = "artifacts";
         r.add(Route.post("/artifacts", artifactRoutes::upload).tag(artifacts).status(201).alsoOk(200).returns(ArtifactView.class)
                 .consumes("application/octet-stream", "multipart/form-data")
-                .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz): 201 when new, 200 with the stored"
+                .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz, .sql.gz: a database dump): 201 when new, 200 with the stored"
                         + " one when these bytes were uploaded before (the first upload's name and uploader are kept)")
                 .description("The body is the file itself (any Content-Type but multipart), or a multipart/form-data form"
                         + " whose part 'file' holds it (its file name is the name when ?name= is absent). It is streamed to"

@@ -91,6 +91,10 @@ class DatabasesIT {
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
             assertThat(created.header("Location")).contains("/api/v1/databases/" + project);
 
+            String stackId = db.path("stack_id").asText();
+            assertThat(api.get("/stacks/" + stackId + "/versions/v1").text()).contains("db-" + project + "-db-password")
+                    .doesNotContain(password);
+            assertThat(api.get("/commands/" + db.path("command_id").asLong() + "/logs").text()).doesNotContain(password);
             try (Connection c = login(db, password); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE items (id int PRIMARY KEY, name text)");
                 s.execute("INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, 'three')");
@@ -197,6 +201,24 @@ class DatabasesIT {
             ApiClient.Answer retry = create(api, Map.of("project", project, "engine", "postgresql", "version", "15"));
             assertThat(retry.status()).as("the project is free again: " + retry.text()).isEqualTo(201);
             assertThat(api.send("DELETE", "/databases/" + project + "?remove_volumes=true", "").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anImageThatCannotBePulledFailsTheApplyWhichIsReleasedSoTheQueueGoesOn(@TempDir Path dir) throws Exception {
+        String project = project("nopull");
+        try (RelServer server = server(dir)) {
+            ApiClient api = new ApiClient(server.base(), Optional.of(TOKEN));
+            ApiClient.Answer created = create(api, Map.of("project", project, "engine", "mariadb", "version", "10.11",
+                    "image", "coremonitor-test/no-such-image:" + suffix));
+            assertThat(created.status()).as(created.text()).isEqualTo(502);
+            assertThat(created.json().path("detail").asText()).contains("APPLY").contains("failed").contains("removed");
+            JsonNode queue = api.get("/queue").json();
+            assertThat(queue.path("halted_by").isNull()).as(queue.toString()).isTrue();
+            assertThat(containers("db-" + project)).isEmpty();
+            assertThat(volumes("db-" + project)).isEmpty();
+            assertThat(api.get("/secrets?limit=500").text()).doesNotContain("db-" + project);
+            assertThat(api.get("/databases/" + project).status()).isEqualTo(404);
         }
     }
 

@@ -3,8 +3,9 @@
 # in the same run and regenerates BENCHMARKS.md at the repository root with the results and the machine.
 # Usage: benchmarks/run.sh [--quick]   (--quick: small sizes, a few minutes; default: the issue's sizes)
 # Needs: a running Docker engine with coremonitor-test/busybox:latest and, for the deploy figure, tomcat:latest (the
-# offline stand-in of scripts/test-images.sh --all), docker-compose, wrk (installed if missing), Debian's chromium and
-# chromium-driver (installed if missing) for the console figure.
+# offline stand-in of scripts/test-images.sh --all) and, for the database figure, postgres:15 (the same),
+# docker-compose, wrk (installed if missing), Debian's chromium and chromium-driver (installed if missing) for the
+# console figure.
 set -eu
 cd "$(dirname "$0")/.."
 MODE=full
@@ -24,9 +25,9 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
 if [ "$MODE" = quick ]; then
-    APPLY="20 2"; QUEUE="2000 2"; READ="1000 5 1"; SCALE="10000 100000 100"; CONSOLE="1000 1"; DEPLOY="10 4"
+    APPLY="20 2"; QUEUE="2000 2"; READ="1000 5 1"; SCALE="10000 100000 100"; CONSOLE="1000 1"; DEPLOY="10 4"; DATABASE="2"
 else
-    APPLY="20 5"; QUEUE="10000 3"; READ="1000 15 3"; SCALE="10000 1000000 300"; CONSOLE="1000 5"; DEPLOY="50 10"
+    APPLY="20 5"; QUEUE="10000 3"; READ="1000 15 3"; SCALE="10000 1000000 300"; CONSOLE="1000 5"; DEPLOY="50 10"; DATABASE="5"
 fi
 
 run() {
@@ -39,6 +40,8 @@ run() {
 run ApplyBenchmark $APPLY
 # shellcheck disable=SC2086
 run DeployBenchmark $DEPLOY
+# shellcheck disable=SC2086
+run DatabaseBenchmark $DATABASE
 # shellcheck disable=SC2086
 run QueueWorkerBenchmark $QUEUE
 # shellcheck disable=SC2086
@@ -106,6 +109,9 @@ WRK=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
     echo "bare docker-java copy + exec mv + HTTP poll until the new page answers (1 = no overhead; Tomcat's own work and its"
     echo "10 s look at webapps/ are in both); \`deploy_busy_vs_floor\`: the same without the wait for Tomcat's next look"
     echo "at webapps/ (the tool's own overhead)."
+    echo "\`database_ready_vs_floor\`: time until a managed PostgreSQL answers a login through Core Monitor (stack, secrets,"
+    echo "queued APPLY, JDBC login loop) / docker-java create + start + the same login loop (1 = no overhead; PostgreSQL's"
+    echo "initdb and start are in both)."
 } > BENCHMARKS.md
 echo
 echo "wrote BENCHMARKS.md"

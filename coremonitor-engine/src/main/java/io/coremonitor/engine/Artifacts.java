@@ -46,7 +46,7 @@ public final class Artifacts {
      * Stores an upload.
      *
      * @param body  the bytes; read to the end, not closed
-     * @param name  the file name (its extension says what it is: .war, .ear, .jar, .zip, .tar.gz, .tgz)
+     * @param name  the file name (its extension says what it is: .war, .ear, .jar, .zip, .tar.gz, .tgz, .sql.gz)
      * @param actor who uploads it
      * @throws ArtifactTooLargeException when it exceeds the size limit
      * @throws InvalidArtifactException  when the name is unusable, or the file empty, unreadable, or of an unknown type

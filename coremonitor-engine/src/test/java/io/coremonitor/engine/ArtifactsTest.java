@@ -108,6 +108,24 @@ class ArtifactsTest {
     }
 
     @Test
+    void aDatabaseDumpIsOneGzipFileReadToItsEnd() throws Exception {
+        byte[] dump = gzip("CREATE TABLE t (id int);\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(store(dump, "shop-1.sql.gz").artifact().mediaType()).isEqualTo("application/gzip");
+        assertThatThrownBy(() -> store(Arrays.copyOf(dump, dump.length - 10), "cut.sql.gz"))
+            .isInstanceOf(InvalidArtifactException.class).hasMessageContaining("not a readable sql.gz");
+        assertThatThrownBy(() -> store(gzip(new byte[0]), "empty.sql.gz")).isInstanceOf(InvalidArtifactException.class)
+            .hasMessageContaining("empty");
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void anUploadOverTheLimitIsRefusedAndLeavesNothing() throws Exception {
         InputStream endless = new InputStream() {
             @Override
@@ -138,7 +156,7 @@ class ArtifactsTest {
         assertThatThrownBy(() -> store(Arrays.copyOf(gz, gz.length / 2), "site.tar.gz"))
             .isInstanceOf(InvalidArtifactException.class).hasMessageContaining("not a readable tar.gz archive");
         assertThatThrownBy(() -> store(zip("index.html", "x"), "app.exe")).isInstanceOf(InvalidArtifactException.class)
-            .hasMessageContaining(".war, .ear, .jar, .zip, .tar.gz or .tgz");
+            .hasMessageContaining(".war, .ear, .jar, .zip, .tar.gz, .tgz or .sql.gz");
         assertThatThrownBy(() -> store(zip("../escape.html", "x"), "site.zip")).isInstanceOf(InvalidArtifactException.class)
             .hasMessageContaining("outside its root");
         assertThatThrownBy(() -> store(tarGz("/etc/passwd", "x"), "site.tgz")).isInstanceOf(InvalidArtifactException.class)

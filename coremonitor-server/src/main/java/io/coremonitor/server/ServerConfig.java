@@ -3,6 +3,7 @@ package io.coremonitor.server;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.model.ByteSize;
 import io.coremonitor.model.Durations;
+import io.coremonitor.model.PortRange;
 import io.coremonitor.server.internal.FlagArg;
 import io.coremonitor.store.StoreConfig;
 import java.io.IOException;
@@ -48,6 +49,9 @@ import java.util.Properties;
  *                       built-in ones; an invalid file stops the start
  * @param secretKey      the key of the secret store, base64 of 32 bytes; empty: the key file
  *                       {@code <dataDir>/secret.key}, generated (mode 0600) with the first secret
+ * @param databasePorts  the host ports a managed database gets the first free one of when none is asked for
+ * @param databaseReadyTimeout how long creating a managed database may take, up to a successful login, unless the
+ *                       request says otherwise
  */
 public record ServerConfig(
         String host,
@@ -68,7 +72,9 @@ public record ServerConfig(
         Path dataDir,
         long artifactMaxSize,
         Optional<Path> catalogDir,
-        Optional<String> secretKey) {
+        Optional<String> secretKey,
+        PortRange databasePorts,
+        Duration databaseReadyTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -76,6 +82,8 @@ public record ServerConfig(
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_ARTIFACT_MAX_SIZE = "512m";
+    public static final String DEFAULT_DATABASE_PORTS = "5433-6000";
+    public static final String DEFAULT_DATABASE_READY_TIMEOUT = "2m";
 
 
     /** One setting: its flag, its environment variable and its key in the settings file. */
@@ -99,6 +107,8 @@ public record ServerConfig(
         ARTIFACT_MAX_SIZE("--artifact-max-size", "COREMONITOR_ARTIFACT_MAX_SIZE", "artifact.max-size"),
         CATALOG_DIR("--catalog-dir", "COREMONITOR_CATALOG_DIR", "catalog.dir"),
         SECRET_KEY("--secret-key", "COREMONITOR_SECRET_KEY", "secret-key"),
+        DATABASE_PORTS("--database-ports", "COREMONITOR_DATABASE_PORTS", "database.ports"),
+        DATABASE_READY_TIMEOUT("--database-ready-timeout", "COREMONITOR_DATABASE_READY_TIMEOUT", "database.ready-timeout"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -129,6 +139,8 @@ public record ServerConfig(
         }
         Objects.requireNonNull(catalogDir, "catalogDir");
         Objects.requireNonNull(secretKey, "secretKey");
+        Objects.requireNonNull(databasePorts, "databasePorts");
+        Objects.requireNonNull(databaseReadyTimeout, "databaseReadyTimeout");
     }
 
     /** The embedded defaults. */
@@ -198,8 +210,17 @@ public record ServerConfig(
         Optional<Path> catalogDir = Optional.ofNullable(values.get(Setting.CATALOG_DIR)).filter(v -> !v.isBlank())
                 .map(v -> parsePath(Setting.CATALOG_DIR, v));
         Optional<String> secretKey = Optional.ofNullable(values.get(Setting.SECRET_KEY)).filter(k -> !k.isBlank());
+        PortRange databasePorts = parsePortRange(Setting.DATABASE_PORTS,
+                values.getOrDefault(Setting.DATABASE_PORTS, DEFAULT_DATABASE_PORTS));
+        Duration readyTimeout = parseDuration(Setting.DATABASE_READY_TIMEOUT,
+                values.getOrDefault(Setting.DATABASE_READY_TIMEOUT, DEFAULT_DATABASE_READY_TIMEOUT));
+        if (readyTimeout.compareTo(Duration.ofSeconds(1)) < 0 || readyTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigException(Setting.DATABASE_READY_TIMEOUT.flag + " must be from 1s to 10m, got '"
+                    + values.get(Setting.DATABASE_READY_TIMEOUT) + "'");
+        }
         return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
-                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir, secretKey);
+                insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir, secretKey, databasePorts,
+                readyTimeout);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -222,7 +243,8 @@ public record ServerConfig(
                 + " queue.lease-ttl=" + queueLeaseTtl + " self-heal=" + selfHeal + " stats.interval=" + statsInterval
                 + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize
                 + " catalog.dir=" + catalogDir.map(Path::toString).orElse("none")
-                + " secret-key=" + (secretKey.isPresent() ? "given" : "file " + dataDir.resolve("secret.key"));
+                + " secret-key=" + (secretKey.isPresent() ? "given" : "file " + dataDir.resolve("secret.key"))
+                + " database.ports=" + databasePorts + " database.ready-timeout=" + databaseReadyTimeout;
     }
 
     /** Where uploaded artifacts are kept: {@code <dataDir>/artifacts}. */
@@ -288,6 +310,21 @@ public record ServerConfig(
             // reported below
         }
         throw new ConfigException(what + " must be a number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    /** {@code FROM-TO} (or one port), 1 to 65535. */
+    private static PortRange parsePortRange(Setting s, String v) {
+        String[] parts = v.split("-", -1);
+        try {
+            if (parts.length == 1 || parts.length == 2) {
+                int from = Integer.parseInt(parts[0].trim());
+                int to = Integer.parseInt(parts[parts.length - 1].trim());
+                return new PortRange(from, to);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below (NumberFormatException is one)
+        }
+        throw new ConfigException(s.flag + " must be a port range FROM-TO within 1-65535 (such as 5433-6000), got '" + v + "'");
     }
 
     private static URI parseDockerHost(String v) {

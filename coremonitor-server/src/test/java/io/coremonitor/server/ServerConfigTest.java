@@ -3,6 +3,7 @@ package io.coremonitor.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coremonitor.model.PortRange;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -41,6 +42,29 @@ class ServerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--db-pool-size");
         assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("COREMONITOR_DB_POOL_SIZE", "many")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--db-pool-size");
+    }
+
+    @Test
+    void theManagedDatabasesPortRangeAndReadyTimeoutComeFromAFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        ServerConfig defaults = ServerConfig.parse(List.of(), Map.of());
+        assertThat(defaults.databasePorts()).isEqualTo(new PortRange(5433, 6000));
+        assertThat(defaults.databaseReadyTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ServerConfig.parse(List.of("--database-ports", "7000-7010"), Map.of()).databasePorts())
+                .isEqualTo(new PortRange(7000, 7010));
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_DATABASE_PORTS", "7100")).databasePorts())
+                .isEqualTo(new PortRange(7100, 7100));
+        Path file = dir.resolve("coremonitor.properties");
+        Files.writeString(file, "database.ports=8000-8100\ndatabase.ready-timeout=90s\n");
+        ServerConfig fromFile = ServerConfig.parse(List.of("--config", file.toString()), Map.of());
+        assertThat(fromFile.databasePorts()).isEqualTo(new PortRange(8000, 8100));
+        assertThat(fromFile.databaseReadyTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(fromFile.describe()).contains("database.ports=8000-8100");
+        for (String bad : List.of("6000-5433", "0-10", "5433-70000", "many", "1-2-3")) {
+            assertThatThrownBy(() -> ServerConfig.parse(List.of("--database-ports", bad), Map.of()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("--database-ports");
+        }
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--database-ready-timeout", "1h"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--database-ready-timeout");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.coremonitor.docker.DockerHealth;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
 import io.coremonitor.engine.catalog.ValueGenerator;
+import io.coremonitor.engine.databases.DatabaseService;
+import io.coremonitor.engine.databases.DatabaseSettings;
 import io.coremonitor.server.internal.ArtifactBodies.ArtifactView;
 import io.coremonitor.server.internal.ArtifactBodies.DeploymentView;
 import io.coremonitor.server.internal.ArtifactBodies.PruneView;
@@ -14,6 +16,11 @@ import io.coremonitor.server.internal.CatalogBodies.ComponentView;
 import io.coremonitor.server.internal.CommandBodies.CommandView;
 import io.coremonitor.server.internal.CommandBodies.LogLineView;
 import io.coremonitor.server.internal.CommandBodies.QueueView;
+import io.coremonitor.server.internal.DatabaseBodies.CreateDatabaseRequest;
+import io.coremonitor.server.internal.DatabaseBodies.DatabaseDeletedView;
+import io.coremonitor.server.internal.DatabaseBodies.DatabaseView;
+import io.coremonitor.server.internal.DatabaseBodies.RestoreDatabaseRequest;
+import io.coremonitor.server.internal.DatabaseBodies.RestoredView;
 import io.coremonitor.server.internal.ListBodies.ItemsView;
 import io.coremonitor.server.internal.ListBodies.PageView;
 import io.coremonitor.server.internal.MonitoringBodies.ContainerView;
@@ -91,6 +98,7 @@ public final class HttpApi implements AutoCloseable {
     private final CatalogRoutes catalogRoutes;
     private final WizardRoutes wizardRoutes;
     private final SecretRoutes secretRoutes;
+    private final DatabaseRoutes databaseRoutes;
     private final List<Route> routes;
     private final boolean tokenConfigured;
     /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
@@ -110,6 +118,16 @@ public final class HttpApi implements AutoCloseable {
      */
     HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
             Optional<String> metricsToken, Duration heartbeat, CatalogHolder catalog, HostPorts hostPorts) {
+        this(engine, docker, token, metricsToken, heartbeat, catalog, hostPorts, DatabaseSettings.defaults());
+    }
+
+    /**
+     * As above, with the managed databases' settings (the host their ports are published on, the port range, the
+     * ready timeout).
+     */
+    HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
+            Optional<String> metricsToken, Duration heartbeat, CatalogHolder catalog, HostPorts hostPorts,
+            DatabaseSettings databases) {
         this.engine = engine;
         this.docker = new DockerAccess(engine, docker);
         this.tokenDigest = token.map(HttpApi::sha256);
@@ -125,6 +143,8 @@ public final class HttpApi implements AutoCloseable {
         this.catalogRoutes = new CatalogRoutes(catalog);
         this.wizardRoutes = new WizardRoutes(engine, this.docker, catalog, hostPorts);
         this.secretRoutes = new SecretRoutes(engine, ValueGenerator.secure());
+        this.databaseRoutes = new DatabaseRoutes(engine, this.docker,
+                new DatabaseService(engine, databases, catalog::current, ValueGenerator.secure()), hostPorts);
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
@@ -272,7 +292,48 @@ public final class HttpApi implements AutoCloseable {
         declareArtifacts(r);
         declareCatalog(r);
         declareSecrets(r);
+        declareDatabases(r);
         return r;
+    }
+
+    private void declareDatabases(List<Route> r) {
+        String databases = "databases";
+        r.add(Route.post("/databases", databaseRoutes::create).tag(databases).status(201).returns(DatabaseView.class)
+                .summary("Create a managed PostgreSQL or MariaDB for a project and answer once a login succeeded: 201 with"
+                        + " host, port, database, user, jdbc_url and uri (the password only when generated, this once); 409"
+                        + " when the project has one or the port is taken; 422 for a bad field; 502 when it did not start")
+                .description("Synchronous: the stack db-<project> is made from the catalog's component (a free host port of"
+                        + " --database-ports unless port is given, a password secret db-<project>-db-password, the labels,"
+                        + " mem_limit and cpus), its APPLY is queued like any other write, and the request waits for it and"
+                        + " then for a real JDBC login over the published port, up to ready_timeout (default"
+                        + " --database-ready-timeout). On failure what it made (containers, network, volume, secrets,"
+                        + " stack) is removed before the 502. Location: /api/v1/databases/{project}.")
+                .accepts(CreateDatabaseRequest.class, "{\"project\":\"shop\",\"engine\":\"postgresql\",\"version\":\"15\","
+                        + "\"memory\":\"512m\",\"cpus\":1}").build());
+        r.add(Route.get("/databases", databaseRoutes::list).tag(databases).returns(ItemsView.class, DatabaseView.class)
+                .summary("The managed databases, by project (read from their stacks; never a password)").build());
+        r.add(Route.get("/databases/{project}", databaseRoutes::get).tag(databases).returns(DatabaseView.class)
+                .summary("A managed database with its stack's live status (asked of Docker); 404 when the project has"
+                        + " none").build());
+        r.add(Route.delete("/databases/{project}", databaseRoutes::delete).tag(databases).returns(DatabaseDeletedView.class)
+                .summary("Delete a managed database and wait for it: its stack's DELETE command (containers and network;"
+                        + " the data volume too with remove_volumes=true), then its secrets; 404 when there is none, 502"
+                        + " when the DELETE failed (the secrets are kept then)")
+                .param("remove_volumes", "boolean", "also remove the data volume (default false: the data is kept)")
+                .build());
+        r.add(Route.post("/databases/{project}/backups", databaseRoutes::backup).tag(databases).status(201)
+                .returns(ArtifactView.class)
+                .summary("Dump the database inside its container (pg_dump / mariadb-dump, gzip) and store the dump as an"
+                        + " artifact <project>-<yyyyMMdd-HHmmss>.sql.gz: 201 with the artifact; 502 when the dump failed")
+                .build());
+        r.add(Route.get("/databases/{project}/backups", databaseRoutes::backups).tag(databases)
+                .returns(ItemsView.class, ArtifactView.class)
+                .summary("The backups of a project's database: its .sql.gz artifacts, newest first").build());
+        r.add(Route.post("/databases/{project}/restore", databaseRoutes::restore).tag(databases).returns(RestoredView.class)
+                .summary("Restore a .sql.gz dump artifact into the project's database, in its container (tables the dump"
+                        + " holds are replaced); 404 for an unknown artifact, 422 when it is not a dump, 502 when it failed")
+                .description("To restore into a new database, create it (POST /databases) and restore into it.")
+                .accepts(RestoreDatabaseRequest.class, "{\"artifact\":\"" + "0".repeat(64) + "\"}").build());
     }
 
     private void declareSecrets(List<Route> r) {
@@ -361,8 +422,8 @@ public final class HttpApi implements AutoCloseable {
         String artifacts = "artifacts";
         r.add(Route.post("/artifacts", artifactRoutes::upload).tag(artifacts).status(201).alsoOk(200).returns(ArtifactView.class)
                 .consumes("application/octet-stream", "multipart/form-data")
-                .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz): 201 when new, 200 with the stored"
-                        + " one when these bytes were uploaded before (the first upload's name and uploader are kept)")
+                .summary("Upload an artifact (.war, .ear, .jar, .zip, .tar.gz, .tgz, .sql.gz: a database dump): 201 when new,"
+                        + " 200 with the stored one when these bytes were uploaded before (the first upload's name and uploader are kept)")
                 .description("The body is the file itself (any Content-Type but multipart), or a multipart/form-data form"
                         + " whose part 'file' holds it (its file name is the name when ?name= is absent). It is streamed to"
                         + " disk, never held in memory. Larger than the artifact size limit (--artifact-max-size): 413,"

@@ -9,6 +9,9 @@ import io.coremonitor.engine.CommandRejectedException;
 import io.coremonitor.engine.DeploymentNotFoundException;
 import io.coremonitor.engine.InvalidInputException;
 import io.coremonitor.engine.catalog.InvalidCatalogException;
+import io.coremonitor.engine.databases.DatabaseConflictException;
+import io.coremonitor.engine.databases.DatabaseFailedException;
+import io.coremonitor.engine.databases.DatabaseNotFoundException;
 import io.coremonitor.engine.secrets.DuplicateSecretException;
 import io.coremonitor.engine.secrets.SecretDecryptionException;
 import io.coremonitor.engine.secrets.SecretKeyException;
@@ -50,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * its line and column; unreadable requests 400 with the path (a bad query or path parameter: one error per parameter,
  * the path being its name); state conflicts 409 (an artifact a deployment references); an upload over the artifact
  * size limit 413; an unusable artifact or deployment request 422; a catalog file that cannot be used 422 (its field
- * as the path);
+ * as the path); a managed database request that cannot be used 422, its project without one 404, one there already or
+ * its port taken 409, a database that did not start (what was made removed) or a dump that failed 502;
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
  */
@@ -107,6 +111,10 @@ public final class ProblemMapper {
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(SecretNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(DuplicateSecretException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(DatabaseNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        app.exception(DatabaseConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        // the database did not start (what was made is removed), or a dump, restore or removal failed in Docker
+        app.exception(DatabaseFailedException.class, (e, ctx) -> send(ctx, 502, e.getMessage(), List.of()));
         // the key setting or file cannot be used (it is read with the first secret when none existed at start)
         app.exception(SecretKeyException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(SecretDecryptionException.class, (e, ctx) -> {

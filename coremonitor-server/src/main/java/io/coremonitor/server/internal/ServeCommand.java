@@ -9,6 +9,7 @@ import io.coremonitor.engine.ArtifactSettings;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.CrashPolicy;
 import io.coremonitor.engine.FailurePolicy;
+import io.coremonitor.engine.databases.DatabaseSettings;
 import io.coremonitor.engine.secrets.SecretKeySource;
 import io.coremonitor.store.Dialect;
 import io.coremonitor.store.StoreConfig;
@@ -16,6 +17,7 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,7 +99,8 @@ public final class ServeCommand {
                     dockerAtStart.summary());
         }
         HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), config.metricsToken(), HttpApi.DEFAULT_HEARTBEAT,
-                catalog, hostPorts);
+                catalog, hostPorts, new DatabaseSettings(databaseHost(config.dockerHost()), config.databasePorts(),
+                        config.databaseReadyTimeout()));
         Javalin app = api.create();
         try {
             app.start(config.host(), config.port());
@@ -134,6 +137,14 @@ public final class ServeCommand {
             url = url.substring(0, url.length() - 1);
         }
         return StoreConfig.of(url, Clock.systemUTC()).withSchema(schema);
+    }
+
+    /**
+     * The host a managed database's published port is reached on: this machine for a local Docker engine (a unix
+     * socket), else the Docker host's name.
+     */
+    static String databaseHost(URI dockerHost) {
+        return dockerHost.getHost() != null && !"unix".equals(dockerHost.getScheme()) ? dockerHost.getHost() : "127.0.0.1";
     }
 
     private static String rootMessage(Throwable e) {

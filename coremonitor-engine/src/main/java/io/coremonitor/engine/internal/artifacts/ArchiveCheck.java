@@ -25,7 +25,11 @@ final class ArchiveCheck {
     /** @throws InvalidArtifactException with the reason when the file is not a usable archive of {@code type} */
     static void check(Path file, ArtifactType type, String name) {
         try {
-            int files = type.zip() ? zip(file, name) : tarGz(file, name);
+            int files = switch (type.format()) {
+                case ZIP -> zip(file, name);
+                case TAR_GZ -> tarGz(file, name);
+                case GZIP -> gzip(file);
+            };
             if (files == 0) {
                 throw new InvalidArtifactException("file", "'" + name + "' is an empty archive: it holds no file");
             }
@@ -79,6 +83,19 @@ final class ArchiveCheck {
             }
         }
         return files;
+    }
+
+    /** One gzip-compressed file read to its end (a truncated one fails): 1 when it holds bytes, 0 when empty. */
+    private static int gzip(Path file) throws IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                bytes += n;
+            }
+        }
+        return bytes > 0 ? 1 : 0;
     }
 
     /** Refuses absolute entry names and {@code ..} segments (they would escape the target directory). */

@@ -384,8 +384,9 @@ class ApiRoutesTest {
                 "DELETE /api/v1/artifacts/{sha256}", "POST /api/v1/artifacts/prune", "GET /api/v1/stacks/{id}/deployments",
                 "GET /api/v1/stacks/{id}/deployments/{number}", "POST /api/v1/stacks/{id}/deployments/{number}/redeploy");
         assertThat(registered).contains("GET /api/v1/catalog", "GET /api/v1/catalog/{id}", "POST /api/v1/catalog/reload",
-                "POST /api/v1/wizard/validate", "POST /api/v1/wizard/preview");
-        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(47);
+                "POST /api/v1/wizard/validate", "POST /api/v1/wizard/preview", "POST /api/v1/wizard/stacks",
+                "GET /api/v1/stacks/{id}/wizard", "POST /api/v1/stacks/{id}/wizard");
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(56);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("summary").asText()).contains("x-coremonitor-deploy");

@@ -13,6 +13,7 @@ import io.coremonitor.store.internal.JdbiSecretRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
 import io.coremonitor.store.internal.JdbiStackVersionRepository;
 import io.coremonitor.store.internal.JdbiStatsRepository;
+import io.coremonitor.store.internal.JdbiWizardChoicesRepository;
 import io.coremonitor.store.internal.StorageFaults;
 import io.coremonitor.store.internal.WriteGate;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,7 @@ public final class Store implements AutoCloseable {
     private final ArtifactRepository artifacts;
     private final DeploymentRepository deployments;
     private final SecretRepository secrets;
+    private final WizardChoicesRepository wizardChoices;
     private volatile boolean closed;
 
     private Store(StoreConfig config, HikariDataSource dataSource) {
@@ -83,6 +85,7 @@ public final class Store implements AutoCloseable {
         this.artifacts = new JdbiArtifactRepository(db);
         this.deployments = new JdbiDeploymentRepository(db);
         this.secrets = new JdbiSecretRepository(db);
+        this.wizardChoices = new JdbiWizardChoicesRepository(db);
     }
 
     /**
@@ -178,6 +181,11 @@ public final class Store implements AutoCloseable {
     /** Secrets, encrypted by the engine, and their key check. */
     public SecretRepository secrets() {
         return secrets;
+    }
+
+    /** The wizard's choices of the versions it made. */
+    public WizardChoicesRepository wizardChoices() {
+        return wizardChoices;
     }
 
     public Dialect dialect() {

@@ -8,6 +8,7 @@ import io.coremonitor.docker.StackLabels;
 import io.coremonitor.engine.ServiceStatusView;
 import io.coremonitor.engine.StackStatusView;
 import io.coremonitor.engine.internal.convergence.Inspections;
+import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
 import io.coremonitor.model.StackVersion;
@@ -77,8 +78,11 @@ public final class StackMonitor {
         for (Container c : inspect ? listed : List.<Container>of()) {
             inspected.put(c.getId(), CompletableFuture.supplyAsync(() -> inspect(c.getId()), pool));
         }
-        Optional<VersionStatus> recorded = stack.currentVersion().flatMap(v -> store.versions().get(stackId, v))
-            .flatMap(StackVersion::status);
+        Optional<StackVersion> currentVersion = stack.currentVersion().flatMap(v -> store.versions().get(stackId, v));
+        Optional<VersionStatus> recorded = currentVersion.flatMap(StackVersion::status);
+        // the containers the current version was converged to: those it kept from an older version carry its label
+        Map<String, String> converged = currentVersion.flatMap(StackVersion::runtime).map(RuntimeMapping::containers)
+            .orElse(Map.of());
         // a stop action records STOPPED or DEGRADED: its stopped containers are wanted, not drift
         boolean wantsRunning = !stack.deleted() && stack.currentVersion().isPresent()
             && recorded.map(s -> s.desired() == StackState.RUNNING && s.actual() == StackState.RUNNING).orElse(false);
@@ -97,7 +101,8 @@ public final class StackMonitor {
             Optional<Integer> restarts = ins.map(InspectContainerResponse::getRestartCount);
             Optional<Integer> exit = running ? Optional.empty()
                 : ins.map(i -> i.getState().getExitCodeLong()).map(Long::intValue).or(() -> container.flatMap(StackMonitor::exitCode));
-            Optional<String> drift = drift(stack, s, version, exit, wantsRunning);
+            boolean keptByCurrent = s.containerId().filter(id -> id.equals(converged.get(e.getKey()))).isPresent();
+            Optional<String> drift = drift(stack, s, keptByCurrent ? Optional.empty() : version, exit, wantsRunning);
             services.put(e.getKey(), new ServiceMonitorView(e.getKey(), s.state(), s.health(), s.containerId(), version,
                 startedAt, uptime, restarts, exit, drift));
         }
@@ -110,6 +115,12 @@ public final class StackMonitor {
         return new StackMonitorView(status, services);
     }
 
+    /**
+     * Why a service's container is not what the current version wants, if it is not.
+     *
+     * @param version the version the container was created by; empty when unknown, or when the current version's
+     *                convergence kept it (its configuration is the current one's)
+     */
     private static Optional<String> drift(Stack stack, ServiceStatusView s, Optional<String> version, Optional<Integer> exit,
             boolean wantsRunning) {
         if (stack.deleted() || stack.currentVersion().isEmpty()) {

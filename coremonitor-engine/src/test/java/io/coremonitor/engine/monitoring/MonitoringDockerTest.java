@@ -157,6 +157,36 @@ class MonitoringDockerTest {
     }
 
     @Test
+    void aContainerTheCurrentVersionKeptFromAnOlderOneIsNotDrift() {
+        cm = engine(false);
+        Stack stack = applyStack();
+        String busyV1 = containerOf(stack, "busy");
+        String v2 = """
+            services:
+              busy:
+                image: %1$s
+                command: ["sh", "-c", "while :; do :; done"]
+                stop_signal: SIGKILL
+              idle:
+                image: %1$s
+                command: ["sh", "-c", "echo changed; exec sleep 3600"]
+                stop_signal: SIGKILL
+            """.formatted(TestImages.BUSYBOX);
+        cm.stacks().createVersion(stack.stackId(), v2, Map.of(), "tester", "idle changed", Optional.empty());
+        Command apply = awaitEnd(cm.commands().apply(stack.stackId(), "v2", false, "tester").commandId());
+        assertThat(apply.status()).as(apply.error().orElse("")).isEqualTo(CommandStatus.DONE);
+
+        StackMonitorView after = cm.monitoring().status(stack.stackId());
+        ServiceMonitorView busy = after.services().get("busy");
+        assertThat(busy.containerId()).as("kept: same configuration").contains(busyV1);
+        assertThat(busy.version()).as("created by v1").contains("v1");
+        assertThat(busy.drift()).isEmpty();
+        assertThat(after.services().get("idle").version()).contains("v2");
+        assertThat(after.drifted()).isFalse();
+        assertThat(after.status().actual()).isEqualTo(StackState.RUNNING);
+    }
+
+    @Test
     void aContainerKilledOutsideMakesTheStackDegradedAndPublishesDrift() {
         cm = engine(false);
         Stack stack = applyStack();

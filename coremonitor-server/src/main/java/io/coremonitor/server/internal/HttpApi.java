@@ -47,6 +47,8 @@ import io.coremonitor.server.internal.StackBodies.VersionView;
 import io.coremonitor.server.internal.ValidationBodies.ValidationView;
 import io.coremonitor.server.internal.WizardBodies.WizardChoicesRequest;
 import io.coremonitor.server.internal.WizardBodies.WizardPreviewView;
+import io.coremonitor.server.internal.WizardBodies.WizardStackRequest;
+import io.coremonitor.server.internal.WizardBodies.WizardStackView;
 import io.coremonitor.server.internal.WizardBodies.WizardValidationView;
 import io.coremonitor.server.internal.console.ConsoleRoutes;
 import io.javalin.Javalin;
@@ -97,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
     private final StreamRoutes streamRoutes;
     private final CatalogRoutes catalogRoutes;
     private final WizardRoutes wizardRoutes;
+    private final WizardStackRoutes wizardStackRoutes;
     private final SecretRoutes secretRoutes;
     private final DatabaseRoutes databaseRoutes;
     private final List<Route> routes;
@@ -142,6 +145,8 @@ public final class HttpApi implements AutoCloseable {
         this.streamRoutes = new StreamRoutes(engine, this.docker, streams, events);
         this.catalogRoutes = new CatalogRoutes(catalog);
         this.wizardRoutes = new WizardRoutes(engine, this.docker, catalog, hostPorts);
+        this.wizardStackRoutes = new WizardStackRoutes(new WizardStacks(engine, this.docker, catalog, hostPorts,
+                ValueGenerator.secure()));
         this.secretRoutes = new SecretRoutes(engine, ValueGenerator.secure());
         this.databaseRoutes = new DatabaseRoutes(engine, this.docker,
                 new DatabaseService(engine, databases, catalog::current, ValueGenerator.secure()), hostPorts);
@@ -291,6 +296,7 @@ public final class HttpApi implements AutoCloseable {
                 .summary("Put a FAILED command back to PENDING at its place, attempt + 1 (409 otherwise)").build());
         declareArtifacts(r);
         declareCatalog(r);
+        declareWizardStacks(r);
         declareSecrets(r);
         declareDatabases(r);
         return r;
@@ -393,6 +399,42 @@ public final class HttpApi implements AutoCloseable {
                         + " generated definition: its errors are then warnings at compose.<path>. Without Docker configured"
                         + " there is no plan either (a warning at plan says why).")
                 .accepts(WizardChoicesRequest.class, choices).build());
+    }
+
+    private void declareWizardStacks(List<Route> r) {
+        String wizard = "wizard";
+        String secrets = " Secret values are never answered nor logged: a generated one is read with POST /secrets/{name}/reveal.";
+        String errors = " Errors of the choices: 422 whose errors[] are those of POST /wizard/validate (path into the"
+                + " choices, message, fix, suggestions); a secret name taken by a global secret or another stack's: 409"
+                + " naming it (nothing is made); apply with Docker unreachable: 503 (nothing is made).";
+        r.add(Route.post("/wizard/stacks", wizardStackRoutes::create).tag(wizard).status(201).returns(WizardStackView.class)
+                .summary("Create a stack from the wizard's choices: its secrets (generated or given) in the secret store as"
+                        + " the stack's, v1 the generated definition, the choices recorded with it; with apply, also"
+                        + " enqueue APPLY of v1")
+                .description("Location: /api/v1/stacks/{id}. 409 when a live stack has the name. When storing a secret"
+                        + " fails, the secrets stored so far and the stack are deleted again." + errors + secrets)
+                .accepts(WizardStackRequest.class, "{\"name\":\"shop\",\"components\":[{\"component\":\"tomcat\","
+                        + "\"version\":\"10\",\"parameters\":{\"port\":\"8090\"}},{\"name\":\"app\","
+                        + "\"component\":\"application\"},{\"name\":\"db\",\"component\":\"postgresql\","
+                        + "\"version\":\"15\"}],\"apply\":true,\"author\":\"alice\",\"comment\":\"first\"}").build());
+        r.add(Route.get("/stacks/{id}/wizard", wizardStackRoutes::choices).tag(wizard).returns(WizardChoicesRequest.class)
+                .summary("The wizard's choices the stack's newest wizard-made version was generated from (without the"
+                        + " values of secret parameters: they are in the secret store); 404 when the wizard made none of"
+                        + " its versions").build());
+        r.add(Route.post("/stacks/{id}/wizard", wizardStackRoutes::next).tag(wizard).status(201).alsoOk(200)
+                .returns(WizardStackView.class)
+                .summary("The next version of a stack the wizard made, from its complete new choices (the name stays):"
+                        + " 201 the new version, 200 the latest when the definition is the same; with apply, also"
+                        + " enqueue its APPLY")
+                .description("The secrets the stack has are kept, never generated again (a secret parameter left out"
+                        + " takes the stored value; a given value must be the stored one: 422 otherwise); new ones are"
+                        + " stored. Host ports the stack's current version publishes are its own. 404 when the stack does"
+                        + " not exist, was deleted or was not made by the wizard; 422 for another name; 409 when the"
+                        + " latest version changed meanwhile. Location: the version." + errors + secrets)
+                .accepts(WizardStackRequest.class, "{\"name\":\"shop\",\"components\":[{\"component\":\"tomcat\","
+                        + "\"version\":\"10\",\"parameters\":{\"port\":\"8090\"}},{\"name\":\"app\","
+                        + "\"component\":\"application\"},{\"name\":\"db\",\"component\":\"postgresql\","
+                        + "\"version\":\"15\"},{\"component\":\"redis\"}],\"apply\":true}").build());
     }
 
     private void declareDeployments(List<Route> r, String command) {

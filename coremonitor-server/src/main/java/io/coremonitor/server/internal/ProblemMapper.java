@@ -91,6 +91,9 @@ public final class ProblemMapper {
         // a component file that cannot be used (POST /catalog/reload): the error's path is the field in that file
         app.exception(InvalidCatalogException.class, (e, ctx) -> send(ctx, 422, "the catalog was not reloaded (the"
                 + " catalog in use stays): " + e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+        // the wizard's refusals keep each error's fix and suggestions beside its path and message
+        app.exception(WizardRefusedException.class, (e, ctx) -> sendRules(ctx, e.status(), e.getMessage(), e.errors()));
+        app.exception(WizardNotUsedException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(StackNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(VersionNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(CommandNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
@@ -195,6 +198,13 @@ public final class ProblemMapper {
         Problem problem = new Problem(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail,
                 errors);
         ctx.status(status).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    /** A problem body whose errors are the wizard's rule messages ({@code path}, {@code message}, {@code fix}, ...). */
+    private static void sendRules(Context ctx, int status, String detail, List<WizardBodies.RuleMessageView> errors) {
+        String title = titleOf(status);
+        ctx.status(status).json(new WizardBodies.RulesProblem(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-'),
+                title, status, detail, List.copyOf(errors))).contentType(Problem.CONTENT_TYPE);
     }
 
     /**

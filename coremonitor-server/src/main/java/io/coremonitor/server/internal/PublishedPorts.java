@@ -10,6 +10,7 @@ import io.coremonitor.model.Stack;
 import io.coremonitor.store.PageRequest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,12 +25,21 @@ final class PublishedPorts {
 
     /** Port to the name of a stack that publishes it (the first by name when several do). */
     static Map<Integer, String> of(CoreMonitor engine) {
+        return of(engine, Optional.empty());
+    }
+
+    /**
+     * The same, leaving one stack out: a stack's next version may publish the ports its current version publishes.
+     *
+     * @param except the id of the stack left out
+     */
+    static Map<Integer, String> of(CoreMonitor engine, Optional<String> except) {
         Map<Integer, String> ports = new TreeMap<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             Page<Stack> stacks = engine.stacks().list(Optional.empty(), false, page);
             for (Stack stack : stacks.items()) {
-                if (stack.currentVersion().isPresent()) {
+                if (stack.currentVersion().isPresent() && !except.equals(Optional.of(stack.stackId()))) {
                     add(ports, stack.name(), engine.stacks().definition(stack.stackId(), stack.currentVersion().get()));
                 }
             }
@@ -38,6 +48,13 @@ final class PublishedPorts {
             }
             page = page.next(stacks.nextCursor().get());
         }
+    }
+
+    /** The ports one stack's current version publishes (none when it has no current version). */
+    static Set<Integer> ofStack(CoreMonitor engine, Stack stack) {
+        Map<Integer, String> ports = new TreeMap<>();
+        stack.currentVersion().ifPresent(v -> add(ports, stack.name(), engine.stacks().definition(stack.stackId(), v)));
+        return ports.keySet();
     }
 
     private static void add(Map<Integer, String> ports, String stackName, ComposeDefinition definition) {

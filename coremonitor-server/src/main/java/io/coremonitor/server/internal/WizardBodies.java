@@ -4,15 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.engine.PlanAction;
 import io.coremonitor.engine.StackPlan;
+import io.coremonitor.engine.catalog.Catalog;
 import io.coremonitor.engine.catalog.ComponentChoice;
+import io.coremonitor.engine.catalog.Parameter;
 import io.coremonitor.engine.catalog.RuleMessage;
 import io.coremonitor.engine.catalog.SecretValue;
 import io.coremonitor.engine.catalog.Wire;
 import io.coremonitor.engine.catalog.WizardChoices;
+import io.coremonitor.server.internal.CommandBodies.CommandView;
 import io.coremonitor.server.internal.MonitoringBodies.PlanActionView;
+import io.coremonitor.server.internal.StackBodies.StackView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,8 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** The body of {@code POST /wizard/validate} and {@code POST /wizard/preview}, and their answers. */
+/**
+ * The bodies of the wizard's routes and their answers: the choices ({@code /wizard/validate}, {@code /wizard/preview}),
+ * the choices with what to do ({@code POST /wizard/stacks}, {@code POST /stacks/{id}/wizard}) and what was made.
+ */
 final class WizardBodies {
 
     /** The engine's path of the stack name, which the body calls {@code name}. */
@@ -37,6 +46,17 @@ final class WizardBodies {
      */
     record WizardChoicesRequest(@JsonProperty(required = true) @JsonPropertyDescription("the stack's name") String name,
             @JsonProperty(required = true) List<ComponentChoiceBody> components) implements RequestBodies.RequestBody {
+
+        /** The choices as stored with the versions the wizard makes: without the values of secret parameters. */
+        ObjectNode toStoredJson(Catalog catalog) {
+            ObjectNode out = Requests.JSON.createObjectNode();
+            out.put("name", name);
+            ArrayNode items = out.putArray("components");
+            for (ComponentChoiceBody c : components) {
+                items.add(c.toStoredJson(catalog));
+            }
+            return out;
+        }
 
         static WizardChoicesRequest read(Requests.Body body) {
             String name = body.requiredString("name");
@@ -144,6 +164,43 @@ final class WizardBodies {
         ComponentChoice toChoice() {
             return new ComponentChoice(name, component, version, parameters, image, wiring);
         }
+
+        /** The instance name: its {@code name}, else the component id. */
+        String instance() {
+            return name.orElse(component);
+        }
+
+        /** This choice with these parameters. */
+        ComponentChoiceBody withParameters(Map<String, String> values) {
+            return new ComponentChoiceBody(name, component, version, Map.copyOf(values), image, wiring);
+        }
+
+        /** Whether the catalog's component of this choice has a secret parameter of that name. */
+        boolean isSecret(Catalog catalog, String parameter) {
+            return catalog.find(component).flatMap(c -> c.parameter(parameter)).map(Parameter::secret).orElse(false);
+        }
+
+        private ObjectNode toStoredJson(Catalog catalog) {
+            ObjectNode out = Requests.JSON.createObjectNode();
+            name.ifPresent(n -> out.put("name", n));
+            out.put("component", component);
+            version.ifPresent(v -> out.put("version", v));
+            ObjectNode params = Requests.JSON.createObjectNode();
+            new TreeMap<>(parameters).forEach((k, v) -> {
+                if (!isSecret(catalog, k)) {
+                    params.put(k, v);
+                }
+            });
+            if (!params.isEmpty()) {
+                out.set("parameters", params);
+            }
+            image.ifPresent(i -> out.put("image", i));
+            if (!wiring.isEmpty()) {
+                ObjectNode wires = out.putObject("wiring");
+                new TreeMap<>(wiring).forEach(wires::put);
+            }
+            return out;
+        }
     }
 
     /**
@@ -244,5 +301,63 @@ final class WizardBodies {
      */
     record WizardPreviewView(boolean valid, List<RuleMessageView> errors, List<RuleMessageView> warnings, List<WireView> wiring,
             Optional<String> compose, List<SecretView> secrets, Optional<NewStackPlanView> plan) {
+    }
+
+    /**
+     * The body of {@code POST /wizard/stacks} and {@code POST /stacks/{id}/wizard}: the choices (as the other wizard
+     * routes take them), and what to do with them.
+     *
+     * @param name       the stack's name (for an existing stack: its name, which the wizard keeps)
+     * @param components the chosen components
+     * @param apply      also enqueue APPLY of the version made (default false)
+     * @param author     the version's author; the X-Actor header (or {@code api}) when absent
+     * @param comment    the version's comment; {@code wizard: <instances>} when absent
+     */
+    record WizardStackRequest(@JsonProperty(required = true) @JsonPropertyDescription("the stack's name") String name,
+            @JsonProperty(required = true) List<ComponentChoiceBody> components,
+            @JsonPropertyDescription("also enqueue APPLY of the version made (default false)") boolean apply,
+            @JsonPropertyDescription("the version's author (default: the X-Actor header)") Optional<String> author,
+            @JsonPropertyDescription("the version's comment") Optional<String> comment) implements RequestBodies.RequestBody {
+
+        static WizardStackRequest read(Requests.Body body) {
+            WizardChoicesRequest choices = WizardChoicesRequest.read(body);
+            return new WizardStackRequest(choices.name(), choices.components(), body.bool("apply", false),
+                    body.nonBlankString("author"), body.string("comment"));
+        }
+
+        WizardChoicesRequest choices() {
+            return new WizardChoicesRequest(name, components);
+        }
+    }
+
+    /**
+     * A secret of the version the wizard made: its name, never its value (a generated one is read once with
+     * {@code POST /secrets/{name}/reveal}).
+     *
+     * @param name      {@code <stack>-<instance>-<parameter>}, a secret of the stack
+     * @param generated whether this call generated its value (false: given in the choices, or kept)
+     * @param stored    whether this call stored it (false: the stack had it already, and it was kept)
+     */
+    record WizardSecretView(String name, boolean generated, boolean stored) {
+    }
+
+    /**
+     * The answer of {@code POST /wizard/stacks} and {@code POST /stacks/{id}/wizard}.
+     *
+     * @param stack   the stack, as {@code GET /stacks/{id}} answers it
+     * @param version the version made ({@code v1} for a new stack), or the latest when the choices make the same
+     *                definition
+     * @param secrets every secret the version references, by name
+     * @param command the APPLY command enqueued (as {@code POST /stacks/{id}/apply/{version}} answers it), null
+     *                without {@code apply}
+     */
+    record WizardStackView(StackView stack, String version, List<WizardSecretView> secrets, Optional<CommandView> command) {
+    }
+
+    /**
+     * A problem body (RFC 9457) whose errors are rule messages: the wizard's 422 (invalid choices) and 409 (a secret
+     * name taken).
+     */
+    record RulesProblem(String type, String title, int status, String detail, List<RuleMessageView> errors) {
     }
 }

@@ -384,14 +384,15 @@ class ApiRoutesTest {
                 "DELETE /api/v1/artifacts/{sha256}", "POST /api/v1/artifacts/prune", "GET /api/v1/stacks/{id}/deployments",
                 "GET /api/v1/stacks/{id}/deployments/{number}", "POST /api/v1/stacks/{id}/deployments/{number}/redeploy");
         assertThat(registered).contains("GET /api/v1/catalog", "GET /api/v1/catalog/{id}", "POST /api/v1/catalog/reload",
-                "POST /api/v1/wizard/validate", "POST /api/v1/wizard/preview");
+                "POST /api/v1/wizard/validate", "POST /api/v1/wizard/preview", "POST /api/v1/wizard/stacks",
+                "GET /api/v1/stacks/{id}/wizard", "POST /api/v1/stacks/{id}/wizard");
         assertThat(registered).contains("POST /api/v1/secrets", "GET /api/v1/secrets", "GET /api/v1/secrets/{name}",
                 "PUT /api/v1/secrets/{name}", "DELETE /api/v1/secrets/{name}", "POST /api/v1/secrets/{name}/reveal");
         assertThat(registered).contains("POST /api/v1/databases", "GET /api/v1/databases", "GET /api/v1/databases/{project}",
                 "DELETE /api/v1/databases/{project}", "POST /api/v1/databases/{project}/backups",
                 "GET /api/v1/databases/{project}/backups", "POST /api/v1/databases/{project}/restore");
-        // 47 before issue 15, 6 secret routes, 7 managed database routes
-        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(60);
+        // 47 before issues 14 and 15; 3 wizard stack routes, 6 secret routes, 7 managed database routes
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(63);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("summary").asText()).contains("x-coremonitor-deploy");

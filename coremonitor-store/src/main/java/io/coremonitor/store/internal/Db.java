@@ -12,6 +12,7 @@ import io.coremonitor.store.SecretKeyCheck;
 import io.coremonitor.store.SecretRepository;
 import io.coremonitor.store.StoreUnavailableException;
 import io.coremonitor.store.StoredSecret;
+import io.coremonitor.store.WizardChoicesRecord;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Clock;
@@ -72,6 +73,7 @@ public final class Db {
         jdbi.registerRowMapper(StoredSecret.class, SecretMappers.STORED);
         jdbi.registerRowMapper(SecretRepository.Sealed.class, SecretMappers.SEALED);
         jdbi.registerRowMapper(SecretKeyCheck.class, SecretMappers.KEY_CHECK);
+        jdbi.registerRowMapper(WizardChoicesRecord.class, new WizardChoicesMapper());
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -57,9 +57,7 @@ public final class ParameterResolver {
                 continue;
             }
             if (p.secret()) {
-                // a name of the secret store: lower-case, camelCase parameters in kebab-case (rootPassword: root-password)
-                String name = (stackName + "-" + instance.name() + "-" + p.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2"))
-                    .toLowerCase(java.util.Locale.ROOT);
+                String name = SecretValue.nameOf(stackName, instance.name(), p.name());
                 secrets.put(p.name(), new SecretValue(name, value.get(), generated));
             } else {
                 values.put(p.name(), value.get());

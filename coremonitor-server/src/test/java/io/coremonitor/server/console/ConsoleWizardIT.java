@@ -222,7 +222,7 @@ class ConsoleWizardIT {
      * is made with v1 and the console opens its page.
      */
     @Test
-    void createStepMakesTheStackAndOpensItsPageNeedsPostWizardStacks() throws IOException {
+    void theCreateStepMakesTheStackAndOpensItsPage() throws IOException {
         String name = TestLabels.uniqueName("wizard-create");
         int port = freePort();
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
@@ -254,7 +254,7 @@ class ConsoleWizardIT {
             assertThat(stack.path("name").asText()).isEqualTo(name);
             assertThat(stack.path("latest_version").asText()).isEqualTo("v1");
             JsonNode v1 = api.get("/stacks/" + id + "/versions/v1").json();
-            assertThat(v1.path("comment").asText()).isEqualTo("made by the wizard");
+            assertThat(v1.path("metadata").path("comment").asText()).isEqualTo("made by the wizard");
             assertThat(v1.path("compose").path("services").path("tomcat").path("image").asText()).isEqualTo("tomcat:10.1");
             b.awaitText("#toasts", "Created " + name + " (v1)");
             b.assertNoConsoleErrors();

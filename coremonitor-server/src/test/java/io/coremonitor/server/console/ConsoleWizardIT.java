@@ -216,11 +216,7 @@ class ConsoleWizardIT {
         }
     }
 
-    /**
-     * NEEDS {@code POST /api/v1/wizard/stacks} (issue 14, built on another branch): until that route is merged this test
-     * fails at the create step (the route answers 404). From the components to the create step, then Create: the stack
-     * is made with v1 and the console opens its page.
-     */
+    /** From the components to the create step, then Create ({@code POST /wizard/stacks}): v1 is made, its page opens. */
     @Test
     void theCreateStepMakesTheStackAndOpensItsPage() throws IOException {
         String name = TestLabels.uniqueName("wizard-create");

@@ -15,10 +15,13 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -213,7 +216,7 @@ public final class YamlReader {
             }
             Object value = constructor.construct(node);
             // after construction: merge keys (<<) are flattened into the nodes' values
-            index(node, "", positions, 0, new int[] {MAX_NODES});
+            index(node, "", positions, 0, new int[] {MAX_NODES}, Collections.newSetFromMap(new IdentityHashMap<>()));
             return value;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -232,18 +235,30 @@ public final class YamlReader {
 
     /**
      * Records the position of every value below this node, by error path (a mapping entry at its key). Bounded like
-     * {@link #normalize} (a recursive alias has no bottom; normalize then refuses the document).
+     * {@link #normalize}, and it does not enter a node that is its own ancestor (a recursive alias has no bottom;
+     * normalize then refuses the document): without that, {@code a: &a [*a, *a]} would index 200,000 paths hundreds of
+     * characters long before giving up.
      */
-    private static void index(Node node, String path, Map<String, SourcePosition> positions, int depth, int[] budget) {
-        if (depth > MAX_DEPTH || --budget[0] < 0) {
+    private static void index(Node node, String path, Map<String, SourcePosition> positions, int depth, int[] budget,
+            Set<Node> ancestors) {
+        if (depth > MAX_DEPTH || --budget[0] < 0 || !ancestors.add(node)) {
             return;
         }
+        try {
+            indexChildren(node, path, positions, depth, budget, ancestors);
+        } finally {
+            ancestors.remove(node);
+        }
+    }
+
+    private static void indexChildren(Node node, String path, Map<String, SourcePosition> positions, int depth, int[] budget,
+            Set<Node> ancestors) {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     String keyPath = Paths.key(path, key.getValue());
                     if (positions.putIfAbsent(keyPath, position(key.getStartMark())) == null) {
-                        index(tuple.getValueNode(), keyPath, positions, depth + 1, budget);
+                        index(tuple.getValueNode(), keyPath, positions, depth + 1, budget, ancestors);
                     }
                 }
             }
@@ -252,7 +267,7 @@ public final class YamlReader {
             for (int i = 0; i < items.size(); i++) {
                 String itemPath = Paths.index(path, i);
                 positions.put(itemPath, position(items.get(i).getStartMark()));
-                index(items.get(i), itemPath, positions, depth + 1, budget);
+                index(items.get(i), itemPath, positions, depth + 1, budget, ancestors);
             }
         }
     }

@@ -45,6 +45,7 @@ class InvalidDefinitionTest {
             Arguments.of(image("library//nginx"), "services.web.image",
                 "is not an image name"),
             Arguments.of(image(":latest"), "services.web.image", "no image name"),
+            Arguments.of("services: {web: {image: '&a', build: .}}", "services.web.image", "'&a' is not an image name"),
             // --- unknown and refused keys
             Arguments.of(web("imagee: nginx"), "services.web.imagee", "unknown key 'imagee' (not part of the compose specification)"),
             Arguments.of("services: {web: {image: x}}\nservics: {}", "servics", "unknown key 'servics'"),

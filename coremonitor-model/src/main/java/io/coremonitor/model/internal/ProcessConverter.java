@@ -33,10 +33,10 @@ final class ProcessConverter {
             v.error(path, "missing required key 'image' (Core Monitor runs images)");
         } else if (image.get().isBlank()) {
             v.error(Paths.key(path, "image"), "must not be empty");
-        } else {
-            ImageReference.problem(image.get()).ifPresent(problem -> v.error(Paths.key(path, "image"),
-                "not a valid image reference: " + problem));
         }
+        // with or without build: the image is what runs (and what the canonical form keeps)
+        image.filter(i -> !i.isBlank()).flatMap(ImageReference::problem).ifPresent(problem -> v.error(Paths.key(path, "image"),
+            "not a valid image reference: " + problem));
         return ServiceProcess.builder(image.orElse(""))
             .platform(v.string(s, path, "platform"))
             .pullPolicy(pullPolicy(s, path))

@@ -117,8 +117,9 @@ class MonitoringDockerTest {
         return engine;
     }
 
-    private Stack applyStack() {
-        String yaml = """
+    /** A busy service and an idle one that prints {@code idleSays} first. */
+    private static String definition(String idleSays) {
+        return """
             services:
               busy:
                 image: %1$s
@@ -126,9 +127,13 @@ class MonitoringDockerTest {
                 stop_signal: SIGKILL
               idle:
                 image: %1$s
-                command: ["sh", "-c", "echo early; exec sleep 3600"]
+                command: ["sh", "-c", "echo %2$s; exec sleep 3600"]
                 stop_signal: SIGKILL
-            """.formatted(TestImages.BUSYBOX);
+            """.formatted(TestImages.BUSYBOX, idleSays);
+    }
+
+    private Stack applyStack() {
+        String yaml = definition("early");
         Stack stack = cm.stacks().createStack(stackName, yaml, Map.of(), "tester", "first", Optional.empty());
         stackId = stack.stackId();
         cm.startWorker();
@@ -161,17 +166,7 @@ class MonitoringDockerTest {
         cm = engine(false);
         Stack stack = applyStack();
         String busyV1 = containerOf(stack, "busy");
-        String v2 = """
-            services:
-              busy:
-                image: %1$s
-                command: ["sh", "-c", "while :; do :; done"]
-                stop_signal: SIGKILL
-              idle:
-                image: %1$s
-                command: ["sh", "-c", "echo changed; exec sleep 3600"]
-                stop_signal: SIGKILL
-            """.formatted(TestImages.BUSYBOX);
+        String v2 = definition("changed");
         cm.stacks().createVersion(stack.stackId(), v2, Map.of(), "tester", "idle changed", Optional.empty());
         Command apply = awaitEnd(cm.commands().apply(stack.stackId(), "v2", false, "tester").commandId());
         assertThat(apply.status()).as(apply.error().orElse("")).isEqualTo(CommandStatus.DONE);

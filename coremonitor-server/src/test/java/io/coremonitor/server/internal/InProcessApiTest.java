@@ -14,9 +14,14 @@ abstract class InProcessApiTest {
     ApiClient c;
     SchemaCheck schemas;
 
+    /** The API of each test (by default {@link TestApi#start}); {@link #dir} is set when it is called. */
+    TestApi newApi() {
+        return TestApi.start(dir);
+    }
+
     @BeforeEach
     void startApi() {
-        t = TestApi.start(dir);
+        t = newApi();
         c = t.client;
         schemas = new SchemaCheck(c);
     }

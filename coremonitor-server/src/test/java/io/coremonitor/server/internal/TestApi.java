@@ -45,6 +45,16 @@ final class TestApi implements AutoCloseable {
         client = new ApiClient("http://127.0.0.1:" + app.port() + "/api/v1", token);
     }
 
+    /**
+     * Docker configured at a socket that does not exist (every Docker call fails), the built-in catalog, and a host
+     * that listens on 8081 and nothing else.
+     */
+    static TestApi withUnreachableDocker(Path dir) {
+        return new TestApi(dir, Optional.empty(), Optional.empty(),
+                Optional.of(DockerSettings.defaults().withHost(java.net.URI.create("unix://" + dir.resolve("no-docker.sock")))),
+                ArtifactSettings.DEFAULT_MAX_SIZE, CatalogHolder.load(Optional.empty()), () -> java.util.Set.of(8081));
+    }
+
     static TestApi start(Path dir) {
         return new TestApi(dir, Optional.empty(), Optional.empty());
     }

@@ -6,50 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.docker.DockerSettings;
 import io.coremonitor.engine.ArtifactSettings;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * POST /wizard/validate and POST /wizard/preview: the rules' answers at their paths, the generated definition, secrets
  * by name only, the plan of the new stack, host ports taken by other stacks and by the host, malformed bodies.
  * Docker is configured at a socket that does not exist: the plan of a new stack asks it nothing.
  */
-class WizardRoutesTest {
+class WizardRoutesTest extends InProcessApiTest {
 
     /** A password given in the choices: it must never be in an answer. */
     static final String PASSWORD = "Fixed-Secret-Value-4711";
 
-    @TempDir
-    Path dir;
-    TestApi t;
-    ApiClient c;
-    SchemaCheck schemas;
-
-    @BeforeEach
-    void start() {
-        t = api(Optional.of(DockerSettings.defaults().withHost(URI.create("unix://" + dir.resolve("no-docker.sock")))));
-        c = t.client;
-        schemas = new SchemaCheck(c);
+    @Override
+    TestApi newApi() {
+        return TestApi.withUnreachableDocker(dir);
     }
 
     /** A server whose host listens on 8081 (and nothing else). */
     private TestApi api(Optional<DockerSettings> docker) {
         return new TestApi(dir, Optional.empty(), Optional.empty(), docker, ArtifactSettings.DEFAULT_MAX_SIZE,
                 CatalogHolder.load(Optional.empty()), () -> Set.of(8081));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private static String choices(String name, Object... components) {

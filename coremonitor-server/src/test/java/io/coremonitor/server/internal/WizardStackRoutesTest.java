@@ -4,20 +4,11 @@ import static io.coremonitor.server.internal.ApiRoutesTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coremonitor.docker.DockerSettings;
-import io.coremonitor.engine.ArtifactSettings;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * POST /wizard/stacks, GET and POST /stacks/{id}/wizard, in-process: the stack, its secrets (by name, never by value),
@@ -25,28 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * without Docker) that leave nothing behind, the undo when a secret cannot be stored, and the next version keeping the
  * stack's secrets. Docker is configured at a socket that does not exist.
  */
-class WizardStackRoutesTest {
+class WizardStackRoutesTest extends InProcessApiTest {
 
     private static final String PASSWORD = "Given-Wizard-Password-8231";
 
-    @TempDir
-    Path dir;
-    TestApi t;
-    ApiClient c;
-    SchemaCheck schemas;
-
-    @BeforeEach
-    void start() {
-        t = new TestApi(dir, Optional.empty(), Optional.empty(),
-                Optional.of(DockerSettings.defaults().withHost(URI.create("unix://" + dir.resolve("no-docker.sock")))),
-                ArtifactSettings.DEFAULT_MAX_SIZE, CatalogHolder.load(Optional.empty()), () -> Set.of(8081));
-        c = t.client;
-        schemas = new SchemaCheck(c);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
+    @Override
+    TestApi newApi() {
+        return TestApi.withUnreachableDocker(dir);
     }
 
     private static Map<String, Object> body(String name, List<?> components, Map<String, Object> more) {

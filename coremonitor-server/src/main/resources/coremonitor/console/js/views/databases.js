@@ -1,15 +1,15 @@
 // The databases screen (#/databases): the managed databases (GET /databases) with the state of their stacks (the
-// stored status of GET /stacks, the badges of the dashboard) and their address, and the "New database" form.
+// stored status of GET /overview, the badges of the dashboard) and their address, and the "New database" form.
 import { get, enc, query } from '../api.js';
 import { h, replace, badge, pageHeader, errorText } from '../dom.js';
 import { databaseForm, ENGINES } from './database-form.js';
 
-/** Every live stack: Map stack_id -> its list item (with its stored status). */
+/** The live stacks of databases (named db-<project>): Map stack_id -> their /overview item (with the stored status). */
 export async function stackItems() {
   const items = new Map();
   let cursor = null;
   do {
-    const page = await get('/stacks' + query({ limit: 500, cursor }));
+    const page = await get('/overview' + query({ name: 'db-', limit: 500, cursor }));
     page.items.forEach((s) => items.set(s.stack_id, s));
     cursor = page.next_cursor;
   } while (cursor);

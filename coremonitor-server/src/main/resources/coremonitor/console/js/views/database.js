@@ -55,7 +55,7 @@ export async function render(main, params, ctx) {
     h('div', { class: 'db-connection-row' }, h('dt', {}, 'Engine'),
       h('dd', {}, engineLabel(db.engine) + ' ' + db.version, h('span', { class: 'muted small' }, ' ' + db.image))),
     h('div', { class: 'db-connection-row' }, h('dt', {}, 'Limits'),
-      h('dd', {}, db.memory + ', ' + db.cpus + ' CPU', h('span', { class: 'muted small' },
+      h('dd', {}, (typeof db.memory === 'number' ? fmtBytes(db.memory) : db.memory) + ', ' + db.cpus + ' CPU', h('span', { class: 'muted small' },
         ' · created ' + fmtTime(db.created_at)))));
   }
 

@@ -155,6 +155,7 @@ class ConsoleDatabasesIT {
             b.resize(ConsoleBrowser.PHONE);
             b.css("#db-connection");
             assertFitsTheScreen(b);
+            b.screenshot("databases-phone");
             b.resize(ConsoleBrowser.DESKTOP);
 
             // restore it, after a confirmation

@@ -10,6 +10,11 @@ import { engineLabel } from './databases.js';
 /** How often the live status is asked again while the page is open. */
 const STATUS_EVERY_MS = 15000;
 
+/** The memory limit: the server answers it in bytes. */
+function memoryText(memory) {
+  return /^\d+$/.test(String(memory)) ? fmtBytes(Number(memory)) : String(memory);
+}
+
 export async function render(main, params, ctx) {
   const project = params.id;
   const path = '/databases/' + enc(project);
@@ -55,7 +60,7 @@ export async function render(main, params, ctx) {
     h('div', { class: 'db-connection-row' }, h('dt', {}, 'Engine'),
       h('dd', {}, engineLabel(db.engine) + ' ' + db.version, h('span', { class: 'muted small' }, ' ' + db.image))),
     h('div', { class: 'db-connection-row' }, h('dt', {}, 'Limits'),
-      h('dd', {}, (typeof db.memory === 'number' ? fmtBytes(db.memory) : db.memory) + ', ' + db.cpus + ' CPU', h('span', { class: 'muted small' },
+      h('dd', {}, memoryText(db.memory) + ', ' + db.cpus + ' CPU', h('span', { class: 'muted small' },
         ' · created ' + fmtTime(db.created_at)))));
   }
 

@@ -18,6 +18,8 @@ const ROUTES = [
   { pattern: /^\/commands\/(\d+)$/, view: 'command', nav: 'commands', keys: ['id'] },
   { pattern: /^\/events$/, view: 'events', nav: 'events' },
   { pattern: /^\/secrets$/, view: 'secrets', nav: 'secrets' },
+  { pattern: /^\/databases$/, view: 'databases', nav: 'databases' },
+  { pattern: /^\/databases\/([^/]+)$/, view: 'database', nav: 'databases', keys: ['id'] },
 ];
 
 /** The one /events subscription; views listen through ctx.events.on(fn) -> off(). */

@@ -23,6 +23,29 @@ export async function copyText(text) {
 }
 
 /**
+ * Copies text and tells the outcome with toast(message, kind); onFailure() (optional) selects the text for a copy by
+ * hand before the error is told.
+ */
+export async function copyAndTell(text, toast, onFailure) {
+  try {
+    await copyText(text);
+    toast('Copied to the clipboard.', 'ok');
+  } catch (e) {
+    if (onFailure) {
+      onFailure();
+    }
+    toast('Cannot copy (' + (e && e.message ? e.message : e) + ')' + (onFailure ? ': the value is selected, copy it by'
+      + ' hand.' : '.'), 'error');
+  }
+}
+
+/** A Copy button for a value that is no secret (a host, a URL): label names it for screen readers. */
+export function copyButton(text, label, toast, onFailure) {
+  return h('button', { type: 'button', class: 'btn btn-small', dataset: { action: 'copy' }, 'aria-label': label,
+    onclick: () => copyAndTell(text, toast, onFailure) }, 'Copy');
+}
+
+/**
  * A masked value with its buttons. id names the input (its label says `label`); toast(message, kind) tells the
  * outcome of a copy. Returns { element, forget() }.
  */
@@ -40,17 +63,11 @@ export function valueBox(value, id, label, toast) {
     show.setAttribute('aria-pressed', String(shown));
     show.textContent = shown ? 'Hide' : 'Show';
   });
-  copy.addEventListener('click', async () => {
-    try {
-      await copyText(input.value);
-      toast('Copied to the clipboard.', 'ok');
-    } catch (e) {
-      // the value can still be copied by hand
-      input.type = 'text';
-      input.select();
-      toast('Cannot copy (' + (e && e.message ? e.message : e) + '): the value is selected, copy it by hand.', 'error');
-    }
-  });
+  copy.addEventListener('click', () => copyAndTell(input.value, toast, () => {
+    // the value can still be copied by hand
+    input.type = 'text';
+    input.select();
+  }));
   const element = h('div', { class: 'secret-value' },
     h('label', { for: id, class: 'sr-only' }, label), input, show, copy);
   return {

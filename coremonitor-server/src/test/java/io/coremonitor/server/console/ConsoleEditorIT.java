@@ -1,24 +1,17 @@
 package io.coremonitor.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.server.internal.ApiClient;
-import io.coremonitor.server.reliability.RelServer;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,38 +27,11 @@ class ConsoleEditorIT {
 
     static final String CM = "document.querySelector('#definition .CodeMirror').CodeMirror";
 
-    @TempDir
-    static Path dir;
-
-    static RelServer server;
-    static ApiClient api;
-    static final List<String> STACKS = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        ConsoleBrowser.requireAvailable();
-        server = new RelServer("console-editor", dir.resolve("cm.db").toString(), List.of()).start();
-        api = new ApiClient(server.base(), Optional.empty());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            for (String id : STACKS) {
-                ApiClient.Answer a = api.post("/stacks/" + id + "/delete", "{}");
-                if (a.status() == 202) {
-                    awaitDone(a.json().path("command_id").asText());
-                }
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final ConsoleServer SERVER = new ConsoleServer("console-editor");
 
     static String root() {
-        return ConsoleBrowser.rootOf(server.base());
+        return SERVER.root();
     }
 
     static String definition(String greeting) {
@@ -80,15 +46,7 @@ class ConsoleEditorIT {
     }
 
     static void awaitDone(String commandId) {
-        await("command " + commandId + " DONE").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-            .until(() -> {
-                JsonNode c = api.get("/commands/" + commandId).json();
-                String status = c.path("status").asText();
-                if ("FAILED".equals(status) || "CANCELLED".equals(status)) {
-                    throw new AssertionError("command " + commandId + " ended " + status + ": " + c);
-                }
-                return "DONE".equals(status);
-            });
+        SERVER.awaitDone(commandId);
     }
 
     /** The editor's line numbers (1-based) that carry a lint marker of this severity in the gutter. */
@@ -172,7 +130,7 @@ class ConsoleEditorIT {
 
             b.css("#main[data-view=versions]");
             String id = stackIdFromUrl(b);
-            STACKS.add(id);
+            SERVER.track(id);
             b.awaitText("tr[data-version='v1']", "first version");
 
             // apply v1: the plan first (create), then the command
@@ -211,7 +169,7 @@ class ConsoleEditorIT {
             String rollback = confirmPlan(b, "v1", "rollback", "RECREATE", null);
             awaitDone(rollback);
             b.css("tr[data-version='v1'][data-current='true']");
-            assertThat(api.get("/stacks/" + id).json().path("current_version").asText()).isEqualTo("v1");
+            assertThat(SERVER.api().get("/stacks/" + id).json().path("current_version").asText()).isEqualTo("v1");
 
             b.assertNoConsoleErrors();
         }
@@ -220,10 +178,10 @@ class ConsoleEditorIT {
     @Test
     void anIdenticalDefinitionSavesNothingAndAStaleParentOffersReloadAndSaveAnyway() {
         String name = TestLabels.uniqueName("console-stale");
-        ApiClient.Answer created = api.post("/stacks", ApiClient.json(Map.of("name", name, "compose", definition("one"))));
+        ApiClient.Answer created = SERVER.api().post("/stacks", ApiClient.json(Map.of("name", name, "compose", definition("one"))));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("stack_id").asText();
-        STACKS.add(id);
+        SERVER.track(id);
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
             b.open("#/stacks/" + id + "/edit");
             b.css("#main[data-view=editor]");
@@ -233,7 +191,7 @@ class ConsoleEditorIT {
             b.awaitText("#no-change", "No change: the definition is identical to v1");
 
             // someone saves v2 meanwhile; saving on top of v1 is explained, "save anyway" makes v3 after v2
-            assertThat(api.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", definition("two"))))
+            assertThat(SERVER.api().post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", definition("two"))))
                 .status()).isEqualTo(201);
             b.script(CM + ".setValue(" + CM + ".getValue().replace(/GREETING: .*/, 'GREETING: browser'))");
             b.css("#validation-status[data-state=valid]");
@@ -243,7 +201,7 @@ class ConsoleEditorIT {
             b.click("#stale-parent button[data-action='save-anyway']");
             b.css("#main[data-view=versions]");
             b.css("tr[data-version='v3']");
-            JsonNode v3 = api.get("/stacks/" + id + "/versions/v3").json();
+            JsonNode v3 = SERVER.api().get("/stacks/" + id + "/versions/v3").json();
             assertThat(v3.path("parent_version").asText()).isEqualTo("v2");
             assertThat(v3.path("compose").path("services").path("web").path("environment").path("GREETING").asText())
                 .isEqualTo("browser");
@@ -252,7 +210,7 @@ class ConsoleEditorIT {
             b.go("#/stacks/" + id + "/edit");
             b.css("#main[data-view=editor]");
             b.awaitText("#parent-version", "v3");
-            assertThat(api.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", definition("four"))))
+            assertThat(SERVER.api().post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", definition("four"))))
                 .status()).isEqualTo(201);
             b.script(CM + ".setValue(" + CM + ".getValue().replace(/GREETING: .*/, 'GREETING: mine'))");
             // the editor reads the latest version every 15 s: the newer one is announced before saving
@@ -307,16 +265,16 @@ class ConsoleEditorIT {
             b.awaitText("#save-result", "Not saved");
             b.await(d -> markedLines(b, "error").equals(List.of("7")));
             b.awaitText("#problems li[data-severity=error]", "line 7");
-            assertThat(api.get("/stacks?name=" + name).json().path("items")).isEmpty();
+            assertThat(SERVER.api().get("/stacks?name=" + name).json().path("items")).isEmpty();
             List<String> errors = b.consoleMessages().stream().filter(m -> m.startsWith("SEVERE")).toList();
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0)).contains("422");
         }
 
-        ApiClient.Answer created = api.post("/stacks", ApiClient.json(Map.of("name", name, "compose", definition("one"))));
+        ApiClient.Answer created = SERVER.api().post("/stacks", ApiClient.json(Map.of("name", name, "compose", definition("one"))));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("stack_id").asText();
-        STACKS.add(id);
+        SERVER.track(id);
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
             b.open("#/stacks/" + id + "/versions");
             b.css("#main[data-view=versions]");
@@ -328,7 +286,7 @@ class ConsoleEditorIT {
             b.awaitText("#plan-error", "Docker does not answer");
             b.awaitText("#plan-error", "Nothing was enqueued");
             assertThat(b.all(By.cssSelector("dialog.dialog"))).isEmpty();
-            assertThat(api.get("/commands?stack_id=" + id).json().path("items")).isEmpty();
+            assertThat(SERVER.api().get("/commands?stack_id=" + id).json().path("items")).isEmpty();
             b.assertNoConsoleErrors();
         }
     }

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.server.internal.ApiClient;
-import io.coremonitor.server.reliability.RelServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,32 +20,15 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleSecretsIT {
 
-    @TempDir
-    static Path dir;
-
-    static RelServer server;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ConsoleBrowser.requireAvailable();
-        server = new RelServer("console-secrets", dir.resolve("cm.db").toString(), List.of()).start();
-        api = new ApiClient(server.base(), Optional.empty());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final ConsoleServer SERVER = new ConsoleServer("console-secrets");
 
     static String root() {
-        return ConsoleBrowser.rootOf(server.base());
+        return SERVER.root();
     }
 
     static String revealed(String name) {
-        ApiClient.Answer a = api.post("/secrets/" + name + "/reveal", "{}");
+        ApiClient.Answer a = SERVER.api().post("/secrets/" + name + "/reveal", "{}");
         assertThat(a.status()).as(a.text()).isEqualTo(200);
         return a.json().path("value").asText();
     }
@@ -69,13 +47,13 @@ class ConsoleSecretsIT {
     @Test
     void aGeneratedValueIsShownOnceAndCopiedThenRevealReplaceAndDelete() {
         String stackName = TestLabels.uniqueName("console-secrets");
-        ApiClient.Answer stack = api.post("/stacks", ApiClient.json(Map.of("name", stackName,
+        ApiClient.Answer stack = SERVER.api().post("/stacks", ApiClient.json(Map.of("name", stackName,
             "compose", "services:\n  web:\n    image: nginx:1.27\n")));
         assertThat(stack.status()).as(stack.text()).isEqualTo(201);
         String stackId = stack.json().path("stack_id").asText();
         String name = TestLabels.uniqueName("db-password");
         String global = TestLabels.uniqueName("api-key");
-        assertThat(api.post("/secrets", ApiClient.json(Map.of("name", global, "value", "typed-by-curl"))).status())
+        assertThat(SERVER.api().post("/secrets", ApiClient.json(Map.of("name", global, "value", "typed-by-curl"))).status())
             .isEqualTo(201);
 
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
@@ -173,7 +151,7 @@ class ConsoleSecretsIT {
             b.click("dialog.dialog button[data-action=confirm]");
             b.await(d -> b.all(By.cssSelector("#secrets tr[data-name='" + name + "']")).isEmpty());
             b.css("#secrets-empty");
-            assertThat(api.get("/secrets/" + name).status()).isEqualTo(404);
+            assertThat(SERVER.api().get("/secrets/" + name).status()).isEqualTo(404);
             assertThat(kept(b)).doesNotContain(value).doesNotContain("typed-in-the-console").doesNotContain(hex);
             b.assertNoConsoleErrors();
 
@@ -202,8 +180,8 @@ class ConsoleSecretsIT {
             b.await(d -> stackId.equals(b.css("#secrets-stack-filter").getAttribute("value")));
             b.css("#secrets-empty");
         } finally {
-            api.send("DELETE", "/secrets/" + global, null);
-            api.post("/stacks/" + stackId + "/delete", "{}");
+            SERVER.api().send("DELETE", "/secrets/" + global, null);
+            SERVER.api().post("/stacks/" + stackId + "/delete", "{}");
         }
     }
 }

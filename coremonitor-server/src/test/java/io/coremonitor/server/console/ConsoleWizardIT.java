@@ -6,18 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coremonitor.docker.testing.RequiresDocker;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.server.internal.ApiClient;
-import io.coremonitor.server.reliability.RelServer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -34,35 +27,11 @@ class ConsoleWizardIT {
 
     static final String YAML = "document.querySelector('#wizard-yaml .CodeMirror').CodeMirror";
 
-    @TempDir
-    static Path dir;
-
-    static RelServer server;
-    static ApiClient api;
-    static final List<String> STACKS = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        ConsoleBrowser.requireAvailable();
-        server = new RelServer("console-wizard", dir.resolve("cm.db").toString(), List.of()).start();
-        api = new ApiClient(server.base(), Optional.empty());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            for (String id : STACKS) {
-                api.post("/stacks/" + id + "/delete", "{}");
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final ConsoleServer SERVER = new ConsoleServer("console-wizard");
 
     static String root() {
-        return ConsoleBrowser.rootOf(server.base());
+        return SERVER.root();
     }
 
     /** A port nothing listens on now (the rules refuse a host port in use). */
@@ -100,10 +69,10 @@ class ConsoleWizardIT {
     @Test
     void eachRuleErrorShowsAtItsStepAndTheReviewShowsTheYamlTheSecretsAndThePlan() throws IOException {
         String taken = TestLabels.uniqueName("wizard-taken");
-        ApiClient.Answer existing = api.post("/stacks", ApiClient.json(Map.of("name", taken,
+        ApiClient.Answer existing = SERVER.api().post("/stacks", ApiClient.json(Map.of("name", taken,
             "compose", "services:\n  web:\n    image: nginx:1.27\n")));
         assertThat(existing.status()).as(existing.text()).isEqualTo(201);
-        STACKS.add(existing.json().path("stack_id").asText());
+        SERVER.track(existing.json().path("stack_id").asText());
         String name = TestLabels.uniqueName("wizard");
         int port = freePort();
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
@@ -198,7 +167,7 @@ class ConsoleWizardIT {
             b.click("#wizard-next");
             awaitStep(b, "create");
             b.css("#wizard-create");
-            assertThat(api.get("/stacks?name=" + name).json().path("items")).isEmpty();
+            assertThat(SERVER.api().get("/stacks?name=" + name).json().path("items")).isEmpty();
             assertThat(b.script("return JSON.stringify(Object.assign({}, localStorage, sessionStorage)) + location.href"))
                 .asString().doesNotContain("typed-db-password");
             b.assertNoConsoleErrors();
@@ -245,11 +214,11 @@ class ConsoleWizardIT {
 
             b.css("#main[data-view=stack]");
             String id = b.driver().getCurrentUrl().replaceFirst("^.*#/stacks/([^/?]+).*$", "$1");
-            STACKS.add(id);
-            JsonNode stack = api.get("/stacks/" + id).json();
+            SERVER.track(id);
+            JsonNode stack = SERVER.api().get("/stacks/" + id).json();
             assertThat(stack.path("name").asText()).isEqualTo(name);
             assertThat(stack.path("latest_version").asText()).isEqualTo("v1");
-            JsonNode v1 = api.get("/stacks/" + id + "/versions/v1").json();
+            JsonNode v1 = SERVER.api().get("/stacks/" + id + "/versions/v1").json();
             assertThat(v1.path("metadata").path("comment").asText()).isEqualTo("made by the wizard");
             assertThat(v1.path("compose").path("services").path("tomcat").path("image").asText()).isEqualTo("tomcat:10.1");
             b.awaitText("#toasts", "Created " + name + " (v1)");

@@ -166,7 +166,7 @@ proc_mount=""
 smoke_container=""
 cleanup() {
     if [ -n "$smoke_container" ]; then
-        cm_docker rm -f "$smoke_container" >/dev/null 2>&1 || true
+        cm_docker rm -f -v "$smoke_container" >/dev/null 2>&1 || true
     fi
     if [ -n "$proc_mount" ]; then
         umount "$proc_mount" 2>/dev/null || umount -l "$proc_mount" 2>/dev/null || true
@@ -478,7 +478,7 @@ smoke_start() {
 }
 
 smoke_end() {
-    cm_docker rm -f "$smoke_container" >/dev/null 2>&1 || true
+    cm_docker rm -f -v "$smoke_container" >/dev/null 2>&1 || true
     smoke_container=""
 }
 

@@ -185,9 +185,9 @@ class ConsoleWizardIT {
         }
     }
 
-    /** From the components to the create step, then Create ({@code POST /wizard/stacks}): v1 is made, its page opens. */
+    /** From the components to the create step, then Create and apply ({@code POST /wizard/stacks}): v1 runs, its page opens. */
     @Test
-    void theCreateStepMakesTheStackAndOpensItsPage() throws IOException {
+    void theCreateStepMakesAndAppliesTheStackAndOpensItsPage() throws IOException {
         String name = TestLabels.uniqueName("wizard-create");
         int port = freePort();
         try (ConsoleBrowser b = new ConsoleBrowser(root())) {
@@ -198,6 +198,7 @@ class ConsoleWizardIT {
             add(b, "application");
             b.click("#wizard-next");
             awaitStep(b, "parameters");
+            new Select(b.css("#c0-version")).selectByValue("10");
             type(b, "#c0-param-port", Integer.toString(port));
             awaitErrors(b, "parameters", 0);
             b.click("#wizard-next");
@@ -209,6 +210,7 @@ class ConsoleWizardIT {
             b.click("#wizard-next");
             awaitStep(b, "create");
             assertThat(b.css("#wizard-apply").isSelected()).isFalse();
+            b.click("#wizard-apply");
             b.css("#wizard-comment").sendKeys("made by the wizard");
             b.click("#wizard-create");
 
@@ -220,7 +222,11 @@ class ConsoleWizardIT {
             assertThat(stack.path("latest_version").asText()).isEqualTo("v1");
             JsonNode v1 = SERVER.api().get("/stacks/" + id + "/versions/v1").json();
             assertThat(v1.path("metadata").path("comment").asText()).isEqualTo("made by the wizard");
-            assertThat(v1.path("compose").path("services").path("tomcat").path("image").asText()).isEqualTo("tomcat:10.1");
+            assertThat(v1.path("compose").path("services").path("tomcat").path("image").asText()).isEqualTo("tomcat:10");
+            // applied at once: the stack runs, as its page says
+            org.awaitility.Awaitility.await("the wizard's stack running").atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> "RUNNING".equals(SERVER.api().get("/stacks/" + id + "/status").json().path("actual").asText()));
             b.awaitText("#toasts", "Created " + name + " (v1)");
             b.assertNoConsoleErrors();
         }

@@ -168,3 +168,16 @@ export function errorText(e) {
 export function pageHeader(title, ...actions) {
   return h('header', { class: 'page-header' }, h('h1', {}, title), h('div', { class: 'page-actions' }, actions));
 }
+
+/**
+ * A cursor pager's state: "Showing a–b" (with "(last page)" when there is no next cursor), Previous and Next enabled
+ * as the pages allow, the pager hidden when there is one page.
+ */
+export function showPager({ summary, prev, next, pager }, pageState, count, pageSize) {
+  const first = pageState.previous.length * pageSize;
+  replace(summary, count === 0 ? '' : 'Showing ' + (first + 1) + '–' + (first + count)
+    + (pageState.next ? '' : ' (last page)'));
+  prev.disabled = pageState.previous.length === 0;
+  next.disabled = !pageState.next;
+  pager.hidden = prev.disabled && next.disabled;
+}

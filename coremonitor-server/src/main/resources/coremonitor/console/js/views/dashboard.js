@@ -4,7 +4,7 @@
 // the queue at once; the end of a command, a container event or a drift re-reads the page with ONE /overview call
 // (debounced). Nothing here polls.
 import { get, query, enc } from '../api.js';
-import { h, replace, badge, ago, fmtTime, errorText } from '../dom.js';
+import { h, replace, badge, ago, fmtTime, errorText, showPager } from '../dom.js';
 import { commandActions, ENDED } from './commands-common.js';
 
 const PAGE_SIZE = 50;
@@ -159,12 +159,7 @@ export async function render(main, params, ctx) {
         : [h('h3', {}, 'No stacks yet'), h('p', {}, 'A stack is a compose definition that Core Monitor keeps running. ',
           h('a', { href: '#/new', id: 'empty-new' }, 'Create your first stack'), '.')]);
     }
-    const first = state.previous.length * PAGE_SIZE;
-    replace(summary, none ? '' : 'Showing ' + (first + 1) + '–' + (first + state.items.length)
-      + (state.next ? '' : ' (last page)'));
-    prev.disabled = state.previous.length === 0;
-    next.disabled = !state.next;
-    pager.hidden = prev.disabled && next.disabled;
+    showPager({ summary, prev, next, pager }, state, state.items.length, PAGE_SIZE);
   }
 
   function replaceRow(item) {

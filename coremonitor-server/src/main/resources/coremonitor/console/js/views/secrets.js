@@ -3,7 +3,7 @@
 // and reveal (POST /secrets/{name}/reveal) masked with Show/Hide and Copy. A value is kept in the page only while it
 // is shown: never in storage or the URL.
 import { get, post, call, enc, query } from '../api.js';
-import { h, replace, pageHeader, confirmDialog, errorText, fmtTime } from '../dom.js';
+import { h, replace, pageHeader, confirmDialog, errorText, fmtTime, showPager } from '../dom.js';
 import { stackLink } from './commands-common.js';
 import { valueBox } from './secret-value.js';
 import { SECRET_NAME, fieldErrors, valueChooser } from './secrets-form.js';
@@ -250,12 +250,7 @@ export async function render(main, params, ctx) {
     tableWrap.hidden = none;
     empty.hidden = !none;
     replace(empty, state.stack ? 'No secret belongs to this stack.' : 'No secrets yet: create one above.');
-    const first = state.previous.length * PAGE_SIZE;
-    replace(summary, none ? '' : 'Showing ' + (first + 1) + '–' + (first + page.items.length)
-      + (state.next ? '' : ' (last page)'));
-    prev.disabled = state.previous.length === 0;
-    next.disabled = !state.next;
-    pager.hidden = prev.disabled && next.disabled;
+    showPager({ summary, prev, next, pager }, state, page.items.length, PAGE_SIZE);
   }
 
   function showListError(e) {

@@ -101,7 +101,7 @@ public final class CoreMonitor implements AutoCloseable {
         Map<CommandType, CommandExecutor> all = new EnumMap<>(CommandType.class);
         if (dockerSettings.isPresent()) {
             registerDefaultExecutors(all, store, this::docker, clock, dockerSettings.get().host(), artifacts::file,
-                new FileContents(Optional.of(secrets), variable -> Optional.ofNullable(System.getenv(variable))));
+                FileContents.of(secrets));
         }
         for (CommandExecutor executor : b.executors) {
             all.put(Objects.requireNonNull(executor.type(), "executor type"), executor);

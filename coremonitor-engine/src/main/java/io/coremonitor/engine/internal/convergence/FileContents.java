@@ -29,9 +29,18 @@ public final class FileContents {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
+    /** Over this secret store and the process's environment variables. */
+    public static FileContents of(SecretService secrets) {
+        return new FileContents(Optional.of(secrets), FileContents::processEnvironment);
+    }
+
     /** Without a secret store: {@code external: true} entries fail; environment variables are the process's. */
     public static FileContents withoutSecretStore() {
-        return new FileContents(Optional.empty(), name -> Optional.ofNullable(System.getenv(name)));
+        return new FileContents(Optional.empty(), FileContents::processEnvironment);
+    }
+
+    private static Optional<String> processEnvironment(String name) {
+        return Optional.ofNullable(System.getenv(name));
     }
 
     /**

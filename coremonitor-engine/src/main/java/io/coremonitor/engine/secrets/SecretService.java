@@ -108,6 +108,15 @@ public final class SecretService {
     }
 
     /**
+     * A secret's metadata.
+     *
+     * @throws SecretNotFoundException when there is no secret of that name
+     */
+    public StoredSecret get(String name) {
+        return find(name).orElseThrow(() -> notFound(name));
+    }
+
+    /**
      * A secret's value, for {@code actor} (logged: "secret NAME revealed by ACTOR"). The caller decides who may read it.
      *
      * @throws SecretNotFoundException    when there is no secret of that name

@@ -3,7 +3,6 @@ package io.coremonitor.server.internal;
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.catalog.ValueGenerator;
 import io.coremonitor.engine.secrets.InvalidSecretException;
-import io.coremonitor.engine.secrets.SecretNotFoundException;
 import io.coremonitor.engine.secrets.SecretValue;
 import io.coremonitor.model.Page;
 import io.coremonitor.model.StackNotFoundException;
@@ -59,9 +58,7 @@ final class SecretRoutes {
     }
 
     void get(Context ctx) {
-        String name = ctx.pathParam("name");
-        ctx.json(SecretView.of(engine.secrets().find(name)
-                .orElseThrow(() -> new SecretNotFoundException("no secret named '" + Requests.abbreviate(name) + "'"))));
+        ctx.json(SecretView.of(engine.secrets().get(ctx.pathParam("name"))));
     }
 
     void replace(Context ctx) {

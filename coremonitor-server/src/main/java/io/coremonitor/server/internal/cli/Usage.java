@@ -7,7 +7,10 @@ public final class Usage {
 
     public static final String MAIN = String.join("\n",
         "usage: java -jar coremonitor-server.jar [serve] [--host H] [--port P] [--db DB] [--data-dir DIR] [--token T] ...",
-        "       java -jar coremonitor-server.jar config -f FILE [--var KEY=VALUE ...]");
+        "       java -jar coremonitor-server.jar config -f FILE [--var KEY=VALUE ...]",
+        "       java -jar coremonitor-server.jar [--server URL] [--json] COMMAND ...   (the REST client: stacks, create,",
+        "           push, diff, plan, apply, rollback, history, ps, logs, start, stop, restart, deploy, commands, cancel,",
+        "           retry, delete; scripts/coremonitor runs it)");
 
     private Usage() {
     }

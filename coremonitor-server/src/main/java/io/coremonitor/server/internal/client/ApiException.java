@@ -19,11 +19,11 @@ final class ApiException extends CliException {
 
         /** {@code FILE:LINE:COLUMN: PATH: MESSAGE} when the position and the file are known, else {@code PATH: MESSAGE}. */
         String format(Optional<String> source) {
-            String p = path.isEmpty() ? source.orElse("(the definition)") : path;
             if (source.isPresent() && line.isPresent() && column.isPresent()) {
-                return source.get() + ":" + line.get() + ":" + column.get() + ": " + p + ": " + message;
+                return source.get() + ":" + line.get() + ":" + column.get() + ": " + (path.isEmpty() ? "" : path + ": ")
+                    + message;
             }
-            return p + ": " + message;
+            return (path.isEmpty() ? source.orElse("(the definition)") : path) + ": " + message;
         }
     }
 

@@ -24,8 +24,8 @@ final class LogsCommand {
     }
 
     int run(Syntax.Args a) {
-        String id = s.stackId(a.get("NAME"));
         String tail = tail(a.option("--tail").orElse("all"));
+        String id = s.stackId(a.get("NAME"));
         List<String> services = a.optional("SERVICE").map(List::of).orElseGet(() -> {
             TreeSet<String> names = new TreeSet<>();
             s.api.get("/stacks/" + id + "/containers").path("items").forEach(c -> names.add(c.path("service").asText()));

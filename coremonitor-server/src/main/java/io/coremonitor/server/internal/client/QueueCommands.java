@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The subcommands that queue commands (apply, rollback, start, stop, restart, deploy, delete; each with
@@ -20,8 +21,9 @@ final class QueueCommands {
 
     /** {@code apply NAME [VERSION]}: {@code POST /stacks/{id}/apply/{version}}; the latest version by default. */
     static int apply(Syntax.Args a, Session s) {
+        Optional<String> given = a.optional("VERSION").map(Session::version);
         JsonNode stack = s.stack(a.get("NAME"));
-        String version = a.optional("VERSION").map(Session::version).orElseGet(() -> stack.path("latest_version").asText());
+        String version = given.orElseGet(() -> stack.path("latest_version").asText());
         return versionCommand(a, s, stack, "apply", version);
     }
 
@@ -60,11 +62,12 @@ final class QueueCommands {
      * {@code POST /stacks/{id}/deploy} with it.
      */
     static int deploy(Syntax.Args a, Session s) {
-        String id = s.stackId(a.get("NAME"));
+        Optional<Integer> checkStatus = a.option("--check-status").map(QueueCommands::status);
         Path file = Path.of(a.get("FILE"));
         if (!Files.isRegularFile(file)) {
             throw new CliException(ExitCodes.FAILED, file + ": no such file");
         }
+        String id = s.stackId(a.get("NAME"));
         RestClient.Answer up = s.api.upload("/artifacts?name=" + RestClient.enc(file.getFileName().toString()), file);
         String sha = up.json().path("sha256").asText();
         if (!s.json) {
@@ -72,10 +75,10 @@ final class QueueCommands {
         }
         ObjectNode body = RestClient.JSON.createObjectNode().put("service", a.get("SERVICE")).put("artifact", sha);
         a.option("--path").ifPresent(p -> body.put("path", p));
-        if (a.option("--check-path").isPresent() || a.option("--check-status").isPresent()) {
+        if (a.option("--check-path").isPresent() || checkStatus.isPresent()) {
             ObjectNode check = body.putObject("check");
             check.put("path", a.option("--check-path").orElse(a.option("--path").orElse("/")));
-            a.option("--check-status").ifPresent(st -> check.put("status", status(st)));
+            checkStatus.ifPresent(st -> check.put("status", st));
         }
         JsonNode c = s.api.post("/stacks/" + id + "/deploy", body).json();
         return accepted(a, s, c, "deploy " + file.getFileName() + " into " + a.get("NAME") + " " + a.get("SERVICE"));
@@ -116,11 +119,11 @@ final class QueueCommands {
      * newest {@code --limit} shown (oldest first; 0: all).
      */
     static int commands(Syntax.Args a, Session s) {
+        int limit = limit(a.option("--limit").orElse("50"));
         StringBuilder q = new StringBuilder("/commands?");
         a.option("--stack").ifPresent(n -> q.append("stack_id=").append(RestClient.enc(s.stackId(n))).append('&'));
         a.option("--status").ifPresent(st -> q.append("status=").append(RestClient.enc(st)).append('&'));
         a.option("--type").ifPresent(t -> q.append("type=").append(RestClient.enc(t)).append('&'));
-        int limit = limit(a.option("--limit").orElse("50"));
         List<JsonNode> all = s.all(q.substring(0, q.length() - 1));
         List<JsonNode> shown = limit == 0 || all.size() <= limit ? all : all.subList(all.size() - limit, all.size());
         if (s.json) {

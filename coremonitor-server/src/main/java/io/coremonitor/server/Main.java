@@ -21,8 +21,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")
                 || args[0].equals("help") && args.length == 1)) {
-            System.out.println(Usage.MAIN);
-            System.out.println();
+            Usage.forms(System.out);
             System.exit(client(new String[] {"--help"}));
         }
         if (args.length > 0 && (ClientMain.isCommand(args[0]) || ClientMain.isGlobalOption(args[0]))) {

@@ -15,6 +15,12 @@ public final class Usage {
     private Usage() {
     }
 
+    /** Prints every form of the jar's command line, and an empty line. */
+    public static void forms(PrintStream out) {
+        out.println(MAIN);
+        out.println();
+    }
+
     /** Reports an unknown subcommand; returns exit code 2. */
     public static int unknownCommand(String command, PrintStream err) {
         err.println("coremonitor: unknown command '" + command + "'");

@@ -81,6 +81,7 @@ class ClientAgainstApiTest {
             "-m", "first");
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(created.out()).startsWith("created stack shop (").contains("with v1");
+        assertThat(created.err()).as("TAG is set: no warning").isEmpty();
         String id = api.client.get("/stacks?name=shop").json().path("items").get(0).path("stack_id").asText();
         JsonNode version = api.client.get("/stacks/" + id + "/versions/v1").json();
         assertThat(version.path("compose").path("services").path("web").path("image").asText()).isEqualTo("nginx:1.27");
@@ -117,6 +118,15 @@ class ClientAgainstApiTest {
         Run commands = run("commands", "--stack", "shop");
         assertThat(commands.code()).isZero();
         assertThat(commands.out().strip()).startsWith("ID").doesNotContain("\n");
+    }
+
+    @Test
+    void theDefinitionsWarningsAreOnStderrAtTheirPlace() throws IOException {
+        Path v1 = file("w.yaml", "services:\n  web:\n    image: nginx:${TAG:-1.27}\n    environment:\n      A: ${UNSET_ONE}\n");
+        Run created = run("create", "shop", "-f", v1.toString());
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.err()).isEqualTo("coremonitor: warning: " + v1 + ":5:7: services.web.environment.A: variable UNSET_ONE"
+            + " is not set; using an empty string\n");
     }
 
     @Test

@@ -17,6 +17,13 @@ final class ApiException extends CliException {
     /** One entry of {@code errors[]}: the path, the message, and where in the definition text (when known). */
     record FieldError(String path, String message, Optional<Integer> line, Optional<Integer> column) {
 
+        /** An entry of {@code errors[]} or {@code warnings[]}. */
+        static FieldError of(JsonNode e) {
+            return new FieldError(e.path("path").asText(""), e.path("message").asText(""),
+                e.path("line").isInt() ? Optional.of(e.path("line").asInt()) : Optional.empty(),
+                e.path("column").isInt() ? Optional.of(e.path("column").asInt()) : Optional.empty());
+        }
+
         /** {@code FILE:LINE:COLUMN: PATH: MESSAGE} when the position and the file are known, else {@code PATH: MESSAGE}. */
         String format(Optional<String> source) {
             if (source.isPresent() && line.isPresent() && column.isPresent()) {
@@ -49,9 +56,7 @@ final class ApiException extends CliException {
         }
         List<FieldError> errors = new ArrayList<>();
         for (JsonNode e : body.path("errors")) {
-            errors.add(new FieldError(e.path("path").asText(""), e.path("message").asText(""),
-                e.path("line").isInt() ? Optional.of(e.path("line").asInt()) : Optional.empty(),
-                e.path("column").isInt() ? Optional.of(e.path("column").asInt()) : Optional.empty()));
+            errors.add(FieldError.of(e));
         }
         // one error is the detail already ("1 error in the definition: ..."): it is listed anyway, with its position
         return new ApiException(status, line.toString(), List.copyOf(errors), Optional.empty());

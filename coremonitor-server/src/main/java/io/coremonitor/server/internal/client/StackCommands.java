@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The subcommands that read or write stacks and versions: stacks, create, push, diff, plan, history, ps. */
@@ -43,6 +44,7 @@ final class StackCommands {
         String name = a.get("NAME");
         Definitions.Source src = Definitions.read(file(a), s);
         ObjectNode body = definitionBody(a, s, src);
+        warnings(s, src, body);
         body.put("name", name);
         JsonNode stack;
         try {
@@ -67,9 +69,11 @@ final class StackCommands {
         String name = a.get("NAME");
         String id = s.stackId(name);
         Definitions.Source src = Definitions.read(file(a), s);
+        ObjectNode body = definitionBody(a, s, src);
+        warnings(s, src, body);
         RestClient.Answer answer;
         try {
-            answer = s.api.post("/stacks/" + id + "/versions", definitionBody(a, s, src));
+            answer = s.api.post("/stacks/" + id + "/versions", body);
         } catch (ApiException e) {
             throw e.from(src.label());
         }
@@ -100,6 +104,17 @@ final class StackCommands {
         ObjectNode vars = body.putObject("variables");
         Definitions.variables(src.text(), s.env, a.options("--var")).forEach(vars::put);
         return body;
+    }
+
+    /**
+     * Prints the definition's warnings (unset variables, ignored keys) on stderr, as {@code docker compose} does: the
+     * answer of {@code POST /validate} for the same body (creating a version answers no warnings). Its errors are left
+     * to the creation, which refuses the definition with them.
+     */
+    private static void warnings(Session s, Definitions.Source src, ObjectNode body) {
+        for (JsonNode w : s.api.post("/validate", body).json().path("warnings")) {
+            s.err.println("coremonitor: warning: " + ApiException.FieldError.of(w).format(Optional.of(src.label())));
+        }
     }
 
     /** {@code diff NAME FROM TO}: {@code GET /stacks/{id}/versions/{TO}/diff?against={FROM}}. */

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code --wait}: follows a command's log ({@code GET /commands/{id}/logs?follow=true}) to its {@code end} event,
  * printing the lines as they come; exit 0 when the command ended DONE, 1 when FAILED or CANCELLED. When the stream
- * breaks (the server restarted), it follows again and prints only the lines it has not printed; the server unreachable
- * for {@link #GIVE_UP} is exit 3.
+ * breaks (the server restarted) or the server answers a 5xx, it follows again and prints only the lines it has not
+ * printed; the server unreachable (or answering 5xx) for {@link #GIVE_UP} is exit 3.
  */
 final class CommandWaiter {
 
@@ -19,9 +19,16 @@ final class CommandWaiter {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Session s;
+    private final Duration giveUpAfter;
 
     CommandWaiter(Session s) {
+        this(s, GIVE_UP);
+    }
+
+    /** With another time to give up after (tests). */
+    CommandWaiter(Session s, Duration giveUpAfter) {
         this.s = s;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /** Follows command {@code id} to its end; returns the exit code. */
@@ -50,7 +57,10 @@ final class CommandWaiter {
                     return true;
                 });
             } catch (ApiException e) {
-                throw e;
+                if (e.status() < 500) {
+                    throw e;
+                }
+                failure = e; // the server restarting, its database away for a moment: follow again
             } catch (CliException e) {
                 if (e.exitCode() != ExitCodes.UNREACHABLE) {
                     throw e;
@@ -62,7 +72,7 @@ final class CommandWaiter {
             }
             Instant now = Instant.now();
             if (giveUp == null || heard.get()) {
-                giveUp = now.plus(GIVE_UP);
+                giveUp = now.plus(giveUpAfter);
             } else if (now.isAfter(giveUp)) {
                 throw new CliException(ExitCodes.UNREACHABLE, "lost the server while following command " + id + " ("
                     + (failure == null ? "its log stream closed" : failure.getMessage()) + "); its state: coremonitor commands");

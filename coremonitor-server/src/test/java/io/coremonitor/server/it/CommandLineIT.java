@@ -126,6 +126,22 @@ class CommandLineIT {
         assertThat(unreachable.err()).startsWith("coremonitor: cannot reach the server at http://127.0.0.1:");
         assertThat(unreachable.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
+        // the server and the token from the config file (blank variables count as unset); the launcher script
+        Path config = dir.resolve(".config/coremonitor/cli.properties");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "server=" + root + "\ntoken=" + TOKEN + "\n");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run fromFile = cliWith(Map.of("COREMONITOR_URL", "", "COREMONITOR_TOKEN", ""), "stacks");
+        assertThat(fromFile.code()).as(fromFile.toString()).isZero();
+        assertThat(fromFile.err()).isEmpty();
+        Files.delete(config);
+        Run launcher = script("stacks", "--json");
+        assertThat(launcher.code()).as(launcher.toString()).isZero();
+        assertThat(launcher.json().path("items").isArray()).isTrue();
+        Run launcherHelp = script();
+        assertThat(launcherHelp.code()).as(launcherHelp.toString()).isZero();
+        assertThat(launcherHelp.out()).contains("usage: coremonitor");
+
         // create, push (a new version only when it differs), diff, plan, history, stacks
         Run created = cli("create", name, "-f", v1.toString(), "-m", "first");
         assertThat(created.code()).as(created.toString()).isZero();
@@ -242,8 +258,29 @@ class CommandLineIT {
         return cliWith(Map.of(), args);
     }
 
+    /** Through {@code scripts/coremonitor} (bash), with {@code COREMONITOR_JAR} naming this build's jar. */
+    private Run script(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("..", "scripts", "coremonitor").toString()));
+        cmd.addAll(List.of(args));
+        return await(process(cmd, Map.of("COREMONITOR_JAR", JAR.toAbsolutePath().toString(), "JAVA", java())), args);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code java -jar target/coremonitor-server.jar ARGS...} */
+    private static List<String> jar(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     private Run cliWith(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        Process p = process(extraEnv, args);
+        return await(process(jar(args), extraEnv), args);
+    }
+
+    private Run await(Process p, String... args) throws InterruptedException {
         if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("coremonitor " + String.join(" ", args) + " did not end within " + COMMAND_TIMEOUT
@@ -254,15 +291,12 @@ class CommandLineIT {
 
     /** A client process left running (logs -f); destroyed at the end if it is still running. */
     private Process start(String... args) throws IOException {
-        Process p = process(Map.of(), args);
+        Process p = process(jar(args), Map.of());
         started.add(p);
         return p;
     }
 
-    private Process process(Map<String, String> extraEnv, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
+    private Process process(List<String> cmd, Map<String, String> extraEnv) throws IOException {
         Path stdout = Files.createTempFile(dir, "cli", ".out");
         Path stderr = Files.createTempFile(dir, "cli", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())

@@ -200,6 +200,9 @@ class ClientAgainstApiTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("stacks", "create", "push", "diff", "plan", "apply", "rollback", "history", "ps",
             "logs", "start", "stop", "restart", "deploy", "commands", "cancel", "retry", "delete", "exit codes:");
+        assertThat(help.out()).containsPattern("\n  apply NAME \\[VERSION\\] +apply a version \\(default: the latest\\)\n")
+            .containsPattern("\n  logs NAME \\[SERVICE\\] +the containers' output")
+            .containsPattern("\n  --json +print the API's JSON");
         Run one = run("apply", "--help");
         assertThat(one.out()).startsWith("usage: coremonitor apply NAME [VERSION] [--wait] [--auto-rollback]");
         assertThat(run().code()).isEqualTo(2);

@@ -32,13 +32,14 @@ final class Help {
         b.append("usage: coremonitor [--server URL] [--json] COMMAND [ARGS...]   (coremonitor COMMAND --help for one)\n");
         b.append("       java -jar coremonitor-server.jar COMMAND ...\n");
         b.append("a client of a Core Monitor server's REST API; stacks are named by NAME\n\ncommands:\n");
-        int width = commands.stream().mapToInt(s -> s.command().length()).max().orElse(0);
+        int width = commands.stream().mapToInt(s -> s.synopsis().length()).max().orElse(0);
         for (Syntax s : commands) {
-            b.append("  ").append(Table.pad(s.command(), width)).append("  ").append(s.summary()).append('\n');
+            b.append("  ").append(Table.pad(s.synopsis(), width)).append("  ").append(s.summary()).append('\n');
         }
         b.append("\noptions of every command:\n");
+        int optionWidth = Syntax.GLOBAL.stream().mapToInt(o -> o.usage().length()).max().orElse(0);
         for (Syntax.Option o : Syntax.GLOBAL) {
-            b.append("  ").append(o.usage()).append("  ").append(o.help()).append('\n');
+            b.append("  ").append(Table.pad(o.usage(), optionWidth)).append("  ").append(o.help()).append('\n');
         }
         return b.append('\n').append(SETTINGS).append('\n').append(EXIT_CODES).toString();
     }

@@ -116,6 +116,13 @@ final class Syntax {
         return summary;
     }
 
+    /** The command and its positional arguments: {@code apply NAME [VERSION]}. */
+    String synopsis() {
+        StringBuilder b = new StringBuilder(command);
+        positionals.forEach(p -> b.append(' ').append(p.usage()));
+        return b.toString();
+    }
+
     /** The usage line: {@code coremonitor apply NAME [VERSION] [options]}. */
     String usageLine() {
         StringBuilder b = new StringBuilder("coremonitor ").append(command);

@@ -113,6 +113,11 @@ public final class ServiceTranslator {
         return NetworkingTranslator.networkKeys(spec.networking());
     }
 
+    /** How a service joins the network of {@code key} (aliases, addresses), empty when it does not join it. */
+    public static Optional<NetworkJoin> networkJoin(String stackName, ComposeDefinition definition, String service, String key) {
+        return NetworkingTranslator.join(stackName, definition, service, key);
+    }
+
     /** The config hash of a service (see the class comment). */
     public static String configHash(String stackName, ComposeDefinition definition, String service) {
         ServiceSpec spec = definition.services().get(service);

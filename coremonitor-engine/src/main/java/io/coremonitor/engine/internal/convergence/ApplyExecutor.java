@@ -60,7 +60,7 @@ final class ApplyExecutor implements CommandExecutor {
         String commandId = Long.toString(command.commandId());
         convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.DEPLOYING, Optional.empty());
         try {
-            convergence.converge(stack, target, commandId, context);
+            convergence.converge(stack, target, commandId, context, payload.recreateVolumes());
         } catch (CommandCancelledException e) {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
                 Optional.of("cancelled while converging"));
@@ -78,7 +78,8 @@ final class ApplyExecutor implements CommandExecutor {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.FAILED, Optional.of(reason));
             context.error(target.version() + " failed: " + reason);
             if (payload.autoRollback() && previous.isPresent()) {
-                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason), e);
+                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason,
+                    payload.recreateVolumes()), e);
             }
             if (payload.autoRollback()) {
                 context.warn("auto_rollback: the stack has no previous version to go back to");
@@ -105,11 +106,12 @@ final class ApplyExecutor implements CommandExecutor {
         }
     }
 
-    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason) {
+    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason,
+            boolean recreateVolumes) {
         context.warn("auto_rollback: converging " + stack.name() + " back to " + previous);
         try {
             StackVersion back = convergence.store().versions().getOrThrow(stack.stackId(), previous);
-            convergence.converge(stack, back, commandId, context);
+            convergence.converge(stack, back, commandId, context, recreateVolumes);
             context.info("auto_rollback: " + stack.name() + " is back at " + previous);
             return failed + " failed and was rolled back to " + previous + ": " + reason;
         } catch (RuntimeException again) {

@@ -7,7 +7,9 @@ import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
+import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.engine.CommandCancelledException;
@@ -141,6 +143,8 @@ final class Converger {
             ops.stopContainer(plan.existing().get(s).getId(), null);
             ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
         }
+        recreateVolumes(plan);
+        recreateNetworks(plan, byService, networkIds);
         Map<String, String> containerIds = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<String> toCreate = new ArrayList<>();
         for (String s : DependencyOrder.startOrder(def, plan.services())) {
@@ -197,6 +201,99 @@ final class Converger {
         Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
         verify(def, plan.view().stackId(), started, containerIds);
         return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
+    }
+
+    /** Volumes whose settings changed: removed (their data with them) and created again; their containers are gone by now. */
+    private void recreateVolumes(ConvergencePlan plan) {
+        for (Map.Entry<String, VolumeRequest> v : plan.volumeRecreations().entrySet()) {
+            ctx.checkCancelled();
+            VolumeRequest request = v.getValue();
+            try {
+                ops.removeVolume(request.name());
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not remove volume " + request.name() + " to recreate it (is a container"
+                    + " outside the stack using it?): " + DockerFailures.describe(e), e);
+            }
+            ctx.warn("removed volume " + request.name() + " and its data to recreate it: " + String.join(", ", reasonsOf(plan,
+                PlanAction.Kind.RECREATE_VOLUME, request.name())));
+            try {
+                ops.createVolume(request);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create volume " + request.name() + " again: " + DockerFailures.describe(e), e);
+            }
+            ctx.info("created volume " + request.name() + " again");
+        }
+    }
+
+    /**
+     * Networks whose settings changed: the kept containers attached to one are disconnected, the network is removed and
+     * created again, and they are connected to it again with their aliases and addresses (containers being recreated
+     * are gone by now and join it when created).
+     */
+    private void recreateNetworks(ConvergencePlan plan, Map<String, PlanAction> byService, Map<String, String> networkIds) {
+        ComposeDefinition def = plan.definition();
+        String stackName = plan.view().stackName();
+        for (Map.Entry<String, NetworkRequest> n : plan.networkRecreations().entrySet()) {
+            ctx.checkCancelled();
+            String key = n.getKey();
+            NetworkRequest request = n.getValue();
+            String oldId = networkIds.get(key);
+            Map<String, NetworkJoin> attached = new TreeMap<>();
+            for (String s : plan.services()) {
+                PlanAction.Kind kind = byService.get(s).kind();
+                if (kind == PlanAction.Kind.KEEP || kind == PlanAction.Kind.RESTART) {
+                    ServiceTranslator.networkJoin(stackName, def, s, key).ifPresent(j -> attached.put(s, j));
+                }
+            }
+            for (String s : attached.keySet()) {
+                ops.disconnectContainer(plan.existing().get(s).getId(), oldId);
+                ctx.info("disconnected " + s + " from network " + request.name() + " to recreate the network");
+            }
+            try {
+                ops.removeNetwork(oldId);
+            } catch (RuntimeException e) {
+                String reason = DockerFailures.describe(e);
+                // the kept containers go back on the old network before the command fails
+                attached.forEach((s, j) -> reconnect(plan.existing().get(s).getId(), s, j, oldId));
+                throw new CommandFailedException("could not remove network " + request.name() + " to recreate it (is a container"
+                    + " outside the stack attached to it?): " + reason, e);
+            }
+            String newId;
+            try {
+                newId = ops.createNetwork(request);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create network " + request.name() + " again: " + DockerFailures.describe(e), e);
+            }
+            networkIds.put(key, newId);
+            ctx.info("recreated network " + request.name() + ": " + String.join(", ", reasonsOf(plan, PlanAction.Kind.RECREATE_NETWORK,
+                request.name())));
+            for (Map.Entry<String, NetworkJoin> a : attached.entrySet()) {
+                String s = a.getKey();
+                try {
+                    ops.connectContainer(plan.existing().get(s).getId(), a.getValue());
+                } catch (RuntimeException e) {
+                    throw new ServiceFailure(s, "could not connect it to the recreated network " + request.name() + ": "
+                        + DockerFailures.describe(e), "", e);
+                }
+                ctx.info("connected " + s + " to network " + request.name() + " again (aliases " + String.join(", ",
+                    a.getValue().aliases()) + ")");
+            }
+        }
+    }
+
+    private void reconnect(String containerId, String service, NetworkJoin join, String networkId) {
+        try {
+            ops.connectContainer(containerId, new NetworkJoin(networkId, join.aliases(), join.ipv4Address(), join.ipv6Address(),
+                join.macAddress()));
+            ctx.info("connected " + service + " to network " + join.network() + " again");
+        } catch (RuntimeException e) {
+            ctx.error("could not connect " + service + " to network " + join.network() + " again: " + DockerFailures.describe(e));
+        }
+    }
+
+    private static List<String> reasonsOf(ConvergencePlan plan, PlanAction.Kind kind, String name) {
+        return plan.view().actions().stream().filter(a -> a.kind() == kind && a.name().equals(name)).findFirst()
+            .map(PlanAction::reasons).orElse(List.of());
     }
 
     /** Runs a task per service on a small pool; rethrows the first failure. */

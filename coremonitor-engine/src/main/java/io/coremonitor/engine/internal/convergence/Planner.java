@@ -184,6 +184,13 @@ final class Planner {
         for (String s : services) {
             ContainerRequest request = requests.get(s);
             List<Container> found = new ArrayList<>(byService.getOrDefault(s, List.of()));
+            // a start-first container left under its temporary name (a command that ended half-way) is never kept
+            for (Container temporary : found.stream().filter(c -> StartFirst.isTemporary(name(c), request.name())).toList()) {
+                found.remove(temporary);
+                removals.add(temporary);
+                removeActions.add(new PlanAction(PlanAction.Kind.REMOVE, name(temporary), Optional.of(s), Optional.of(temporary.getId()),
+                    List.of("start-first container of service '" + s + "' left under its temporary name")));
+            }
             Container match = found.stream().filter(c -> request.configHash().equals(c.getLabels().get(StackLabels.CONFIG_HASH)))
                 .findFirst().orElse(found.isEmpty() ? null : found.get(0));
             for (Container extra : found) {

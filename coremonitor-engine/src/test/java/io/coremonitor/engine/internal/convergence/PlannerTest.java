@@ -246,6 +246,23 @@ class PlannerTest {
     }
 
     @Test
+    void aStartFirstContainerLeftUnderItsTemporaryNameIsRemovedNeverKept() throws JsonProcessingException {
+        String v2 = V1.replace("image: nginx:1.25", "image: nginx:1.26");
+        List<Container> containers = new ArrayList<>(deployedV1());
+        Container next = container("c-web-next", "web", "v2", ServiceTranslator.configHash("shop", load(v2), "web"), "running");
+        Map<String, Object> json = JSON.readValue(JSON.writeValueAsString(next), Map.class);
+        json.put("Names", List.of("/shop-web-1" + StartFirst.TEMPORARY_SUFFIX));
+        containers.add(0, JSON.readValue(JSON.writeValueAsString(json), Container.class));
+        ConvergencePlan plan = plan(v2, containers);
+        assertThat(action(plan, "web").kind()).isEqualTo(PlanAction.Kind.RECREATE);
+        assertThat(action(plan, "web").containerId()).contains("c-web");
+        assertThat(plan.view().actions(PlanAction.Kind.REMOVE)).singleElement().satisfies(a -> {
+            assertThat(a.containerId()).contains("c-web-next");
+            assertThat(a.reasons()).containsExactly("start-first container of service 'web' left under its temporary name");
+        });
+    }
+
+    @Test
     void untranslatableFieldsAndMissingExternalsRefuseThePlan() {
         Mockito.when(ops.findNetwork("outside")).thenReturn(Optional.empty());
         String bad = """

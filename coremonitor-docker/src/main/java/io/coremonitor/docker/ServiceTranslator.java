@@ -38,11 +38,11 @@ import java.util.TreeMap;
  *
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
- * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}, {@code deploy.update_config}), and
- * the Docker names the service's network and volume keys resolve to, and (only when it has any) the top-level entries its {@code secrets} and
- * {@code configs} name: where each file comes from, so that new inline content recreates the container; a stored
- * secret's or an environment variable's value is not part of it (a new value reaches a container when it is
- * recreated). The image is included as the reference written in the definition,
+ * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy},
+ * {@code deploy.update_config}), and the Docker names the service's network and volume keys resolve to, and (only
+ * when it has any) the top-level entries its {@code secrets} and {@code configs} name: where each file comes from, so
+ * that new inline content recreates the container; a stored secret's or an environment variable's value is not part
+ * of it (a new value reaches a container when it is recreated). The image is included as the reference written in the definition,
  * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {

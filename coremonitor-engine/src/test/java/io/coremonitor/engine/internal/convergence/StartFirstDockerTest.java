@@ -107,7 +107,9 @@ class StartFirstDockerTest {
                 command:
                   - sh
                   - -c
-                  - 'while true; do if r=$$(timeout 3 wget -q -O - http://web:8080/ 2>&1); then echo "ok $$r"; else echo "FAIL $$r"; fi; sleep 0.1; done'
+                  - >-
+                    while true; do if r=$$(timeout 3 wget -q -O - http://web:8080/ 2>&1);
+                    then echo "ok $$r"; else echo "FAIL $$r"; fi; sleep 0.1; done
             """.formatted(TestImages.BUSYBOX, order, mode, healthPort);
         String canonical = CanonicalJson.toJson(ComposeLoader.load(yaml, Map.of()));
         return store.versions().create(NewVersion.of(stackId, "test", null, canonical)).version();

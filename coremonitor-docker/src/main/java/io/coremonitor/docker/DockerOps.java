@@ -79,6 +79,15 @@ public interface DockerOps {
 
     void startContainer(String containerId);
 
+    /** Connects a container (running or not) to a network, with the join's aliases and addresses. */
+    void connectContainer(String containerId, NetworkJoin join);
+
+    /** Disconnects a container (running or not) from a network, forced. */
+    void disconnectContainer(String containerId, String networkId);
+
+    /** Renames a container. */
+    void renameContainer(String containerId, String name);
+
     /**
      * Stops a container with its own stop signal; SIGKILL after {@code timeoutSeconds}, or when null after the
      * container's {@code stop_grace_period} (its {@link StackLabels#STOP_TIMEOUT} label), else Docker's 10 seconds.

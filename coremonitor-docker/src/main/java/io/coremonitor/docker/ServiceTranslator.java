@@ -32,16 +32,17 @@ import java.util.TreeMap;
  * dropped. Fields without any container effect are accepted and documented here: {@code depends_on} (start order),
  * {@code attach} (log attachment of a CLI), {@code profiles} (the planner deploys only services without profiles),
  * {@code pull_policy} (the executor pulls a missing image unless {@code never}), and ports' {@code name},
- * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host), and
- * {@code x-coremonitor-deploy} (where the engine deploys application artifacts).
+ * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host),
+ * {@code x-coremonitor-deploy} (where the engine deploys application artifacts) and
+ * {@code deploy.update_config.order} (how the executor replaces the container).
  *
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
- * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}), and the Docker names the
- * service's network and volume keys resolve to, and (only when it has any) the top-level entries its {@code secrets} and
- * {@code configs} name: where each file comes from, so that new inline content recreates the container; a stored
- * secret's or an environment variable's value is not part of it (a new value reaches a container when it is
- * recreated). The image is included as the reference written in the definition,
+ * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy},
+ * {@code deploy.update_config}), and the Docker names the service's network and volume keys resolve to, and (only
+ * when it has any) the top-level entries its {@code secrets} and {@code configs} name: where each file comes from, so
+ * that new inline content recreates the container; a stored secret's or an environment variable's value is not part
+ * of it (a new value reaches a container when it is recreated). The image is included as the reference written in the definition,
  * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {
@@ -113,6 +114,11 @@ public final class ServiceTranslator {
         return NetworkingTranslator.networkKeys(spec.networking());
     }
 
+    /** How a service joins the network of {@code key} (aliases, addresses), empty when it does not join it. */
+    public static Optional<NetworkJoin> networkJoin(String stackName, ComposeDefinition definition, String service, String key) {
+        return NetworkingTranslator.join(stackName, definition, service, key);
+    }
+
     /** The config hash of a service (see the class comment). */
     public static String configHash(String stackName, ComposeDefinition definition, String service) {
         ServiceSpec spec = definition.services().get(service);
@@ -124,6 +130,13 @@ public final class ServiceTranslator {
             ObjectNode node = (ObjectNode) tree.path("services").path(service);
             // x-coremonitor-deploy says where apps go, not how the container is made: changing it recreates nothing
             node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", DeploySettings.KEY));
+            // deploy.update_config says how a container is replaced, not how it is made
+            if (node.path("deploy") instanceof ObjectNode deploy) {
+                deploy.remove("update_config");
+                if (deploy.isEmpty()) {
+                    node.remove("deploy");
+                }
+            }
             ObjectNode input = JSON.createObjectNode();
             input.put("stack", stackName);
             input.put("container_name", StackNaming.container(stackName, service, spec));

@@ -52,13 +52,26 @@ public final class CommandService {
 
     /** APPLY_STACK_VERSION: converge the stack to one of its versions. */
     public Command apply(String stackId, String version, boolean autoRollback, String actor) {
+        return apply(stackId, version, autoRollback, false, actor);
+    }
+
+    /**
+     * APPLY_STACK_VERSION: converge the stack to one of its versions; with {@code recreateVolumes} a volume whose
+     * settings changed is recreated (its data is lost), without it such a plan is refused.
+     */
+    public Command apply(String stackId, String version, boolean autoRollback, boolean recreateVolumes, String actor) {
         liveStack(stackId);
         store.versions().getOrThrow(stackId, version);
-        return enqueue(stackId, CommandType.APPLY_STACK_VERSION, Payloads.version(version, autoRollback), actor);
+        return enqueue(stackId, CommandType.APPLY_STACK_VERSION, Payloads.version(version, autoRollback, recreateVolumes), actor);
     }
 
     /** ROLLBACK_STACK_VERSION: converge the stack back to an existing version other than its current one. */
     public Command rollback(String stackId, String version, boolean autoRollback, String actor) {
+        return rollback(stackId, version, autoRollback, false, actor);
+    }
+
+    /** ROLLBACK_STACK_VERSION, with {@code recreateVolumes} as for {@link #apply(String, String, boolean, boolean, String)}. */
+    public Command rollback(String stackId, String version, boolean autoRollback, boolean recreateVolumes, String actor) {
         Stack stack = liveStack(stackId);
         store.versions().getOrThrow(stackId, version);
         if (stack.currentVersion().isEmpty()) {
@@ -68,7 +81,7 @@ public final class CommandService {
         if (stack.currentVersion().get().equals(version)) {
             throw new CommandRejectedException("stack " + stackId + ": " + version + " is already the current version");
         }
-        return enqueue(stackId, CommandType.ROLLBACK_STACK_VERSION, Payloads.version(version, autoRollback), actor);
+        return enqueue(stackId, CommandType.ROLLBACK_STACK_VERSION, Payloads.version(version, autoRollback, recreateVolumes), actor);
     }
 
     /** DELETE_STACK: remove the stack's containers and networks (and volumes when asked), then mark it deleted. */

@@ -30,7 +30,14 @@ public record PlanAction(Kind kind, String name, Optional<String> service, Optio
         /** Stop and remove a container whose service is no longer defined (or an orphan). */
         REMOVE,
         /** Remove a network of the stack that no service uses any more. */
-        REMOVE_NETWORK
+        REMOVE_NETWORK,
+        /**
+         * Recreate a network whose settings changed: the kept containers attached to it are disconnected, and connected
+         * again to the new one with their aliases and addresses.
+         */
+        RECREATE_NETWORK,
+        /** Recreate a volume whose settings changed: its data is lost, so an APPLY needs {@code recreate_volumes}. */
+        RECREATE_VOLUME
     }
 
     public PlanAction {

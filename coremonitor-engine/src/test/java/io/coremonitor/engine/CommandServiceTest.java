@@ -97,6 +97,16 @@ class CommandServiceTest {
         Command c = cm.commands().rollback(stack.stackId(), "v1", true, "alice");
         assertThat(c.type()).isEqualTo(CommandType.ROLLBACK_STACK_VERSION);
         assertThat(c.payload()).isEqualTo("{\"version\":\"v1\",\"auto_rollback\":true}");
+        Command again = cm.commands().rollback(stack.stackId(), "v1", false, true, "alice");
+        assertThat(again.payload()).isEqualTo("{\"version\":\"v1\",\"auto_rollback\":false,\"recreate_volumes\":true}");
+    }
+
+    @Test
+    void recreateVolumesIsRecordedInTheApplyPayloadOnlyWhenAsked() {
+        assertThat(cm.commands().apply(stack.stackId(), "v1", true, true, "alice").payload())
+                .isEqualTo("{\"version\":\"v1\",\"auto_rollback\":true,\"recreate_volumes\":true}");
+        assertThat(cm.commands().apply(stack.stackId(), "v1", false, false, "alice").payload())
+                .isEqualTo("{\"version\":\"v1\",\"auto_rollback\":false}");
     }
 
     @Test

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * no {@code build} (ignored), no {@code x-*} but a service's {@code x-coremonitor-deploy}, always complete
  * ({@code target}, its directory key, {@code port}); a service's {@code secrets} and {@code configs} always complete
  * ({@code source}, absolute {@code target}, {@code uid} and {@code gid} as strings, {@code mode} as a decimal integer); a
- * top-level secret or config held by Core Monitor always with its {@code name}. A literal {@code $} in a value is
+ * top-level secret or config held by Core Monitor always with its {@code name}; {@code deploy} only as
+ * {@code update_config.order} when it is {@code start-first}. A literal {@code $} in a value is
  * written {@code $$} so that loading the canonical form (which interpolates) gives back the same value.
  */
 public final class CanonicalJson {
@@ -291,6 +292,13 @@ public final class CanonicalJson {
         opt(m, "stop_signal", lifecycle.stopSignal());
         lifecycle.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
         list(m, "profiles", lifecycle.profiles());
+        if (lifecycle.updateOrder() != UpdateOrder.STOP_FIRST) {
+            // beside deploy.resources.reservations.cpus, when the resources wrote it
+            @SuppressWarnings("unchecked")
+            Map<String, Object> deploy = new TreeMap<>((Map<String, Object>) m.getOrDefault("deploy", Map.of()));
+            deploy.put("update_config", Map.of("order", lifecycle.updateOrder().value()));
+            m.put("deploy", deploy);
+        }
     }
 
     private static void metadata(Map<String, Object> m, ServiceMetadata metadata) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param stopSignal      stop signal
  * @param stopGracePeriod time between the stop signal and SIGKILL
  * @param profiles        profiles this service belongs to (empty: always enabled)
+ * @param updateOrder     how an APPLY replaces its container ({@code deploy.update_config.order}, default stop-first)
  */
 public record ServiceLifecycle(
         Map<String, DependsOn> dependsOn,
@@ -25,7 +26,8 @@ public record ServiceLifecycle(
         boolean init,
         Optional<String> stopSignal,
         Optional<Duration> stopGracePeriod,
-        List<String> profiles) {
+        List<String> profiles,
+        UpdateOrder updateOrder) {
 
     public ServiceLifecycle {
         dependsOn = ModelCollections.sortedMap(dependsOn);
@@ -34,5 +36,6 @@ public record ServiceLifecycle(
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
         profiles = ModelCollections.sortedList(profiles);
+        Objects.requireNonNull(updateOrder, "updateOrder");
     }
 }

@@ -124,6 +124,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void updateOrderIsKeptOnlyWhenStartFirstBesideTheCpuReservation() {
+        String startFirst = canonical(web("deploy: {update_config: {order: start-first}, resources: {reservations: {cpus: '0.5'}}}"));
+        ComposeDefinition model = CanonicalJson.parse(startFirst);
+        assertThat(model.services().get("web").lifecycle().updateOrder()).isEqualTo(UpdateOrder.START_FIRST);
+        assertThat(model.services().get("web").resources().reservations().cpus()).isPresent();
+        assertThat(startFirst).contains("\"update_config\":{\"order\":\"start-first\"}");
+        assertThat(canonical(web("deploy: {update_config: {order: stop-first}}"))).isEqualTo(canonical(web("deploy: {}")));
+        assertThat(ComposeLoader.load(web("deploy: {update_config: {}}")).services().get("web").lifecycle().updateOrder())
+            .isEqualTo(UpdateOrder.STOP_FIRST);
+    }
+
+    @Test
     void differentMeaningsGiveDifferentHashes() {
         assertThat(CanonicalJson.hash(ComposeLoader.load(web("ports: ['8080:80']"))))
             .isNotEqualTo(CanonicalJson.hash(ComposeLoader.load(web("ports: ['8081:80']"))));

@@ -128,17 +128,32 @@ public final class DockerClientOps implements DockerOps {
         CreateContainerCmd cmd = request.applyTo(docker.createContainerCmd(request.image()));
         String id = cmd.exec().getId();
         for (NetworkJoin join : request.extraNetworks()) {
-            ContainerNetwork endpoint = new ContainerNetwork().withAliases(join.aliases());
-            if (join.ipv4Address().isPresent() || join.ipv6Address().isPresent()) {
-                ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
-                join.ipv4Address().ifPresent(ipam::withIpv4Address);
-                join.ipv6Address().ifPresent(ipam::withIpv6Address);
-                endpoint.withIpamConfig(ipam);
-            }
-            join.macAddress().ifPresent(endpoint::withMacAddress);
-            docker.connectToNetworkCmd().withNetworkId(join.network()).withContainerId(id).withContainerNetwork(endpoint).exec();
+            connectContainer(id, join);
         }
         return id;
+    }
+
+    @Override
+    public void connectContainer(String containerId, NetworkJoin join) {
+        ContainerNetwork endpoint = new ContainerNetwork().withAliases(join.aliases());
+        if (join.ipv4Address().isPresent() || join.ipv6Address().isPresent()) {
+            ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+            join.ipv4Address().ifPresent(ipam::withIpv4Address);
+            join.ipv6Address().ifPresent(ipam::withIpv6Address);
+            endpoint.withIpamConfig(ipam);
+        }
+        join.macAddress().ifPresent(endpoint::withMacAddress);
+        docker.connectToNetworkCmd().withNetworkId(join.network()).withContainerId(containerId).withContainerNetwork(endpoint).exec();
+    }
+
+    @Override
+    public void disconnectContainer(String containerId, String networkId) {
+        docker.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(containerId).withForce(true).exec();
+    }
+
+    @Override
+    public void renameContainer(String containerId, String name) {
+        docker.renameContainerCmd(containerId).withName(name).exec();
     }
 
     @Override

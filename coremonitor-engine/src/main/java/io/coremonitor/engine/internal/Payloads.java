@@ -18,9 +18,20 @@ public final class Payloads {
 
     /** APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}. */
     public static String version(String version, boolean autoRollback) {
+        return version(version, autoRollback, false);
+    }
+
+    /**
+     * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}, with
+     * {@code "recreate_volumes":true} when a volume whose settings changed may be recreated (its data lost).
+     */
+    public static String version(String version, boolean autoRollback, boolean recreateVolumes) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", version);
         node.put("auto_rollback", autoRollback);
+        if (recreateVolumes) {
+            node.put("recreate_volumes", true);
+        }
         return node.toString();
     }
 

@@ -5,6 +5,7 @@ import io.coremonitor.model.DependsOnCondition;
 import io.coremonitor.model.HealthCheck;
 import io.coremonitor.model.RestartPolicy;
 import io.coremonitor.model.ServiceLifecycle;
+import io.coremonitor.model.UpdateOrder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,18 @@ final class LifecycleConverter {
             v.bool(s, path, "init", false),
             v.string(s, path, "stop_signal"),
             v.duration(s, path, "stop_grace_period"),
-            v.strings(s, path, "profiles", false));
+            v.strings(s, path, "profiles", false),
+            updateOrder(deploy, deployPath));
+    }
+
+    /** {@code deploy.update_config.order} (the schema allows start-first and stop-first only); stop-first by default. */
+    private UpdateOrder updateOrder(Map<String, Object> deploy, String deployPath) {
+        if (!deploy.containsKey("update_config")) {
+            return UpdateOrder.STOP_FIRST;
+        }
+        String ucPath = Paths.key(deployPath, "update_config");
+        Map<String, Object> uc = v.mapping(deploy.get("update_config"), ucPath);
+        return v.string(uc, ucPath, "order").flatMap(UpdateOrder::parse).orElse(UpdateOrder.STOP_FIRST);
     }
 
     private Optional<RestartPolicy> restart(Map<String, Object> s, String path, Map<String, Object> deploy, String deployPath) {

@@ -50,9 +50,16 @@ public final class Refusals {
         Map.entry("deploy", Map.of(
             "labels", SWARM + "; use the service's 'labels:'",
             "placement", SWARM,
-            "update_config", SWARM,
             "rollback_config", SWARM,
             "endpoint_mode", SWARM)),
+        Map.entry("deploy.update_config", Map.of(
+            "parallelism", "Core Monitor runs one container per service, replaced at once",
+            "delay", "Core Monitor runs one container per service: there are no batches to wait between",
+            "failure_action", "a failed update fails the version (the old container is kept with start-first); use the APPLY's"
+                + " auto_rollback to go back",
+            "monitor", "the new container is watched until it is healthy (or running without a health check), not for a"
+                + " fixed period",
+            "max_failure_ratio", "Core Monitor runs one container per service: an update fails or succeeds as a whole")),
         Map.entry("deploy.restart_policy", Map.of(
             "delay", "Docker restart policies have no delay",
             "window", "Docker restart policies have no window")),

@@ -7,6 +7,7 @@ import io.coremonitor.model.MountType;
 import io.coremonitor.model.Names;
 import io.coremonitor.model.PortMapping;
 import io.coremonitor.model.ServiceSpec;
+import io.coremonitor.model.UpdateOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ public final class SemanticChecks {
         c.ports();
         c.containerNames();
         c.files();
+        c.startFirst();
     }
 
     private void names(Map<String, Object> root) {
@@ -207,5 +209,39 @@ public final class SemanticChecks {
                 problems.error(path, "container name '" + cn + "' is already used by " + previous);
             }
         }));
+    }
+
+    /**
+     * {@code deploy.update_config.order: start-first} runs the new container beside the old one until it is healthy:
+     * anything the two cannot share makes it impossible.
+     */
+    private void startFirst() {
+        d.services().forEach((name, s) -> {
+            if (s.lifecycle().updateOrder() != UpdateOrder.START_FIRST) {
+                return;
+            }
+            String path = Paths.key(Paths.key(Paths.key(Paths.key("services", name), "deploy"), "update_config"), "order");
+            List<String> why = new ArrayList<>();
+            s.metadata().containerName().ifPresent(cn -> why.add("its container_name '" + cn + "' is fixed"));
+            s.networking().ports().stream().filter(p -> p.published().map(r -> r.isSingle()).orElse(false)).findFirst()
+                .ifPresent(p -> why.add("it publishes the fixed host port " + p.published().get().start()));
+            s.networking().networkMode().filter(m -> "host".equals(m) || m.startsWith("service:") || m.startsWith("container:"))
+                .ifPresent(m -> why.add("it uses network_mode: " + m + " (the two would share one network stack)"));
+            d.services().forEach((other, o) -> o.networking().sharedService().filter(name::equals)
+                .ifPresent(x -> why.add("service '" + other + "' shares its network namespace (network_mode: service:" + name + ")")));
+            s.networking().networks().forEach((key, a) -> {
+                if (a.ipv4Address().isPresent() || a.ipv6Address().isPresent()) {
+                    why.add("it has a static address on network '" + key + "'");
+                }
+                if (a.macAddress().isPresent()) {
+                    why.add("it has a fixed MAC address on network '" + key + "'");
+                }
+            });
+            s.networking().macAddress().ifPresent(m -> why.add("its mac_address is fixed"));
+            if (!why.isEmpty()) {
+                problems.error(path, "start-first runs the new container beside the old one until it is healthy, which is"
+                    + " impossible here: " + String.join("; ", why) + "; use stop-first or remove them");
+            }
+        });
     }
 }

@@ -261,10 +261,10 @@ public final class HttpApi implements AutoCloseable {
                 .param("follow", "boolean", "stream new lines as SSE").build());
         r.add(Route.post("/stacks/{id}/apply/{version}", stacks::apply).tag(command).status(202).returns(CommandView.class)
                 .summary("Enqueue APPLY_STACK_VERSION (503 when Docker is unreachable)")
-                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false}").build());
+                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false,\"recreate_volumes\":false}").build());
         r.add(Route.post("/stacks/{id}/rollback/{version}", stacks::rollback).tag(command).status(202)
                 .returns(CommandView.class).summary("Enqueue ROLLBACK_STACK_VERSION (503 when Docker is unreachable)")
-                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false}").build());
+                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false,\"recreate_volumes\":false}").build());
         r.add(Route.post("/stacks/{id}/delete", stacks::delete).tag(command).status(202).returns(CommandView.class)
                 .summary("Enqueue DELETE_STACK (503 when Docker is unreachable)")
                 .accepts(DeleteStackRequest.class, "{\"remove_volumes\":false}").build());

@@ -70,11 +70,14 @@ final class RequestBodies {
         }
     }
 
-    /** {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}. */
-    record VersionCommandRequest(boolean autoRollback) implements RequestBody {
+    /**
+     * {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}; {@code recreate_volumes} lets the
+     * command recreate a volume whose settings changed (its data is lost).
+     */
+    record VersionCommandRequest(boolean autoRollback, boolean recreateVolumes) implements RequestBody {
 
         static VersionCommandRequest read(Requests.Body body) {
-            return new VersionCommandRequest(body.bool("auto_rollback", false));
+            return new VersionCommandRequest(body.bool("auto_rollback", false), body.bool("recreate_volumes", false));
         }
     }
 

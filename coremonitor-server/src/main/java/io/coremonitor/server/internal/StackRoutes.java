@@ -159,11 +159,12 @@ final class StackRoutes {
     private void versionCommand(Context ctx, boolean rollback) {
         String stackId = ctx.pathParam("id");
         String v = Params.versionPath(ctx, "version");
-        boolean autoRollback = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class)).autoRollback();
+        VersionCommandRequest body = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class));
         engine.stacks().version(stackId, v);
         docker.requireReachable();
-        Command c = rollback ? engine.commands().rollback(stackId, v, autoRollback, Requests.actor(ctx))
-                : engine.commands().apply(stackId, v, autoRollback, Requests.actor(ctx));
+        Command c = rollback
+                ? engine.commands().rollback(stackId, v, body.autoRollback(), body.recreateVolumes(), Requests.actor(ctx))
+                : engine.commands().apply(stackId, v, body.autoRollback(), body.recreateVolumes(), Requests.actor(ctx));
         accepted(ctx, c);
     }
 

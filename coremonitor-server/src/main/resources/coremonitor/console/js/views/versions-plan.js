@@ -6,6 +6,7 @@ import { h, confirmDialog, errorText } from '../dom.js';
 const KIND_LABELS = {
   CREATE_NETWORK: 'create network', CREATE_VOLUME: 'create volume', CREATE: 'create', RECREATE: 'recreate',
   KEEP: 'keep', RESTART: 'restart', REMOVE: 'remove', REMOVE_NETWORK: 'remove network',
+  RECREATE_NETWORK: 'recreate network', RECREATE_VOLUME: 'recreate volume',
 };
 
 function kindLabel(kind) {

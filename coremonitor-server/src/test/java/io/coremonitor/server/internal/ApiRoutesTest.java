@@ -144,6 +144,7 @@ class ApiRoutesTest {
         assertProblem(c.post("/stacks", ApiClient.json(Map.of("name", "Bad Name!", "compose", WEB))), 422, null);
         assertProblem(c.post("/stacks", ApiClient.json(Map.of("name", "bad", "compose", WEB))), 409, null);
         assertProblem(c.post("/stacks/" + id + "/apply/v1", "{\"auto_rollback\": \"yes\"}"), 400, "auto_rollback");
+        assertProblem(c.post("/stacks/" + id + "/apply/v1", "{\"recreate_volumes\": \"yes\"}"), 400, "recreate_volumes");
         assertProblem(c.post("/stacks/" + id + "/apply/latest", null), 400, "version");
         assertProblem(c.post("/stacks/" + id + "/apply/v99999999999999999999999", null), 400, "version");
         assertProblem(c.get("/stacks/" + id + "/versions/v0"), 400, "version");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,5 +153,25 @@ public final class NetworkingTranslator {
             }
         }
         return extra;
+    }
+
+    /**
+     * How a service joins the network of {@code key} (its aliases: the service name first, its addresses, its MAC
+     * address): what reconnects a kept container to a network that was recreated. Empty when the service does not join
+     * it (a {@code network_mode}, or another network).
+     */
+    public static Optional<NetworkJoin> join(String stackName, ComposeDefinition definition, String service, String key) {
+        ServiceNetworking networking = definition.services().get(service).networking();
+        if (!networkKeys(networking).contains(key)) {
+            return Optional.empty();
+        }
+        NetworkAttachment a = networking.networks().getOrDefault(key, NetworkAttachment.DEFAULT);
+        List<String> aliases = new ArrayList<>();
+        aliases.add(service);
+        a.aliases().stream().filter(x -> !x.equals(service)).forEach(aliases::add);
+        // the service's own mac_address is set at create time, on the first network it joins
+        Optional<String> mac = networkKeys(networking).get(0).equals(key) ? a.macAddress().or(networking::macAddress) : a.macAddress();
+        return Optional.of(new NetworkJoin(StackNaming.network(stackName, definition, key), aliases, a.ipv4Address(),
+            a.ipv6Address(), mac));
     }
 }

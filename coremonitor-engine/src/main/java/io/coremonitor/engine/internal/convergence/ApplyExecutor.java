@@ -1,5 +1,6 @@
 package io.coremonitor.engine.internal.convergence;
 
+import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.engine.CommandCancelledException;
 import io.coremonitor.engine.CommandExecutor;
 import io.coremonitor.engine.CommandFailedException;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * When a service fails, the version is marked FAILED with the service, the reason and its last log lines; with
  * {@code auto_rollback} the stack is converged back to its previous current version in the same command. When Docker
  * stops answering meanwhile, the version is not marked FAILED and no rollback is tried: the command ends with a
- * {@link ResourceUnavailableException} and the worker runs it again once Docker answers.
+ * {@link ResourceUnavailableException} and the worker runs it again once Docker answers. When the stack had no
+ * current version before the command, a failure removes the stack's containers and networks (named volumes are kept:
+ * they may hold data) and logs each; a later version's failure leaves what it made.
  */
 final class ApplyExecutor implements CommandExecutor {
 
@@ -57,7 +60,7 @@ final class ApplyExecutor implements CommandExecutor {
         String commandId = Long.toString(command.commandId());
         convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.DEPLOYING, Optional.empty());
         try {
-            convergence.converge(stack, target, commandId, context);
+            convergence.converge(stack, target, commandId, context, payload.recreateVolumes());
         } catch (CommandCancelledException e) {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
                 Optional.of("cancelled while converging"));
@@ -75,22 +78,40 @@ final class ApplyExecutor implements CommandExecutor {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.FAILED, Optional.of(reason));
             context.error(target.version() + " failed: " + reason);
             if (payload.autoRollback() && previous.isPresent()) {
-                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason), e);
+                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason,
+                    payload.recreateVolumes()), e);
             }
             if (payload.autoRollback()) {
                 context.warn("auto_rollback: the stack has no previous version to go back to");
             }
+            if (stack.currentVersion().isEmpty()) {
+                // nothing was serving before: what this command created goes (named volumes stay)
+                throw new CommandFailedException(reason + " (" + cleanUp(stack, context) + ")", e);
+            }
+            // a later version's failure leaves what it made: the stack stays as far as it got (auto_rollback undoes it)
             throw new CommandFailedException(reason, e);
         }
         convergence.store().stacks().setCurrentVersion(stack.stackId(), target.version());
         context.info(stack.name() + " is now at " + target.version());
     }
 
-    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason) {
+    /** Removes the containers and networks of a stack without a current version; a failure of the cleanup is logged. */
+    private String cleanUp(Stack stack, ExecutionContext context) {
+        try {
+            return FirstApplyCleanup.run(convergence.ops(), stack.stackId(), stack.name(), context);
+        } catch (RuntimeException e) {
+            String message = "cleanup failed, what the command created may be left: " + DockerFailures.describe(e);
+            context.error(message);
+            return message;
+        }
+    }
+
+    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason,
+            boolean recreateVolumes) {
         context.warn("auto_rollback: converging " + stack.name() + " back to " + previous);
         try {
             StackVersion back = convergence.store().versions().getOrThrow(stack.stackId(), previous);
-            convergence.converge(stack, back, commandId, context);
+            convergence.converge(stack, back, commandId, context, recreateVolumes);
             context.info("auto_rollback: " + stack.name() + " is back at " + previous);
             return failed + " failed and was rolled back to " + previous + ": " + reason;
         } catch (RuntimeException again) {

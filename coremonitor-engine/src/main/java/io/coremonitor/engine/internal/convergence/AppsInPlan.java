@@ -54,8 +54,6 @@ final class AppsInPlan {
             actions.add(new PlanAction(a.kind(), a.name(), a.service(), a.containerId(), reasons));
         }
         StackPlan v = plan.view();
-        return new ConvergencePlan(new StackPlan(v.stackId(), v.stackName(), v.version(), actions), plan.definition(),
-            plan.services(), plan.requests(), plan.existing(), plan.networkIds(), plan.newNetworks(), plan.volumeNames(),
-            plan.newVolumes(), plan.removals(), plan.networkRemovals());
+        return plan.withView(new StackPlan(v.stackId(), v.stackName(), v.version(), actions));
     }
 }

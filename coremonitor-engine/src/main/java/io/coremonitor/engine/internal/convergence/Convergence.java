@@ -16,6 +16,8 @@ import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionStatus;
 import io.coremonitor.store.Store;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,10 +95,26 @@ final class Convergence {
         return anyTakesApps ? store.deployments().current(stackId) : Map.of();
     }
 
-    /** Plans and executes; records runtime mapping and RUNNING status; sets nothing else. */
-    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, ExecutionContext ctx) {
+    /**
+     * Plans and executes; records runtime mapping and RUNNING status; sets nothing else.
+     *
+     * @param recreateVolumes whether a volume whose settings changed may be recreated (its data lost); when false
+     *                        such a plan is refused before any change
+     */
+    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, ExecutionContext ctx, boolean recreateVolumes) {
         long start = System.nanoTime();
         ConvergencePlan plan = plan(stack, version, commandId);
+        if (!recreateVolumes && !plan.volumeRecreations().isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (PlanAction a : plan.view().actions(PlanAction.Kind.RECREATE_VOLUME)) {
+                String key = plan.volumeRecreations().entrySet().stream().filter(e -> e.getValue().name().equals(a.name()))
+                    .map(Map.Entry::getKey).findFirst().orElse(a.name());
+                problems.add("volumes." + key + ": " + String.join(", ", a.reasons().subList(0, a.reasons().size() - 1))
+                    + ": recreating volume " + a.name() + " deletes its data; apply with \"recreate_volumes\": true to accept that");
+            }
+            throw new CommandFailedException("the plan of " + stack.name() + " " + version.version() + " is refused: "
+                + String.join("; ", problems));
+        }
         long planned = System.nanoTime();
         if (plan.view().unchanged()) {
             ctx.info("plan for " + version.version() + ": every container matches; nothing to create, recreate or remove");

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param newVolumes       volumes to create
  * @param removals         containers to stop and remove (services gone, duplicates, orphans)
  * @param networkRemovals  stack networks no longer used
+ * @param networkRecreations network key to the request of a network whose settings changed (its id in networkIds)
+ * @param volumeRecreations volume key to the request of a volume whose settings changed (its data is lost)
  */
 record ConvergencePlan(
         StackPlan view,
@@ -36,5 +38,13 @@ record ConvergencePlan(
         Map<String, String> volumeNames,
         List<VolumeRequest> newVolumes,
         List<Container> removals,
-        List<Network> networkRemovals) {
+        List<Network> networkRemovals,
+        Map<String, NetworkRequest> networkRecreations,
+        Map<String, VolumeRequest> volumeRecreations) {
+
+    /** The same plan with another public view (its reasons annotated). */
+    ConvergencePlan withView(StackPlan other) {
+        return new ConvergencePlan(other, definition, services, requests, existing, networkIds, newNetworks, volumeNames, newVolumes,
+            removals, networkRemovals, networkRecreations, volumeRecreations);
+    }
 }

@@ -7,7 +7,9 @@ import io.coremonitor.docker.ContainerStatusText;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
+import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.engine.CommandCancelledException;
@@ -18,8 +20,11 @@ import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.DependsOn;
 import io.coremonitor.model.DependsOnCondition;
 import io.coremonitor.model.LogLevel;
+import io.coremonitor.model.Mount;
+import io.coremonitor.model.MountType;
 import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.ServiceSpec;
+import io.coremonitor.model.UpdateOrder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -126,9 +132,20 @@ final class Converger {
                 ctx.warn("could not remove network " + n.getName() + ": " + DockerFailures.describe(e));
             }
         }
-        // recreated services: old containers go, dependents first
+        // recreated services: old containers go, dependents first; start-first ones stay until their new one is healthy
         List<String> replaced = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RECREATE).toList();
-        for (String s : DependencyOrder.stopOrder(def, replaced)) {
+        Set<String> startFirst = new java.util.TreeSet<>();
+        for (String s : replaced) {
+            if (def.services().get(s).lifecycle().updateOrder() == UpdateOrder.START_FIRST) {
+                Optional<String> blocker = startFirstBlocker(plan, s);
+                if (blocker.isEmpty()) {
+                    startFirst.add(s);
+                } else {
+                    ctx.info("start-first: " + s + " is replaced stop-first this time: " + blocker.get());
+                }
+            }
+        }
+        for (String s : DependencyOrder.stopOrder(def, replaced.stream().filter(x -> !startFirst.contains(x)).toList())) {
             ctx.checkCancelled();
             Container old = plan.existing().get(s);
             ops.stopContainer(old.getId(), null);
@@ -141,6 +158,8 @@ final class Converger {
             ops.stopContainer(plan.existing().get(s).getId(), null);
             ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
         }
+        recreateVolumes(plan);
+        recreateNetworks(plan, byService, networkIds);
         Map<String, String> containerIds = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<String> toCreate = new ArrayList<>();
         for (String s : DependencyOrder.startOrder(def, plan.services())) {
@@ -151,52 +170,177 @@ final class Converger {
                 containerIds.put(s, plan.existing().get(s).getId());
             }
         }
-        // containers are created in parallel, level by level: network_mode service:X needs X's container first
-        Map<String, Integer> level = new HashMap<>();
-        for (String s : toCreate) {
-            int l = def.services().get(s).networking().sharedService().map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
-            level.put(s, l);
-        }
-        for (int l = 0; level.containsValue(l); l++) {
-            int current = l;
-            List<String> batch = toCreate.stream().filter(s -> level.get(s) == current).toList();
-            ctx.checkCancelled();
-            inParallel(batch, s -> {
-                ContainerRequest request = plan.requests().get(s);
-                String id;
-                try {
-                    id = ops.createContainer(request);
-                } catch (RuntimeException e) {
-                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e), "", e);
-                }
-                containerIds.put(s, id);
-                ctx.info("created container " + request.name() + " for " + s + " ("
-                    + byService.get(s).kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
-                    + String.join(", ", byService.get(s).reasons()) + ")");
-                ServiceFiles f = files.get(s);
-                if (f != null) {
+        try {
+            // containers are created in parallel, level by level: network_mode service:X needs X's container first
+            Map<String, Integer> level = new HashMap<>();
+            for (String s : toCreate) {
+                int l = def.services().get(s).networking().sharedService().map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+                level.put(s, l);
+            }
+            for (int l = 0; level.containsValue(l); l++) {
+                int current = l;
+                List<String> batch = toCreate.stream().filter(s -> level.get(s) == current).toList();
+                ctx.checkCancelled();
+                inParallel(batch, s -> {
+                    ContainerRequest request = startFirst.contains(s) ? StartFirst.temporary(plan.requests().get(s))
+                        : plan.requests().get(s);
+                    String id;
                     try {
-                        ops.copyToContainer(id, "/", f.archive(clock.instant()));
+                        id = ops.createContainer(request);
                     } catch (RuntimeException e) {
-                        throw new ServiceFailure(s, "could not write " + f.describe() + " into container " + request.name() + ": "
-                            + DockerFailures.describe(e), "", e);
+                        throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e),
+                            "", e);
                     }
-                    ctx.info("wrote " + f.describe() + " into container " + request.name());
+                    containerIds.put(s, id);
+                    ctx.info("created container " + request.name() + " for " + s + " ("
+                        + byService.get(s).kind().name().toLowerCase(java.util.Locale.ROOT) + (startFirst.contains(s)
+                            ? " start-first, beside " + Planner.name(plan.existing().get(s)) : "") + ", "
+                        + String.join(", ", byService.get(s).reasons()) + ")");
+                    ServiceFiles f = files.get(s);
+                    if (f != null) {
+                        try {
+                            ops.copyToContainer(id, "/", f.archive(clock.instant()));
+                        } catch (RuntimeException e) {
+                            throw new ServiceFailure(s, "could not write " + f.describe() + " into container " + request.name() + ": "
+                                + DockerFailures.describe(e), "", e);
+                        }
+                        ctx.info("wrote " + f.describe() + " into container " + request.name());
+                    }
+                });
+            }
+            Map<String, Boolean> needsStart = new HashMap<>();
+            for (String s : plan.services()) {
+                PlanAction.Kind kind = byService.get(s).kind();
+                boolean start = switch (kind) {
+                    case CREATE, RECREATE, RESTART -> true;
+                    default -> needsStartOnApply(plan.existing().get(s));
+                };
+                needsStart.put(s, start);
+            }
+            Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
+            verify(def, plan.view().stackId(), started, containerIds);
+        } catch (RuntimeException e) {
+            // the old containers of start-first services still serve: their new ones go, they stay
+            for (String s : startFirst) {
+                String id = containerIds.get(s);
+                if (id != null) {
+                    StartFirst.abandon(ops, ctx, s, id, plan.requests().get(s).name(), Planner.name(plan.existing().get(s)));
                 }
-            });
+            }
+            throw e;
         }
-        Map<String, Boolean> needsStart = new HashMap<>();
-        for (String s : plan.services()) {
-            PlanAction.Kind kind = byService.get(s).kind();
-            boolean start = switch (kind) {
-                case CREATE, RECREATE, RESTART -> true;
-                default -> needsStartOnApply(plan.existing().get(s));
-            };
-            needsStart.put(s, start);
+        for (String s : startFirst) {
+            ctx.checkCancelled();
+            List<NetworkJoin> joins = ServiceTranslator.networkKeys(def.services().get(s)).stream()
+                .flatMap(k -> ServiceTranslator.networkJoin(plan.view().stackName(), def, s, k).stream()).toList();
+            StartFirst.switchOver(ops, ctx, s, plan.existing().get(s), containerIds.get(s), plan.requests().get(s).name(), joins);
         }
-        Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
-        verify(def, plan.view().stackId(), started, containerIds);
         return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
+    }
+
+    /** Why a start-first service cannot keep its old container beside the new one in this plan, if it cannot. */
+    private static Optional<String> startFirstBlocker(ConvergencePlan plan, String service) {
+        ServiceSpec spec = plan.definition().services().get(service);
+        for (Mount m : spec.storage().volumes()) {
+            if (m.type() == MountType.VOLUME && m.source().isPresent() && plan.volumeRecreations().containsKey(m.source().get())) {
+                return Optional.of("its volume '" + m.source().get() + "' is recreated");
+            }
+        }
+        return ServiceTranslator.networkKeys(spec).stream().filter(plan.networkRecreations()::containsKey).findFirst()
+            .map(k -> "its network '" + k + "' is recreated");
+    }
+
+    /** Volumes whose settings changed: removed (their data with them) and created again; their containers are gone by now. */
+    private void recreateVolumes(ConvergencePlan plan) {
+        for (Map.Entry<String, VolumeRequest> v : plan.volumeRecreations().entrySet()) {
+            ctx.checkCancelled();
+            VolumeRequest request = v.getValue();
+            try {
+                ops.removeVolume(request.name());
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not remove volume " + request.name() + " to recreate it (is a container"
+                    + " outside the stack using it?): " + DockerFailures.describe(e), e);
+            }
+            ctx.warn("removed volume " + request.name() + " and its data to recreate it: " + String.join(", ", reasonsOf(plan,
+                PlanAction.Kind.RECREATE_VOLUME, request.name())));
+            try {
+                ops.createVolume(request);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create volume " + request.name() + " again: " + DockerFailures.describe(e), e);
+            }
+            ctx.info("created volume " + request.name() + " again");
+        }
+    }
+
+    /**
+     * Networks whose settings changed: the kept containers attached to one are disconnected, the network is removed and
+     * created again, and they are connected to it again with their aliases and addresses (containers being recreated
+     * are gone by now and join it when created).
+     */
+    private void recreateNetworks(ConvergencePlan plan, Map<String, PlanAction> byService, Map<String, String> networkIds) {
+        ComposeDefinition def = plan.definition();
+        String stackName = plan.view().stackName();
+        for (Map.Entry<String, NetworkRequest> n : plan.networkRecreations().entrySet()) {
+            ctx.checkCancelled();
+            String key = n.getKey();
+            NetworkRequest request = n.getValue();
+            String oldId = networkIds.get(key);
+            Map<String, NetworkJoin> attached = new TreeMap<>();
+            for (String s : plan.services()) {
+                PlanAction.Kind kind = byService.get(s).kind();
+                if (kind == PlanAction.Kind.KEEP || kind == PlanAction.Kind.RESTART) {
+                    ServiceTranslator.networkJoin(stackName, def, s, key).ifPresent(j -> attached.put(s, j));
+                }
+            }
+            for (String s : attached.keySet()) {
+                ops.disconnectContainer(plan.existing().get(s).getId(), oldId);
+                ctx.info("disconnected " + s + " from network " + request.name() + " to recreate the network");
+            }
+            try {
+                ops.removeNetwork(oldId);
+            } catch (RuntimeException e) {
+                String reason = DockerFailures.describe(e);
+                // the kept containers go back on the old network before the command fails
+                attached.forEach((s, j) -> reconnect(plan.existing().get(s).getId(), s, j, oldId));
+                throw new CommandFailedException("could not remove network " + request.name() + " to recreate it (is a container"
+                    + " outside the stack attached to it?): " + reason, e);
+            }
+            String newId;
+            try {
+                newId = ops.createNetwork(request);
+            } catch (RuntimeException e) {
+                throw new CommandFailedException("could not create network " + request.name() + " again: " + DockerFailures.describe(e), e);
+            }
+            networkIds.put(key, newId);
+            ctx.info("recreated network " + request.name() + ": " + String.join(", ", reasonsOf(plan, PlanAction.Kind.RECREATE_NETWORK,
+                request.name())));
+            for (Map.Entry<String, NetworkJoin> a : attached.entrySet()) {
+                String s = a.getKey();
+                try {
+                    ops.connectContainer(plan.existing().get(s).getId(), a.getValue());
+                } catch (RuntimeException e) {
+                    throw new ServiceFailure(s, "could not connect it to the recreated network " + request.name() + ": "
+                        + DockerFailures.describe(e), "", e);
+                }
+                ctx.info("connected " + s + " to network " + request.name() + " again (aliases " + String.join(", ",
+                    a.getValue().aliases()) + ")");
+            }
+        }
+    }
+
+    private void reconnect(String containerId, String service, NetworkJoin join, String networkId) {
+        try {
+            ops.connectContainer(containerId, new NetworkJoin(networkId, join.aliases(), join.ipv4Address(), join.ipv6Address(),
+                join.macAddress()));
+            ctx.info("connected " + service + " to network " + join.network() + " again");
+        } catch (RuntimeException e) {
+            ctx.error("could not connect " + service + " to network " + join.network() + " again: " + DockerFailures.describe(e));
+        }
+    }
+
+    private static List<String> reasonsOf(ConvergencePlan plan, PlanAction.Kind kind, String name) {
+        return plan.view().actions().stream().filter(a -> a.kind() == kind && a.name().equals(name)).findFirst()
+            .map(PlanAction::reasons).orElse(List.of());
     }
 
     /** Runs a task per service on a small pool; rethrows the first failure. */

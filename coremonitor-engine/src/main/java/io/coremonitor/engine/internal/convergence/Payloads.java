@@ -16,8 +16,11 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** {@code {"version":"v2","auto_rollback":false}}. */
-    record Apply(String version, boolean autoRollback) {
+    /**
+     * {@code {"version":"v2","auto_rollback":false,"recreate_volumes":false}}: {@code recreate_volumes} lets the APPLY
+     * recreate a volume whose settings changed (its data is lost); without it such a plan is refused.
+     */
+    record Apply(String version, boolean autoRollback, boolean recreateVolumes) {
     }
 
     /** {@code {"remove_volumes":false}}. */
@@ -34,7 +37,7 @@ final class Payloads {
         if (version == null || !version.isTextual() || !version.asText().matches("v[1-9][0-9]*")) {
             throw new CommandFailedException("invalid payload: \"version\" must be a version label such as \"v2\", got " + version);
         }
-        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false));
+        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false), node.path("recreate_volumes").asBoolean(false));
     }
 
     static Delete delete(String payload) {

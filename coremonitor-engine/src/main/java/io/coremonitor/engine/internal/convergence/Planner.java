@@ -41,8 +41,10 @@ import java.util.function.Function;
  * <p>Dependents are not recreated when a dependency is: they keep running (as {@code docker compose up}), except a
  * service whose {@code network_mode} is {@code service:X} (it shares X's network namespace, so it is recreated with
  * X) and a service declaring {@code depends_on: {X: {restart: true}}} (restarted after X is recreated). Services
- * with {@code profiles} are not deployed (no profile is active). Networks and volumes are created when missing and
- * never changed; unused stack networks are removed; volumes are only removed by DELETE_STACK with remove_volumes.
+ * with {@code profiles} are not deployed (no profile is active). Networks and volumes are created when missing; one
+ * whose settings differ from those of the version that created it is recreated (RECREATE_NETWORK, RECREATE_VOLUME,
+ * see {@link ObjectChanges}; the services mounting a recreated volume are recreated); unused stack networks are
+ * removed; volumes are otherwise only removed by DELETE_STACK with remove_volumes.
  */
 final class Planner {
 
@@ -76,11 +78,7 @@ final class Planner {
         for (String s : services) {
             ServiceSpec spec = desired.services().get(s);
             networkKeys.addAll(ServiceTranslator.networkKeys(spec));
-            for (Mount m : spec.storage().volumes()) {
-                if (m.type() == MountType.VOLUME && m.source().isPresent()) {
-                    volumeKeys.add(m.source().get());
-                }
-            }
+            volumeKeys.addAll(volumeKeys(spec));
         }
         Map<String, Network> labelledNetworks = new HashMap<>();
         for (Network n : observed.networks()) {
@@ -91,6 +89,7 @@ final class Planner {
         }
         Map<String, String> networkIds = new TreeMap<>();
         Map<String, NetworkRequest> newNetworks = new LinkedHashMap<>();
+        Map<String, NetworkRequest> networkRecreations = new LinkedHashMap<>();
         for (String key : networkKeys) {
             NetworkSpec spec = StackNaming.networkSpec(desired, key);
             String dockerName = StackNaming.network(ctx.stackName(), key, spec);
@@ -106,33 +105,27 @@ final class Planner {
             Network existing = labelledNetworks.get(key);
             if (existing != null) {
                 networkIds.put(key, existing.getId());
+                List<String> changes = ObjectChanges.network(key, existing.getLabels(), spec, versionLookup);
+                if (!changes.isEmpty()) {
+                    networkRecreations.put(key, networkRequest(ctx, key, spec, dockerName, problems));
+                    actions.add(new PlanAction(PlanAction.Kind.RECREATE_NETWORK, existing.getName(), Optional.empty(), Optional.empty(),
+                        changes));
+                }
                 continue;
             }
-            spec.ipam().ifPresent(ipam -> ipam.config().forEach(pool -> {
-                if (!pool.auxAddresses().isEmpty()) {
-                    problems.add("networks." + key + ".ipam.config.aux_addresses: not supported by the Docker client Core Monitor uses");
-                }
-            }));
-            if (!spec.ipam().map(i -> i.options().isEmpty()).orElse(true)) {
-                problems.add("networks." + key + ".ipam.options: not supported by the Docker client Core Monitor uses");
-            }
-            Map<String, String> labels = new TreeMap<>(spec.labels());
-            labels.putAll(objectLabels(ctx));
-            labels.put(StackLabels.NETWORK, key);
-            labels.put(StackLabels.COMPOSE_NETWORK, key);
-            newNetworks.put(key, new NetworkRequest(dockerName, spec.driver(), spec.driverOpts(), spec.internal(), spec.attachable(),
-                spec.enableIpv6().orElse(false), spec.ipam(), labels));
+            newNetworks.put(key, networkRequest(ctx, key, spec, dockerName, problems));
             actions.add(new PlanAction(PlanAction.Kind.CREATE_NETWORK, dockerName, Optional.empty(), Optional.empty(),
                 List.of("network '" + key + "' does not exist")));
         }
 
-        Set<String> labelledVolumes = new TreeSet<>();
+        Map<String, InspectVolumeResponse> labelledVolumes = new TreeMap<>();
         for (InspectVolumeResponse v : observed.volumes()) {
             String key = v.getLabels() == null ? null : v.getLabels().get(StackLabels.VOLUME);
             if (key != null) {
-                labelledVolumes.add(key);
+                labelledVolumes.put(key, v);
             }
         }
+        Map<String, VolumeRequest> volumeRecreations = new LinkedHashMap<>();
         Map<String, String> volumeNames = new TreeMap<>();
         List<VolumeRequest> newVolumes = new ArrayList<>();
         for (String key : volumeKeys) {
@@ -145,14 +138,24 @@ final class Planner {
                 }
                 continue;
             }
-            if (labelledVolumes.contains(key)) {
-                continue;
-            }
             Map<String, String> labels = new TreeMap<>(spec.labels());
             labels.putAll(objectLabels(ctx));
             labels.put(StackLabels.VOLUME, key);
             labels.put(StackLabels.COMPOSE_VOLUME, key);
-            newVolumes.add(new VolumeRequest(dockerName, spec.driver(), spec.driverOpts(), labels));
+            VolumeRequest request = new VolumeRequest(dockerName, spec.driver(), spec.driverOpts(), labels);
+            InspectVolumeResponse existingVolume = labelledVolumes.get(key);
+            if (existingVolume != null) {
+                List<String> changes = ObjectChanges.volume(key, existingVolume.getLabels(), spec, versionLookup);
+                if (!changes.isEmpty()) {
+                    volumeRecreations.put(key, new VolumeRequest(existingVolume.getName(), spec.driver(), spec.driverOpts(), labels));
+                    List<String> reasons = new ArrayList<>(changes);
+                    reasons.add(ObjectChanges.DATA_LOST);
+                    actions.add(new PlanAction(PlanAction.Kind.RECREATE_VOLUME, existingVolume.getName(), Optional.empty(),
+                        Optional.empty(), reasons));
+                }
+                continue;
+            }
+            newVolumes.add(request);
             actions.add(new PlanAction(PlanAction.Kind.CREATE_VOLUME, dockerName, Optional.empty(), Optional.empty(),
                 List.of("volume '" + key + "' does not exist")));
         }
@@ -181,6 +184,13 @@ final class Planner {
         for (String s : services) {
             ContainerRequest request = requests.get(s);
             List<Container> found = new ArrayList<>(byService.getOrDefault(s, List.of()));
+            // a start-first container left under its temporary name (a command that ended half-way) is never kept
+            for (Container temporary : found.stream().filter(c -> StartFirst.isTemporary(name(c), request.name())).toList()) {
+                found.remove(temporary);
+                removals.add(temporary);
+                removeActions.add(new PlanAction(PlanAction.Kind.REMOVE, name(temporary), Optional.of(s), Optional.of(temporary.getId()),
+                    List.of("start-first container of service '" + s + "' left under its temporary name")));
+            }
             Container match = found.stream().filter(c -> request.configHash().equals(c.getLabels().get(StackLabels.CONFIG_HASH)))
                 .findFirst().orElse(found.isEmpty() ? null : found.get(0));
             for (Container extra : found) {
@@ -202,6 +212,17 @@ final class Planner {
             } else {
                 kinds.put(s, PlanAction.Kind.RECREATE);
                 reasons.put(s, recreateReasons(s, match, desired, versionLookup));
+            }
+        }
+        // a volume cannot be removed while a container uses it: the services mounting a recreated volume are recreated
+        for (String s : services) {
+            if (kinds.get(s) != PlanAction.Kind.KEEP && kinds.get(s) != PlanAction.Kind.RESTART) {
+                continue;
+            }
+            List<String> recreatedVolumes = volumeKeys(desired.services().get(s)).stream().filter(volumeRecreations::containsKey).toList();
+            if (!recreatedVolumes.isEmpty()) {
+                kinds.put(s, PlanAction.Kind.RECREATE);
+                reasons.put(s, recreatedVolumes.stream().map(v -> "volume '" + v + "' is recreated").toList());
             }
         }
         // services sharing a recreated service's network namespace are recreated with it; restart: true dependents restart
@@ -247,7 +268,36 @@ final class Planner {
         }
         StackPlan view = new StackPlan(ctx.stackId(), ctx.stackName(), ctx.version(), actions);
         return new ConvergencePlan(view, desired, services, requests, existing, networkIds, newNetworks, volumeNames, newVolumes,
-            removals, networkRemovals);
+            removals, networkRemovals, networkRecreations, volumeRecreations);
+    }
+
+    /** The named volumes a service mounts, by key. */
+    private static List<String> volumeKeys(ServiceSpec spec) {
+        List<String> keys = new ArrayList<>();
+        for (Mount m : spec.storage().volumes()) {
+            if (m.type() == MountType.VOLUME && m.source().isPresent()) {
+                keys.add(m.source().get());
+            }
+        }
+        return keys;
+    }
+
+    private static NetworkRequest networkRequest(ServiceTranslator.Context ctx, String key, NetworkSpec spec, String dockerName,
+            List<String> problems) {
+        spec.ipam().ifPresent(ipam -> ipam.config().forEach(pool -> {
+            if (!pool.auxAddresses().isEmpty()) {
+                problems.add("networks." + key + ".ipam.config.aux_addresses: not supported by the Docker client Core Monitor uses");
+            }
+        }));
+        if (!spec.ipam().map(i -> i.options().isEmpty()).orElse(true)) {
+            problems.add("networks." + key + ".ipam.options: not supported by the Docker client Core Monitor uses");
+        }
+        Map<String, String> labels = new TreeMap<>(spec.labels());
+        labels.putAll(objectLabels(ctx));
+        labels.put(StackLabels.NETWORK, key);
+        labels.put(StackLabels.COMPOSE_NETWORK, key);
+        return new NetworkRequest(dockerName, spec.driver(), spec.driverOpts(), spec.internal(), spec.attachable(),
+            spec.enableIpv6().orElse(false), spec.ipam(), labels);
     }
 
     private static boolean isReplaced(PlanAction.Kind kind) {

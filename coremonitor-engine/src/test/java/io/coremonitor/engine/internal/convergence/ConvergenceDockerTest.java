@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ExecResult;
@@ -330,15 +331,43 @@ class ConvergenceDockerTest {
     }
 
     @Test
-    void aFailingOneShotDependencyFailsTheVersionAndItsDependentIsNotStarted() {
-        String v1 = version(definition("one", "http://127.0.0.1:8080/").replace("echo init-done >> /data/history", "echo broken; exit 3"));
-        assertThatThrownBy(() -> apply(v1)).isInstanceOf(CommandFailedException.class)
+    void aFailedFirstApplyRemovesItsContainersAndNetworksKeepsTheVolumeAndSaysSo() {
+        String broken = definition("one", "http://127.0.0.1:8080/").replace("echo init-done >> /data/history", "echo broken; exit 3");
+        String v1 = version(broken);
+        TestContext log = new TestContext();
+        assertThatThrownBy(() -> run(CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + v1 + "\"}", log))
+            .isInstanceOf(CommandFailedException.class)
             .hasMessageContaining("service 'init' failed: exited with code 3")
-            .hasMessageContaining("broken");
+            .hasMessageContaining("broken")
+            .hasMessageContaining("cleanup: removed container ")
+            .hasMessageContaining("kept volume(s) " + stackName + "_data (they may hold data)");
+        // web had started (it was healthy) and app was created but never started: all of it is gone
+        assertThat(log.text()).contains("started web").doesNotContain("started app")
+            .contains("cleanup: removed container " + stackName + "-web-1", "cleanup: removed container " + stackName + "-app-1",
+                "cleanup: removed container " + stackName + "-init-1", "cleanup: removed network " + stackName + "_default",
+                "cleanup: kept volume " + stackName + "_data (a named volume may already hold data");
+        assertThat(ops.listContainers(StackLabels.STACK_ID, stackId)).isEmpty();
+        assertThat(ops.listNetworks(StackLabels.STACK_ID, stackId)).isEmpty();
+        assertThat(ops.listVolumes(StackLabels.STACK_ID, stackId)).extracting(InspectVolumeResponse::getName)
+            .containsExactly(stackName + "_data");
         assertThat(store.versions().getOrThrow(stackId, v1).status().orElseThrow().actual()).isEqualTo(StackState.FAILED);
         assertThat(store.stacks().getOrThrow(stackId).currentVersion()).isEmpty();
-        assertThat(inspect("app").getState().getStartedAt()).startsWith("0001");
         assertThat(inspector.status(stackId).actual()).isEqualTo(StackState.FAILED);
+
+        // a later version's failure (without auto_rollback) leaves the stack as far as it got: nothing is removed
+        String v2 = goodVersion("one");
+        apply(v2);
+        Map<String, String> running = containerIds();
+        String v3 = version(definition("one", "http://127.0.0.1:9999/"));
+        TestContext later = new TestContext();
+        assertThatThrownBy(() -> run(CommandType.APPLY_STACK_VERSION, "{\"version\":\"" + v3 + "\"}", later))
+            .isInstanceOf(CommandFailedException.class).hasMessageContaining("service 'web' failed").hasMessageNotContaining("cleanup");
+        assertThat(later.text()).doesNotContain("cleanup");
+        // web was recreated (its new container failed its health check and stays); app and init were kept
+        assertThat(containerIds()).containsOnlyKeys("web", "init", "app").doesNotContainEntry("web", running.get("web"))
+            .containsEntry("app", running.get("app")).containsEntry("init", running.get("init"));
+        assertThat(inspect("web").getConfig().getLabels()).containsEntry(StackLabels.VERSION, v3);
+        assertThat(store.stacks().getOrThrow(stackId).currentVersion()).contains(v2);
     }
 
     @Test

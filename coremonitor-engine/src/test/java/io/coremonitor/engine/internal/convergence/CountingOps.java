@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ExecResult;
+import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.NetworkRequest;
 import io.coremonitor.docker.VolumeRequest;
 import java.nio.file.Path;
@@ -97,6 +98,24 @@ final class CountingOps implements DockerOps {
     public void removeNetwork(String networkId) {
         mutations.add("removeNetwork " + networkId);
         delegate.removeNetwork(networkId);
+    }
+
+    @Override
+    public void connectContainer(String containerId, NetworkJoin join) {
+        mutations.add("connect " + containerId + " " + join.network());
+        delegate.connectContainer(containerId, join);
+    }
+
+    @Override
+    public void disconnectContainer(String containerId, String networkId) {
+        mutations.add("disconnect " + containerId + " " + networkId);
+        delegate.disconnectContainer(containerId, networkId);
+    }
+
+    @Override
+    public void renameContainer(String containerId, String name) {
+        mutations.add("rename " + containerId + " " + name);
+        delegate.renameContainer(containerId, name);
     }
 
     @Override

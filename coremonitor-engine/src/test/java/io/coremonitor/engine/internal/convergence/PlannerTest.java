@@ -179,6 +179,89 @@ class PlannerTest {
             .contains("v9");
     }
 
+    private ConvergencePlan planOverV1Objects(String yaml) {
+        Observed observed = new Observed(deployedV1(), List.of(labelled(network("default"), "v1")), List.of(labelled(volume("pg"), "v1")));
+        return Planner.plan(ops, V2, load(yaml), observed, v -> "v1".equals(v) ? Optional.of(load(V1)) : Optional.empty());
+    }
+
+    private static Network labelled(Network n, String version) {
+        Map<String, String> labels = new HashMap<>(n.getLabels());
+        labels.put(StackLabels.VERSION, version);
+        try {
+            return JSON.readValue(JSON.writeValueAsString(Map.of("Id", n.getId(), "Name", n.getName(), "Labels", labels)), Network.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InspectVolumeResponse labelled(InspectVolumeResponse v, String version) {
+        Map<String, String> labels = new HashMap<>(v.getLabels());
+        labels.put(StackLabels.VERSION, version);
+        try {
+            return JSON.readValue(JSON.writeValueAsString(Map.of("Name", v.getName(), "Labels", labels)), InspectVolumeResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void networksAndVolumesAsTheirVersionMadeThemAreKept() {
+        ConvergencePlan plan = planOverV1Objects(V1);
+        assertThat(plan.view().unchanged()).isTrue();
+        assertThat(plan.networkRecreations()).isEmpty();
+        assertThat(plan.volumeRecreations()).isEmpty();
+    }
+
+    @Test
+    void aNetworkWhoseSettingsChangedIsRecreatedAndItsContainersKept() {
+        String v2 = V1 + "networks:\n  default:\n    labels: {tier: front}\n    driver_opts: {com.docker.network.driver.mtu: \"1400\"}\n";
+        ConvergencePlan plan = planOverV1Objects(v2);
+        assertThat(plan.view().actions(PlanAction.Kind.RECREATE_NETWORK)).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("shop_default");
+            assertThat(a.reasons()).containsExactly("driver_opts changed (since v1)", "labels changed (since v1)");
+        });
+        assertThat(plan.networkRecreations().get("default").labels()).containsEntry("tier", "front")
+            .containsEntry(StackLabels.VERSION, "v2").containsEntry(StackLabels.NETWORK, "default");
+        assertThat(plan.networkRecreations().get("default").options()).containsEntry("com.docker.network.driver.mtu", "1400");
+        // the containers keep running: they are disconnected and connected again, not recreated
+        assertThat(action(plan, "db").kind()).isEqualTo(PlanAction.Kind.KEEP);
+        assertThat(action(plan, "web").kind()).isEqualTo(PlanAction.Kind.KEEP);
+        assertThat(plan.view().unchanged()).isFalse();
+    }
+
+    @Test
+    void aVolumeWhoseSettingsChangedIsRecreatedWithTheServicesMountingIt() {
+        String v2 = V1.replace("  pg: {}", "  pg:\n    labels: {backup: daily}");
+        ConvergencePlan plan = planOverV1Objects(v2);
+        assertThat(plan.view().actions(PlanAction.Kind.RECREATE_VOLUME)).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("shop_pg");
+            assertThat(a.reasons()).containsExactly("labels changed (since v1)", ObjectChanges.DATA_LOST);
+        });
+        assertThat(plan.volumeRecreations().get("pg").labels()).containsEntry("backup", "daily");
+        assertThat(action(plan, "db").kind()).isEqualTo(PlanAction.Kind.RECREATE);
+        assertThat(action(plan, "db").reasons()).containsExactly("volume 'pg' is recreated");
+        // sidecar shares db's network namespace: recreated with it; web restarts (depends_on db with restart: true)
+        assertThat(action(plan, "sidecar").kind()).isEqualTo(PlanAction.Kind.RECREATE);
+        assertThat(action(plan, "web").kind()).isEqualTo(PlanAction.Kind.RESTART);
+    }
+
+    @Test
+    void aStartFirstContainerLeftUnderItsTemporaryNameIsRemovedNeverKept() throws JsonProcessingException {
+        String v2 = V1.replace("image: nginx:1.25", "image: nginx:1.26");
+        List<Container> containers = new ArrayList<>(deployedV1());
+        Container next = container("c-web-next", "web", "v2", ServiceTranslator.configHash("shop", load(v2), "web"), "running");
+        Map<String, Object> json = JSON.readValue(JSON.writeValueAsString(next), Map.class);
+        json.put("Names", List.of("/shop-web-1" + StartFirst.TEMPORARY_SUFFIX));
+        containers.add(0, JSON.readValue(JSON.writeValueAsString(json), Container.class));
+        ConvergencePlan plan = plan(v2, containers);
+        assertThat(action(plan, "web").kind()).isEqualTo(PlanAction.Kind.RECREATE);
+        assertThat(action(plan, "web").containerId()).contains("c-web");
+        assertThat(plan.view().actions(PlanAction.Kind.REMOVE)).singleElement().satisfies(a -> {
+            assertThat(a.containerId()).contains("c-web-next");
+            assertThat(a.reasons()).containsExactly("start-first container of service 'web' left under its temporary name");
+        });
+    }
+
     @Test
     void untranslatableFieldsAndMissingExternalsRefuseThePlan() {
         Mockito.when(ops.findNetwork("outside")).thenReturn(Optional.empty());

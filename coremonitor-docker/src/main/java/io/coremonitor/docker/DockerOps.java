@@ -77,6 +77,14 @@ public interface DockerOps {
     /** Creates a container, stopped, joined to its extra networks; returns its id. */
     String createContainer(ContainerRequest request);
 
+    /**
+     * Creates a container like {@link #createContainer(ContainerRequest)} and hands each warning of the engine (a
+     * setting it discarded, such as a block IO weight on a kernel without that cgroup) to {@code warnings}.
+     */
+    default String createContainer(ContainerRequest request, java.util.function.Consumer<String> warnings) {
+        return createContainer(request);
+    }
+
     void startContainer(String containerId);
 
     /**

@@ -108,6 +108,33 @@ public final class ServiceTranslator {
         return labels;
     }
 
+    /**
+     * The keys a service sets that depend on what the engine supports ({@code cpu_rt_period}/{@code cpu_rt_runtime}: a
+     * kernel with real-time group scheduling; {@code cpu_count}/{@code cpu_percent}: a Windows engine; {@code storage_opt}:
+     * a storage driver with quotas; {@code blkio_config}, {@code device_cgroup_rules}, {@code cpuset}: the cgroup
+     * controllers and devices of the host), in compose spelling: named when Docker refuses to create or start the
+     * container, so that the failure says which key the engine could not honour.
+     */
+    public static List<String> engineDependentKeys(ServiceSpec spec) {
+        var r = spec.resources();
+        List<String> keys = new java.util.ArrayList<>();
+        r.cpuset().ifPresent(x -> keys.add("cpuset"));
+        r.cpuRtPeriod().ifPresent(x -> keys.add("cpu_rt_period"));
+        r.cpuRtRuntime().ifPresent(x -> keys.add("cpu_rt_runtime"));
+        r.cpuCount().ifPresent(x -> keys.add("cpu_count"));
+        r.cpuPercent().ifPresent(x -> keys.add("cpu_percent"));
+        if (!r.blkioConfig().isEmpty()) {
+            keys.add("blkio_config");
+        }
+        if (!r.deviceCgroupRules().isEmpty()) {
+            keys.add("device_cgroup_rules");
+        }
+        if (!r.storageOpt().isEmpty()) {
+            keys.add("storage_opt");
+        }
+        return List.copyOf(keys);
+    }
+
     /** The networks a service joins, by key, in connection order (priority, higher first, then key). */
     public static List<String> networkKeys(ServiceSpec spec) {
         return NetworkingTranslator.networkKeys(spec.networking());

@@ -258,6 +258,37 @@ public final class CanonicalJson {
         resources.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
         flag(m, "oom_kill_disable", resources.oomKillDisable());
         opt(m, "cgroup_parent", resources.cgroupParent());
+        opt(m, "cpuset", resources.cpuset());
+        resources.cpuPeriod().ifPresent(c -> m.put("cpu_period", c));
+        resources.cpuQuota().ifPresent(c -> m.put("cpu_quota", c));
+        resources.cpuRtPeriod().ifPresent(c -> m.put("cpu_rt_period", c));
+        resources.cpuRtRuntime().ifPresent(c -> m.put("cpu_rt_runtime", c));
+        resources.cpuCount().ifPresent(c -> m.put("cpu_count", c));
+        resources.cpuPercent().ifPresent(c -> m.put("cpu_percent", c));
+        resources.memSwappiness().ifPresent(c -> m.put("mem_swappiness", c));
+        if (!resources.blkioConfig().isEmpty()) {
+            m.put("blkio_config", blkio(resources.blkioConfig()));
+        }
+        list(m, "device_cgroup_rules", resources.deviceCgroupRules());
+        map(m, "storage_opt", resources.storageOpt());
+    }
+
+    /** {@code blkio_config}: weight, and each device list as {@code [{path, weight|rate}]} (rates in bytes or operations). */
+    private static Map<String, Object> blkio(BlkioConfig b) {
+        Map<String, Object> bm = new TreeMap<>();
+        b.weight().ifPresent(w -> bm.put("weight", w));
+        blkioList(bm, "weight_device", "weight", b.weightDevice());
+        blkioList(bm, "device_read_bps", "rate", b.deviceReadBps());
+        blkioList(bm, "device_write_bps", "rate", b.deviceWriteBps());
+        blkioList(bm, "device_read_iops", "rate", b.deviceReadIops());
+        blkioList(bm, "device_write_iops", "rate", b.deviceWriteIops());
+        return bm;
+    }
+
+    private static void blkioList(Map<String, Object> m, String key, String valueKey, List<BlkioConfig.BlkioDeviceValue> values) {
+        if (!values.isEmpty()) {
+            m.put(key, values.stream().map(d -> (Object) new TreeMap<>(Map.of("path", esc(d.path()), valueKey, d.value()))).toList());
+        }
     }
 
     private static void security(Map<String, Object> m, ServiceSecurity security) {
@@ -271,6 +302,8 @@ public final class CanonicalJson {
         opt(m, "pid", security.pid());
         opt(m, "userns_mode", security.usernsMode());
         list(m, "group_add", security.groupAdd());
+        opt(m, "uts", security.uts());
+        opt(m, "cgroup", security.cgroup());
     }
 
     private static void lifecycle(Map<String, Object> m, ServiceLifecycle lifecycle) {

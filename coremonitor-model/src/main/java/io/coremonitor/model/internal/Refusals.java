@@ -68,9 +68,7 @@ public final class Refusals {
         Map.entry("network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported")));
 
     /** Service keys of the compose specification refused without a specific reason. */
-    private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "blkio_config", "cpu_count", "cpu_percent",
-        "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpuset", "cgroup", "device_cgroup_rules", "storage_opt",
-        "uts", "mem_swappiness", "pull_refresh_after", "volume_driver", "net");
+    private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "pull_refresh_after", "volume_driver", "net");
 
     private Refusals() {
     }

@@ -8,6 +8,7 @@ import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.NetworkRequest;
+import io.coremonitor.docker.ServiceTranslator;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.VolumeRequest;
 import io.coremonitor.engine.CommandCancelledException;
@@ -165,9 +166,10 @@ final class Converger {
                 ContainerRequest request = plan.requests().get(s);
                 String id;
                 try {
-                    id = ops.createContainer(request);
+                    id = ops.createContainer(request, warning -> ctx.warn(s + ": the engine warns: " + warning));
                 } catch (RuntimeException e) {
-                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e), "", e);
+                    throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e)
+                        + engineHint(def, s), "", e);
                 }
                 containerIds.put(s, id);
                 ctx.info("created container " + request.name() + " for " + s + " ("
@@ -197,6 +199,12 @@ final class Converger {
         Set<String> started = startInOrder(def, plan.services(), containerIds, needsStart::get);
         verify(def, plan.view().stackId(), started, containerIds);
         return new RuntimeMapping(networkIds, plan.volumeNames(), containerIds);
+    }
+
+    /** Names the keys of a service that depend on the engine's support, for a create or start that Docker refused. */
+    private static String engineHint(ComposeDefinition def, String service) {
+        List<String> keys = ServiceTranslator.engineDependentKeys(def.services().get(service));
+        return keys.isEmpty() ? "" : " (the service sets " + String.join(", ", keys) + ", which this engine may not support)";
     }
 
     /** Runs a task per service on a small pool; rethrows the first failure. */
@@ -295,7 +303,8 @@ final class Converger {
                         try {
                             ops.startContainer(containerIds.get(s));
                         } catch (RuntimeException e) {
-                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e), e);
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e)
+                                + engineHint(def, s), e);
                         }
                         started.add(s);
                         ctx.info("started " + s);

@@ -76,6 +76,12 @@ final class CountingOps implements DockerOps {
     }
 
     @Override
+    public String createContainer(ContainerRequest request, java.util.function.Consumer<String> warnings) {
+        mutations.add("createContainer " + request.name());
+        return delegate.createContainer(request, warnings);
+    }
+
+    @Override
     public void startContainer(String containerId) {
         mutations.add("start " + containerId);
         delegate.startContainer(containerId);

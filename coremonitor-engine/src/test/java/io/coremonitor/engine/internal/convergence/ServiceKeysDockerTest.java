@@ -1,0 +1,191 @@
+package io.coremonitor.engine.internal.convergence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.StackLabels;
+import io.coremonitor.docker.testing.RequiresDocker;
+import io.coremonitor.docker.testing.TestImages;
+import io.coremonitor.docker.testing.TestLabels;
+import io.coremonitor.engine.CommandExecutor;
+import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.model.CanonicalJson;
+import io.coremonitor.model.Command;
+import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.CommandType;
+import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.store.NewVersion;
+import io.coremonitor.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compose keys that reach Docker's host config as given (CPU scheduler, swappiness, block IO, device cgroup rules,
+ * cgroup and UTS namespaces), applied on the real engine: what the engine honours is seen in the created container, what
+ * it cannot honour fails the APPLY naming the service and the key.
+ */
+@RequiresDocker
+class ServiceKeysDockerTest {
+
+    private static final AtomicLong COMMAND_IDS = new AtomicLong(5000);
+
+    @TempDir
+    Path dir;
+
+    private final DockerClient docker;
+    private Store store;
+    private Map<CommandType, CommandExecutor> executors;
+    private String stackId;
+    private String stackName;
+
+    ServiceKeysDockerTest(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    @BeforeEach
+    void setUp() {
+        TestImages.requireBusybox(docker);
+        store = Store.openSqlite(dir.resolve("cm.db"));
+        DockerOps ops = DockerOps.of(docker);
+        FileContents contents = new FileContents(Optional.empty(), name -> Optional.empty());
+        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
+            throw new IllegalStateException("no artifacts here");
+        }, contents).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        stackName = TestLabels.uniqueName("keys");
+        stackId = stackName + "-id";
+        store.stacks().create(stackId, stackName);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
+        docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
+            .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec().getVolumes();
+        if (volumes != null) {
+            volumes.forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
+        }
+        store.close();
+    }
+
+    TestContext apply(String yaml) {
+        String canonical = CanonicalJson.toJson(ComposeLoader.load(yaml, Map.of()));
+        String version = store.versions().create(NewVersion.of(stackId, "test", null, canonical)).version();
+        TestContext ctx = new TestContext();
+        Command command = new Command(COMMAND_IDS.incrementAndGet(), stackId, CommandType.APPLY_STACK_VERSION,
+            "{\"version\":\"" + version + "\",\"auto_rollback\":false}", CommandStatus.RUNNING, 1, Instant.now(),
+            Optional.of(Instant.now()), Optional.empty(), "test", Optional.empty());
+        executors.get(CommandType.APPLY_STACK_VERSION).execute(command, ctx);
+        return ctx;
+    }
+
+    InspectContainerResponse inspect(String service) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
+            .stream().filter(c -> service.equals(c.getLabels().get(StackLabels.SERVICE)))
+            .map(c -> docker.inspectContainerCmd(c.getId()).exec()).findFirst().orElseThrow();
+    }
+
+    String service(String name, String keys) {
+        return "  " + name + ":\n    image: " + TestImages.BUSYBOX + "\n    command: [\"sleep\", \"3600\"]\n    stop_signal: SIGKILL\n"
+            + keys.lines().map(l -> "    " + l + "\n").collect(Collectors.joining());
+    }
+
+    /** A block device of the host, for the per-device block IO limits (Docker checks that it exists). */
+    private static Optional<String> blockDevice() {
+        return Stream.of("/dev/vda", "/dev/sda", "/dev/nvme0n1", "/dev/xvda", "/dev/loop0").filter(p -> Files.exists(Path.of(p)))
+            .findFirst();
+    }
+
+    @Test
+    void cpuMemoryBlockIoCgroupAndUtsKeysReachTheContainer() {
+        String device = blockDevice().orElse(null);
+        Assumptions.assumeTrue(device != null, "no block device on this host");
+        TestContext ctx = apply("services:\n" + service("box", """
+            cpuset: "0"
+            cpu_period: 100ms
+            cpu_quota: 50000
+            mem_swappiness: 10
+            device_cgroup_rules: ['c 1:3 mr']
+            cgroup: private
+            uts: host
+            blkio_config:
+              weight: 300
+              device_read_bps: [{path: %1$s, rate: 1mb}]
+              device_write_iops: [{path: %1$s, rate: 100}]
+            """.formatted(device)));
+        HostConfig host = inspect("box").getHostConfig();
+        assertThat(host.getCpusetCpus()).isEqualTo("0");
+        assertThat(host.getCpuPeriod()).isEqualTo(100_000L);
+        assertThat(host.getCpuQuota()).isEqualTo(50_000L);
+        assertThat(host.getDeviceCgroupRules()).containsExactly("c 1:3 mr");
+        assertThat(host.getCgroupnsMode()).isEqualTo("private");
+        assertThat(host.getUtSMode()).isEqualTo("host");
+        assertThat(host.getBlkioDeviceReadBps()).singleElement().satisfies(d -> {
+            assertThat(d.getPath()).isEqualTo(device);
+            assertThat(d.getRate()).isEqualTo(1L << 20);
+        });
+        assertThat(host.getBlkioDeviceWriteIOps()).singleElement().satisfies(d -> assertThat(d.getRate()).isEqualTo(100L));
+        // an engine without the blkio weight or swappiness controller discards the setting with a warning: never silently
+        if (host.getBlkioWeight() == null || host.getBlkioWeight() != 300) {
+            assertThat(ctx.text()).contains("box: the engine warns: ").containsIgnoringCase("weight");
+        }
+        if (host.getMemorySwappiness() == null || host.getMemorySwappiness() != 10) {
+            assertThat(ctx.text()).contains("box: the engine warns: ").containsIgnoringCase("swappiness");
+        }
+        assertThat(inspect("box").getState().getRunning()).isTrue();
+    }
+
+    @Test
+    void storageOptOnAnEngineWithoutQuotasFailsTheApplyNamingServiceAndKey() {
+        String backing = String.valueOf(docker.infoCmd().exec().getDriverStatuses());
+        Assumptions.assumeFalse(backing.contains("xfs"), "this engine may support storage_opt: " + backing);
+        assertThatThrownBy(() -> apply("services:\n" + service("store", "storage_opt: {size: 1G}")))
+            .isInstanceOf(CommandFailedException.class)
+            .hasMessageStartingWith("service 'store' failed: could not create container")
+            .hasMessageContaining("storage-opt")
+            .hasMessageContaining("the service sets storage_opt, which this engine may not support");
+    }
+
+    @Test
+    void realTimeSchedulingWithoutKernelSupportFailsTheApplyNamingServiceAndKey() throws IOException {
+        Path dockerRt = Path.of("/sys/fs/cgroup/cpu/docker/cpu.rt_runtime_us");
+        Assumptions.assumeFalse(Files.exists(dockerRt) && Long.parseLong(Files.readString(dockerRt).trim()) > 0,
+            "this engine gives containers real-time time");
+        assertThatThrownBy(() -> apply("services:\n" + service("rt", "cpu_rt_runtime: 950ms")))
+            .isInstanceOf(CommandFailedException.class)
+            .hasMessageStartingWith("service 'rt' failed: could not ")
+            .hasMessageContaining("the service sets cpu_rt_runtime, which this engine may not support");
+    }
+
+    @Test
+    void windowsOnlyCpuKeysOnALinuxEngineFailTheApplyNamingServiceAndKey() {
+        Assumptions.assumeFalse("windows".equalsIgnoreCase(docker.infoCmd().exec().getOsType()));
+        assertThatThrownBy(() -> apply("services:\n" + service("win", "cpu_count: 2\ncpu_percent: 50")))
+            .isInstanceOf(CommandFailedException.class)
+            .hasMessageStartingWith("service 'win' failed: could not create container")
+            .hasMessageContaining("cpu_count and cpu_percent are only supported on a Docker engine running on Windows")
+            .hasMessageContaining("the service sets cpu_count, cpu_percent, which this engine may not support");
+    }
+}

@@ -1,0 +1,133 @@
+package io.coremonitor.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.coremonitor.model.BlkioConfig.BlkioDeviceValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The service keys that map to Docker's host config one to one: CPU scheduler, swappiness, block IO, cgroups, UTS. */
+class ServiceKeysTest {
+
+    private static ComposeDefinition load(String yaml) {
+        return ComposeLoader.load(yaml, Map.of());
+    }
+
+    private static ServiceSpec web(String keys) {
+        int margin = keys.lines().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        String indented = keys.lines().filter(l -> !l.isBlank()).map(l -> "    " + l.substring(margin) + "\n").reduce("", String::concat);
+        return load("services:\n  web:\n    image: nginx\n" + indented).services().get("web");
+    }
+
+    private static void assertRoundTrip(ComposeDefinition d) {
+        String json = CanonicalJson.toJson(d);
+        assertThat(CanonicalJson.parse(json)).isEqualTo(d);
+        assertThat(CanonicalJson.toJson(CanonicalJson.parse(json))).isEqualTo(json);
+    }
+
+    @Test
+    void cpuMemoryBlockIoAndNamespaceKeysAreTyped() {
+        ServiceSpec s = web("""
+                cpuset: 0-1,3
+                cpu_period: 100ms
+                cpu_quota: 50000
+                cpu_rt_period: '1000000'
+                cpu_rt_runtime: 950ms
+                cpu_count: 2
+                cpu_percent: 50
+                mem_swappiness: 10
+                blkio_config:
+                  weight: 300
+                  weight_device: [{path: /dev/sda, weight: 400}]
+                  device_read_bps: [{path: /dev/sdb, rate: 12mb}, {path: /dev/sda, rate: 1024}]
+                  device_write_bps: [{path: /dev/sda, rate: '1k'}]
+                  device_read_iops: [{path: /dev/sda, rate: 120}]
+                  device_write_iops: [{path: /dev/sda, rate: '30'}]
+                device_cgroup_rules: ['c 1:3 mr', 'a *:* rwm']
+                storage_opt: {size: 1G}
+                cgroup: private
+                uts: host
+            """);
+        ServiceResources r = s.resources();
+        assertThat(r.cpuset()).contains("0-1,3");
+        assertThat(r.cpuPeriod()).contains(100_000L);
+        assertThat(r.cpuQuota()).contains(50_000L);
+        assertThat(r.cpuRtPeriod()).contains(1_000_000L);
+        assertThat(r.cpuRtRuntime()).contains(950_000L);
+        assertThat(r.cpuCount()).contains(2L);
+        assertThat(r.cpuPercent()).contains(50L);
+        assertThat(r.memSwappiness()).contains(10);
+        assertThat(r.blkioConfig()).isEqualTo(new BlkioConfig(Optional.of(300),
+            List.of(new BlkioDeviceValue("/dev/sda", 400)),
+            List.of(new BlkioDeviceValue("/dev/sda", 1024), new BlkioDeviceValue("/dev/sdb", 12L << 20)),
+            List.of(new BlkioDeviceValue("/dev/sda", 1024)),
+            List.of(new BlkioDeviceValue("/dev/sda", 120)),
+            List.of(new BlkioDeviceValue("/dev/sda", 30))));
+        assertThat(r.deviceCgroupRules()).containsExactly("a *:* rwm", "c 1:3 mr");
+        assertThat(r.storageOpt()).containsExactly(Map.entry("size", "1G"));
+        assertThat(s.security().cgroup()).contains("private");
+        assertThat(s.security().uts()).contains("host");
+    }
+
+    @Test
+    void theCanonicalFormWritesMicrosecondsAndBytesAndReadsBack() {
+        ComposeDefinition d = load("""
+            services:
+              web:
+                image: nginx
+                cpu_period: 100ms
+                cpu_rt_runtime: 950ms
+                mem_swappiness: 0
+                blkio_config: {weight: 300, device_read_bps: [{path: /dev/sda, rate: 1mb}]}
+                device_cgroup_rules: ['c 1:3 mr']
+                storage_opt: {size: 1G}
+                cgroup: host
+                uts: host
+            """);
+        String json = CanonicalJson.toJson(d);
+        assertThat(json).contains("\"cpu_period\":100000", "\"cpu_rt_runtime\":950000", "\"mem_swappiness\":0",
+            "\"blkio_config\":{\"device_read_bps\":[{\"path\":\"/dev/sda\",\"rate\":1048576}],\"weight\":300}",
+            "\"device_cgroup_rules\":[\"c 1:3 mr\"]", "\"storage_opt\":{\"size\":\"1G\"}", "\"cgroup\":\"host\"", "\"uts\":\"host\"");
+        assertRoundTrip(d);
+        assertThat(CanonicalJson.hash(d)).isNotEqualTo(CanonicalJson.hash(load("services: {web: {image: nginx, cpu_period: 100ms}}")));
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+            Arguments.of("cpuset: 'a-b'", "services.web.cpuset", "is not a list of CPUs"),
+            Arguments.of("cpu_period: 10", "services.web.cpu_period", "between 1000 and 1000000"),
+            Arguments.of("cpu_period: soon", "services.web.cpu_period", "neither microseconds nor a duration"),
+            Arguments.of("cpu_quota: 10", "services.web.cpu_quota", "at least 1000 microseconds"),
+            Arguments.of("cpu_percent: 101", "services.web.cpu_percent", "between 0 and 100"),
+            Arguments.of("mem_swappiness: 200", "services.web.mem_swappiness", "between 0 and 100"),
+            Arguments.of("blkio_config: {weight: 5}", "services.web.blkio_config.weight", "between 10 and 1000"),
+            Arguments.of("blkio_config: {weight_device: [{path: /dev/sda, weight: 2000}]}",
+                "services.web.blkio_config.weight_device[0].weight", "between 10 and 1000"),
+            Arguments.of("blkio_config: {device_read_bps: [{path: /dev/sda, rate: fast}]}",
+                "services.web.blkio_config.device_read_bps[0].rate", "is not a size"),
+            Arguments.of("blkio_config: {device_read_iops: [{path: /dev/sda}]}",
+                "services.web.blkio_config.device_read_iops[0].rate", "missing required key 'rate'"),
+            Arguments.of("blkio_config: {bogus: 1}", "services.web.blkio_config.bogus", "unknown key 'bogus'"),
+            Arguments.of("device_cgroup_rules: ['x 1:3 r']", "services.web.device_cgroup_rules[0]", "is not a device cgroup rule"),
+            Arguments.of("cgroup: shared", "services.web.cgroup", "must be 'host' or 'private'"),
+            Arguments.of("uts: private", "services.web.uts", "must be 'host'"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("invalid")
+    void reportsTheErrorAtItsPath(String keys, String path, String fragment) {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> web(keys + "\n"));
+        assertThat(e).as("expected an error for %s", keys).isNotNull();
+        assertThat(e.errors()).anySatisfy(error -> {
+            assertThat(error.path()).isEqualTo(path);
+            assertThat(error.message()).contains(fragment);
+        });
+    }
+}

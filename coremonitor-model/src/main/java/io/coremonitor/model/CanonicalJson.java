@@ -209,6 +209,7 @@ public final class CanonicalJson {
         list(m, "tmpfs", storage.tmpfs().stream().map(TmpfsPath::spelling).toList());
         files(m, "secrets", storage.secrets());
         files(m, "configs", storage.configs());
+        list(m, "volumes_from", storage.volumesFrom().stream().map(VolumesFrom::spelling).toList());
     }
 
     /** A service's secrets or configs, always complete: source, absolute target, uid, gid (strings), mode. */

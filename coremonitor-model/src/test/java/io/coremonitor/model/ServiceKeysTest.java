@@ -99,6 +99,32 @@ class ServiceKeysTest {
         assertThat(CanonicalJson.hash(d)).isNotEqualTo(CanonicalJson.hash(load("services: {web: {image: nginx, cpu_period: 100ms}}")));
     }
 
+    @Test
+    void volumesFromNamesServicesAndContainersReadOnlyOrNot() {
+        ComposeDefinition d = load("""
+            services:
+              data: {image: busybox}
+              web:
+                image: nginx
+                volumes_from: ["data:ro", "container:legacy", "container:other:rw", "data"]
+            """);
+        assertThat(d.services().get("web").storage().volumesFrom()).extracting(VolumesFrom::spelling)
+            .containsExactly("data", "data:ro", "container:legacy", "container:other");
+        assertThat(d.services().get("web").storage().volumesFromServices()).containsExactly("data");
+        assertThat(CanonicalJson.toJson(d)).contains("\"volumes_from\":[\"data\",\"data:ro\",\"container:legacy\",\"container:other\"]");
+        assertRoundTrip(d);
+    }
+
+    @Test
+    void volumesFromCountsAsADependencyForCycles() {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> load("""
+            services:
+              a: {image: x, volumes_from: [b]}
+              b: {image: x, depends_on: [a]}
+            """));
+        assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
             Arguments.of("cpuset: 'a-b'", "services.web.cpuset", "is not a list of CPUs"),
@@ -117,7 +143,11 @@ class ServiceKeysTest {
             Arguments.of("blkio_config: {bogus: 1}", "services.web.blkio_config.bogus", "unknown key 'bogus'"),
             Arguments.of("device_cgroup_rules: ['x 1:3 r']", "services.web.device_cgroup_rules[0]", "is not a device cgroup rule"),
             Arguments.of("cgroup: shared", "services.web.cgroup", "must be 'host' or 'private'"),
-            Arguments.of("uts: private", "services.web.uts", "must be 'host'"));
+            Arguments.of("uts: private", "services.web.uts", "must be 'host'"),
+            Arguments.of("volumes_from: [nothere]", "services.web.volumes_from[0]", "refers to undefined service 'nothere'"),
+            Arguments.of("volumes_from: [web]", "services.web.volumes_from[0]", "cannot mount its own volumes"),
+            Arguments.of("volumes_from: ['a:b:c']", "services.web.volumes_from[0]", "is not a volumes_from entry"),
+            Arguments.of("volumes_from: ['container:']", "services.web.volumes_from[0]", "is not a volumes_from entry"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

@@ -38,7 +38,6 @@ public final class Refusals {
             Map.entry("extends", SELF_CONTAINED),
             Map.entry("links", "legacy links are not supported; services reach each other by name on a shared network"),
             Map.entry("external_links", "legacy links are not supported; services reach each other by name on a shared network"),
-            Map.entry("volumes_from", "declare the shared volumes under 'volumes:' of both services"),
             Map.entry("develop", "development mode (watch) is not supported"),
             Map.entry("scale", "Core Monitor runs exactly one container per service"),
             Map.entry("gpus", "GPU access is not supported"),

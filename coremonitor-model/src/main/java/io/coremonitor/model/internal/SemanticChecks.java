@@ -7,6 +7,7 @@ import io.coremonitor.model.MountType;
 import io.coremonitor.model.Names;
 import io.coremonitor.model.PortMapping;
 import io.coremonitor.model.ServiceSpec;
+import io.coremonitor.model.VolumesFrom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,6 +75,14 @@ public final class SemanticChecks {
                 problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
                     + " host's ports directly); remove 'ports:'");
             }
+            for (VolumesFrom from : s.storage().volumesFrom()) {
+                if (from.service().isPresent() && !d.services().containsKey(from.service().get())) {
+                    problems.error(origins.getOrDefault(from, Paths.key(path, "volumes_from")), "refers to undefined service '"
+                        + from.service().get() + "' (write container:NAME for a container outside the stack)");
+                } else if (from.service().filter(name::equals).isPresent()) {
+                    problems.error(origins.getOrDefault(from, Paths.key(path, "volumes_from")), "a service cannot mount its own volumes");
+                }
+            }
             serviceRef(s.security().ipc(), path, "ipc");
             serviceRef(s.security().pid(), path, "pid");
             for (Mount m : s.storage().volumes()) {
@@ -122,11 +131,18 @@ public final class SemanticChecks {
         }
         state.put(name, 1);
         stack.add(name);
-        for (String dep : s.lifecycle().dependsOn().keySet()) {
+        for (String dep : orderingDependencies(s)) {
             visit(dep, stack, state, reported);
         }
         stack.remove(stack.size() - 1);
         state.put(name, 2);
+    }
+
+    /** The services a service waits for: {@code depends_on}, and the services of its {@code volumes_from}. */
+    private static Set<String> orderingDependencies(ServiceSpec s) {
+        Set<String> deps = new java.util.LinkedHashSet<>(s.lifecycle().dependsOn().keySet());
+        deps.addAll(s.storage().volumesFromServices());
+        return deps;
     }
 
     /** A published host port and where it was declared. */

@@ -152,10 +152,11 @@ final class Converger {
                 containerIds.put(s, plan.existing().get(s).getId());
             }
         }
-        // containers are created in parallel, level by level: network_mode service:X needs X's container first
+        // containers are created in parallel, level by level: network_mode service:X and volumes_from X need X's container
+        // first (toCreate is in start order, so a dependency's level is known before its dependent's)
         Map<String, Integer> level = new HashMap<>();
         for (String s : toCreate) {
-            int l = def.services().get(s).networking().sharedService().map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+            int l = DependencyOrder.createDependencies(def, s).stream().mapToInt(x -> level.getOrDefault(x, -1) + 1).max().orElse(0);
             level.put(s, l);
         }
         for (int l = 0; level.containsValue(l); l++) {

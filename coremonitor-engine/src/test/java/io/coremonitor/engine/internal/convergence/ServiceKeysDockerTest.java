@@ -108,7 +108,8 @@ class ServiceKeysDockerTest {
     }
 
     String service(String name, String keys) {
-        return "  " + name + ":\n    image: " + TestImages.BUSYBOX + "\n    command: [\"sleep\", \"3600\"]\n    stop_signal: SIGKILL\n"
+        String command = keys.contains("command:") ? "" : "    command: [\"sleep\", \"3600\"]\n";
+        return "  " + name + ":\n    image: " + TestImages.BUSYBOX + "\n" + command + "    stop_signal: SIGKILL\n"
             + keys.lines().map(l -> "    " + l + "\n").collect(Collectors.joining());
     }
 
@@ -155,6 +156,22 @@ class ServiceKeysDockerTest {
             assertThat(ctx.text()).contains("box: the engine warns: ").containsIgnoringCase("swappiness");
         }
         assertThat(inspect("box").getState().getRunning()).isTrue();
+    }
+
+    @Test
+    void volumesFromMountsAnotherServicesVolumesAndIsCreatedAfterIt() {
+        apply("services:\n"
+            + service("data", "command: [\"sh\", \"-c\", \"echo shared > /shared/file; exec sleep 3600\"]\nvolumes: [/shared]")
+            + service("reader", "command: [\"sh\", \"-c\", \"sleep 1; cat /shared/file; exec sleep 3600\"]\nvolumes_from: [\"data:ro\"]"));
+        InspectContainerResponse reader = inspect("reader");
+        assertThat(reader.getHostConfig().getVolumesFrom()).extracting(Object::toString)
+            .containsExactly(stackName + "-data-1:ro");
+        assertThat(reader.getMounts()).singleElement().satisfies(m -> {
+            assertThat(m.getDestination().getPath()).isEqualTo("/shared");
+            assertThat(m.getRW()).isFalse();
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(DockerOps.of(docker).logTail(reader.getId(), 5)).contains("shared"));
     }
 
     @Test

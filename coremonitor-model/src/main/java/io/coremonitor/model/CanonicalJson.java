@@ -196,6 +196,8 @@ public final class CanonicalJson {
         list(m, "dns_search", networking.dnsSearch());
         list(m, "dns_opt", networking.dnsOpt());
         opt(m, "mac_address", networking.macAddress());
+        list(m, "links", networking.links().stream().map(ContainerLink::spelling).toList());
+        list(m, "external_links", networking.externalLinks().stream().map(ContainerLink::spelling).toList());
     }
 
     private static void storage(Map<String, Object> m, ServiceStorage storage) {

@@ -125,6 +125,37 @@ class ServiceKeysTest {
         assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
     }
 
+    @Test
+    void linksNameAServiceAndAnAliasAndExternalLinksAContainer() {
+        ComposeDefinition d = load("""
+            services:
+              db: {image: postgres}
+              cache: {image: redis}
+              web:
+                image: nginx
+                links: ["db:database", cache, db]
+                external_links: ["legacy-db:olddb", "monitor"]
+            """);
+        ServiceNetworking n = d.services().get("web").networking();
+        assertThat(n.links()).containsExactly(new ContainerLink("cache", "cache"), new ContainerLink("db", "database"),
+            new ContainerLink("db", "db"));
+        assertThat(n.linkedServices()).containsExactly("cache", "db");
+        assertThat(n.externalLinks()).extracting(ContainerLink::spelling).containsExactly("legacy-db:olddb", "monitor");
+        assertThat(CanonicalJson.toJson(d)).contains("\"links\":[\"cache\",\"db:database\",\"db\"]",
+            "\"external_links\":[\"legacy-db:olddb\",\"monitor\"]");
+        assertRoundTrip(d);
+    }
+
+    @Test
+    void aLinkIsADependencyForCycles() {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> load("""
+            services:
+              a: {image: x, links: [b]}
+              b: {image: x, links: ["a:alpha"]}
+            """));
+        assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
             Arguments.of("cpuset: 'a-b'", "services.web.cpuset", "is not a list of CPUs"),
@@ -147,7 +178,11 @@ class ServiceKeysTest {
             Arguments.of("volumes_from: [nothere]", "services.web.volumes_from[0]", "refers to undefined service 'nothere'"),
             Arguments.of("volumes_from: [web]", "services.web.volumes_from[0]", "cannot mount its own volumes"),
             Arguments.of("volumes_from: ['a:b:c']", "services.web.volumes_from[0]", "is not a volumes_from entry"),
-            Arguments.of("volumes_from: ['container:']", "services.web.volumes_from[0]", "is not a volumes_from entry"));
+            Arguments.of("volumes_from: ['container:']", "services.web.volumes_from[0]", "is not a volumes_from entry"),
+            Arguments.of("links: [db]", "services.web.links[0]", "links to undefined service 'db'"),
+            Arguments.of("links: ['web:me']", "services.web.links[0]", "cannot link to itself"),
+            Arguments.of("links: ['a:b:c']", "services.web.links[0]", "is not a link"),
+            Arguments.of("external_links: ['x:']", "services.web.external_links[0]", "is not a link"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

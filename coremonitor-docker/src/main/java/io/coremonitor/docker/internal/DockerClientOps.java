@@ -13,6 +13,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerFailures;
@@ -156,6 +157,9 @@ public final class DockerClientOps implements DockerOps {
                 endpoint.withIpamConfig(ipam);
             }
             join.macAddress().ifPresent(endpoint::withMacAddress);
+            if (!join.links().isEmpty()) {
+                endpoint.withLinks(join.links().stream().map(Link::parse).toList());
+            }
             docker.connectToNetworkCmd().withNetworkId(join.network()).withContainerId(id).withContainerNetwork(endpoint).exec();
         }
         return id;

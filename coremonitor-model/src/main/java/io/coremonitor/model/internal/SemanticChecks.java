@@ -1,6 +1,7 @@
 package io.coremonitor.model.internal;
 
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContainerLink;
 import io.coremonitor.model.FileMount;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
@@ -75,6 +76,14 @@ public final class SemanticChecks {
                 problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
                     + " host's ports directly); remove 'ports:'");
             }
+            for (ContainerLink link : s.networking().links()) {
+                if (!d.services().containsKey(link.target())) {
+                    problems.error(origins.getOrDefault(link, Paths.key(path, "links")), "links to undefined service '" + link.target()
+                        + "' (use external_links for a container outside the stack)");
+                } else if (link.target().equals(name)) {
+                    problems.error(origins.getOrDefault(link, Paths.key(path, "links")), "a service cannot link to itself");
+                }
+            }
             for (VolumesFrom from : s.storage().volumesFrom()) {
                 if (from.service().isPresent() && !d.services().containsKey(from.service().get())) {
                     problems.error(origins.getOrDefault(from, Paths.key(path, "volumes_from")), "refers to undefined service '"
@@ -138,10 +147,11 @@ public final class SemanticChecks {
         state.put(name, 2);
     }
 
-    /** The services a service waits for: {@code depends_on}, and the services of its {@code volumes_from}. */
+    /** The services a service waits for: {@code depends_on}, and the services of its {@code volumes_from} and {@code links}. */
     private static Set<String> orderingDependencies(ServiceSpec s) {
         Set<String> deps = new java.util.LinkedHashSet<>(s.lifecycle().dependsOn().keySet());
         deps.addAll(s.storage().volumesFromServices());
+        deps.addAll(s.networking().linkedServices());
         return deps;
     }
 

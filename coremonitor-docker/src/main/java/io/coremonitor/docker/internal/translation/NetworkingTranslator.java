@@ -3,10 +3,12 @@ package io.coremonitor.docker.internal.translation;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.Ports;
 import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.StackNaming;
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContainerLink;
 import io.coremonitor.model.ExposedPorts;
 import io.coremonitor.model.NetworkAttachment;
 import io.coremonitor.model.PortMapping;
@@ -22,6 +24,10 @@ import java.util.Set;
  * Translates {@link ServiceNetworking}: published and exposed ports, the network mode or the networks joined (the first
  * at create time, the others returned as {@link NetworkJoin}s), host and domain name, MAC address, extra hosts and DNS.
  * Ports' {@code name}, {@code app_protocol} and {@code mode} are metadata: both modes publish on the engine's host.
+ * {@code links} and {@code external_links} become Docker links ({@code container:alias}, as compose v2 sends them) on
+ * every network the container joins (the host config's links for the first network or a network mode, the endpoint's
+ * links for the others): the alias resolves, from this container only, to the linked service's container (by its
+ * name in the stack) or to the external container.
  */
 public final class NetworkingTranslator {
 
@@ -110,9 +116,14 @@ public final class NetworkingTranslator {
                 mode = "container:" + StackNaming.container(stackName, other, otherSpec);
             }
             draft.host().withNetworkMode(mode);
+            List<String> links = links(stackName, definition, networking, draft);
+            if (!links.isEmpty()) {
+                draft.host().withLinks(links.stream().map(Link::parse).toList());
+            }
             return List.of();
         }
         List<NetworkJoin> extra = new ArrayList<>();
+        List<String> links = links(stackName, definition, networking, draft);
         boolean first = true;
         for (String key : networkKeys(networking)) {
             NetworkAttachment a = networking.networks().getOrDefault(key, NetworkAttachment.DEFAULT);
@@ -137,6 +148,9 @@ public final class NetworkingTranslator {
                 first = false;
                 draft.host().withNetworkMode(dockerName);
                 draft.step(cmd -> cmd.withAliases(aliases));
+                if (!links.isEmpty()) {
+                    draft.host().withLinks(links.stream().map(Link::parse).toList());
+                }
                 a.ipv4Address().ifPresent(ip -> draft.step(cmd -> cmd.withIpv4Address(ip)));
                 a.ipv6Address().ifPresent(ip -> draft.step(cmd -> cmd.withIpv6Address(ip)));
                 if (a.macAddress().isPresent()) {
@@ -148,9 +162,25 @@ public final class NetworkingTranslator {
                     }
                 }
             } else {
-                extra.add(new NetworkJoin(dockerName, aliases, a.ipv4Address(), a.ipv6Address(), a.macAddress()));
+                extra.add(new NetworkJoin(dockerName, aliases, a.ipv4Address(), a.ipv6Address(), a.macAddress(), links));
             }
         }
         return extra;
+    }
+
+    /** {@code container:alias} of each link: a service's container by its name in the stack, an external one as written. */
+    private static List<String> links(String stackName, ComposeDefinition definition, ServiceNetworking networking,
+            ContainerDraft draft) {
+        List<String> out = new ArrayList<>();
+        for (ContainerLink link : networking.links()) {
+            ServiceSpec target = definition.services().get(link.target());
+            if (target == null) {
+                draft.refuse("links: unknown service '" + link.target() + "'");
+                continue;
+            }
+            out.add(StackNaming.container(stackName, link.target(), target) + ":" + link.alias());
+        }
+        networking.externalLinks().forEach(link -> out.add(link.target() + ":" + link.alias()));
+        return out;
     }
 }

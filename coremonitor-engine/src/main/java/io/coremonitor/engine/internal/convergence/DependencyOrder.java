@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Services in depends_on order (dependencies first); network_mode service:X and the services of volumes_from count as
- * dependencies (started, and created, first).
+ * Services in depends_on order (dependencies first); network_mode service:X and the services of volumes_from and links
+ * count as dependencies (started, and created, first; a link like depends_on with service_started).
  */
 final class DependencyOrder {
 
@@ -49,7 +49,7 @@ final class DependencyOrder {
 
     /**
      * The services whose container must exist when this service's container is created: network_mode service:X and the
-     * services of volumes_from (Docker resolves both at create time).
+     * services of volumes_from and links (Docker resolves them at create time).
      */
     static Set<String> createDependencies(ComposeDefinition definition, String service) {
         Set<String> deps = new TreeSet<>();
@@ -59,6 +59,7 @@ final class DependencyOrder {
         }
         spec.networking().sharedService().ifPresent(deps::add);
         deps.addAll(spec.storage().volumesFromServices());
+        deps.addAll(spec.networking().linkedServices());
         deps.retainAll(definition.services().keySet());
         return deps;
     }

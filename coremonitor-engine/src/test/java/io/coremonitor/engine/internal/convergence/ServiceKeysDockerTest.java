@@ -77,10 +77,7 @@ class ServiceKeysDockerTest {
 
     @AfterEach
     void cleanUp() {
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
+        removeStackContainers();
         docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
             .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec().getVolumes();
@@ -88,6 +85,13 @@ class ServiceKeysDockerTest {
             volumes.forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
         }
         store.close();
+    }
+
+    private void removeStackContainers() {
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
     }
 
     TestContext apply(String yaml) {
@@ -172,6 +176,40 @@ class ServiceKeysDockerTest {
         });
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
             assertThat(DockerOps.of(docker).logTail(reader.getId(), 5)).contains("shared"));
+    }
+
+    @Test
+    void linksGiveAnAliasToTheLinkingContainerOnlyAndExternalLinksReachAContainerOutsideTheStack() {
+        String network = stackName + "-outside";
+        String legacy = stackName + "-legacy";
+        docker.createNetworkCmd().withName(network).withLabels(TestLabels.TEST_LABELS).exec();
+        try {
+            docker.createContainerCmd(TestImages.BUSYBOX).withName(legacy).withLabels(TestLabels.TEST_LABELS).withCmd("sleep", "3600")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network)).exec();
+            docker.startContainerCmd(legacy).exec();
+            apply("services:\n"
+                + service("db", "")
+                + service("web", "links: [\"db:database\"]\nexternal_links: [\"" + legacy + ":olddb\"]\nnetworks: [default, outside]")
+                + service("other", "")
+                + "networks:\n  outside: {external: true, name: " + network + "}\n");
+            DockerOps ops = DockerOps.of(docker);
+            String web = inspect("web").getId();
+            // on user-defined networks the engine keeps the links on each network's endpoint
+            var networks = inspect("web").getNetworkSettings().getNetworks();
+            assertThat(networks).containsOnlyKeys(stackName + "_default", network);
+            networks.values().forEach(n -> assertThat(n.getLinks()).extracting(l -> l.getName().replaceFirst("^/", "") + ":" + l.getAlias())
+                .containsExactlyInAnyOrder(stackName + "-db-1:database", legacy + ":olddb"));
+            var viaLink = ops.exec(web, List.of("ping", "-c", "1", "-W", "2", "database"), java.time.Duration.ofSeconds(10));
+            assertThat(viaLink.exitCode()).as("ping database from web: %s %s", viaLink.stdout(), viaLink.stderr()).isZero();
+            var external = ops.exec(web, List.of("ping", "-c", "1", "-W", "2", "olddb"), java.time.Duration.ofSeconds(10));
+            assertThat(external.exitCode()).as("ping olddb from web: %s %s", external.stdout(), external.stderr()).isZero();
+            var unlinked = ops.exec(inspect("other").getId(), List.of("nslookup", "database"), java.time.Duration.ofSeconds(10));
+            assertThat(unlinked.exitCode()).as("the alias is the linking container's only").isNotZero();
+        } finally {
+            docker.removeContainerCmd(legacy).withForce(true).exec();
+            removeStackContainers();
+            docker.removeNetworkCmd(network).exec();
+        }
     }
 
     @Test

@@ -83,7 +83,7 @@ class InvalidDefinitionTest {
                 "'build' is not supported: Core Monitor runs images and does not build them; add 'image:'"),
             Arguments.of("services: {web: {command: [a]}}", "services.web", "missing required key 'image'"),
             Arguments.of(web("links: [db]"), "services.web.links[0]", "links to undefined service 'db'"),
-            Arguments.of(web("extends: {service: base}"), "services.web.extends", "'extends' is not supported by Core Monitor"),
+            Arguments.of(web("extends: {service: base}"), "services.web.extends", "extends undefined service 'base'"),
             Arguments.of(web("scale: 2"), "services.web.scale", "one container per service"),
             Arguments.of(web("develop: {}"), "services.web.develop", "'develop' is not supported by Core Monitor"),
             Arguments.of(web("gpus: all"), "services.web.gpus", "GPU access is not supported"),

@@ -156,6 +156,83 @@ class ServiceKeysTest {
         assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
     }
 
+    @Test
+    void extendsMergesTheBaseServiceByTheComposeRules() {
+        ComposeDefinition d = load("""
+            services:
+              db: {image: postgres}
+              base:
+                image: nginx:1
+                command: [nginx, -g, daemon off;]
+                environment: [A=1, B=2]
+                labels: {team: web}
+                ports: ["80"]
+                dns: 1.1.1.1
+                volumes: ["/srv/a:/a", "/srv/b:/b"]
+                healthcheck: {test: [CMD, "true"], interval: 5s, retries: 3}
+                depends_on: [db]
+                links: [db]
+                volumes_from: [db]
+              mid:
+                extends: base
+                environment: {B: two, C: "3"}
+                ports: ["443", "80"]
+              web:
+                extends: {service: mid}
+                image: nginx:2
+                command: [nginx]
+                dns: [8.8.8.8]
+                volumes: ["/srv/other:/b"]
+                healthcheck: {interval: 10s}
+                labels: [tier=front]
+            """);
+        ServiceSpec web = d.services().get("web");
+        assertThat(web.process().image()).isEqualTo("nginx:2");
+        assertThat(web.process().command()).contains(List.of("nginx"));
+        assertThat(web.process().environment()).containsExactly(Map.entry("A", Optional.of("1")), Map.entry("B", Optional.of("two")),
+            Map.entry("C", Optional.of("3")));
+        assertThat(web.metadata().labels()).containsExactly(Map.entry("team", "web"), Map.entry("tier", "front"));
+        assertThat(web.networking().ports()).extracting(PortMapping::target).containsExactlyInAnyOrder(80, 443);
+        assertThat(web.networking().dns()).containsExactly("1.1.1.1", "8.8.8.8");
+        assertThat(web.storage().volumes()).extracting(m -> m.source().orElseThrow() + ":" + m.target())
+            .containsExactlyInAnyOrder("/srv/a:/a", "/srv/other:/b");
+        assertThat(web.lifecycle().healthcheck().orElseThrow().interval()).contains(java.time.Duration.ofSeconds(10));
+        assertThat(web.lifecycle().healthcheck().orElseThrow().retries()).contains(3);
+        assertThat(web.lifecycle().healthcheck().orElseThrow().test()).containsExactly("CMD", "true");
+        // depends_on, links and volumes_from belong to the service that declares them
+        assertThat(web.lifecycle().dependsOn()).isEmpty();
+        assertThat(web.networking().links()).isEmpty();
+        assertThat(web.storage().volumesFrom()).isEmpty();
+        assertThat(d.services().get("base").lifecycle().dependsOn()).containsOnlyKeys("db");
+        assertThat(CanonicalJson.toJson(d)).doesNotContain("extends");
+        assertRoundTrip(d);
+    }
+
+    @Test
+    void extendsErrorsAreAtTheExtendsPath() {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> load("""
+            services:
+              a: {image: x, extends: b}
+              b: {image: x, extends: {service: a}}
+              c: {image: x, extends: nothere}
+              d: {image: x, extends: {service: a, file: other.yaml}}
+              e: {image: x, extends: {file: other.yaml}}
+              f: {image: x, extends: f}
+            """));
+        assertThat(e.errors()).extracting(ValidationError::path, ValidationError::message).contains(
+            org.assertj.core.groups.Tuple.tuple("services.c.extends", "extends undefined service 'nothere'"),
+            org.assertj.core.groups.Tuple.tuple("services.f.extends", "extends cycle: f -> f"));
+        assertThat(e.errors()).anySatisfy(error -> {
+            assertThat(error.path()).isIn("services.a.extends", "services.b.extends");
+            assertThat(error.message()).matches("extends cycle: (a -> b -> a|b -> a -> b)");
+        });
+        assertThat(e.errors()).anySatisfy(error -> {
+            assertThat(error.path()).isEqualTo("services.d.extends.file");
+            assertThat(error.message()).contains("'file' is not supported by Core Monitor", "self-contained");
+        });
+        assertThat(e.errors()).anySatisfy(error -> assertThat(error.path()).isIn("services.e.extends.file"));
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
             Arguments.of("cpuset: 'a-b'", "services.web.cpuset", "is not a list of CPUs"),

@@ -35,7 +35,6 @@ public final class Refusals {
         Map.entry("service", Map.ofEntries(
             Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
             Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
-            Map.entry("extends", SELF_CONTAINED),
             Map.entry("develop", "development mode (watch) is not supported"),
             Map.entry("scale", "Core Monitor runs exactly one container per service"),
             Map.entry("gpus", "GPU access is not supported"),

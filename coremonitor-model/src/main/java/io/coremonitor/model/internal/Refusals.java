@@ -42,7 +42,13 @@ public final class Refusals {
             Map.entry("provider", "provider services are not supported"),
             Map.entry("post_start", "lifecycle hooks are not supported"),
             Map.entry("pre_stop", "lifecycle hooks are not supported"),
-            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"))),
+            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"),
+            Map.entry("credential_spec", "gMSA credential specs exist for Windows containers only, and their 'file' and"
+                + " 'registry' forms read the client machine's files and registry"),
+            Map.entry("pull_refresh_after", "images are pulled when missing ('pull_policy: missing') or never; a timed refresh"
+                + " is not supported"),
+            Map.entry("volume_driver", "obsolete (compose file format 2); set 'driver' on the top-level volume instead"),
+            Map.entry("net", "obsolete (compose file format 1); use 'network_mode'"))),
         Map.entry("deploy", Map.of(
             "labels", SWARM + "; use the service's 'labels:'",
             "placement", SWARM,
@@ -63,8 +69,6 @@ public final class Refusals {
         Map.entry("mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead")),
         Map.entry("network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported")));
 
-    /** Service keys of the compose specification refused without a specific reason. */
-    private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "pull_refresh_after", "volume_driver", "net");
 
     private Refusals() {
     }
@@ -74,9 +78,6 @@ public final class Refusals {
         Map<String, String> refused = REFUSED.get(context);
         if (refused != null && refused.containsKey(key)) {
             return Optional.of(refused.get(key));
-        }
-        if ("service".equals(context) && SERVICE_GENERIC.contains(key)) {
-            return Optional.of("");
         }
         return Optional.empty();
     }

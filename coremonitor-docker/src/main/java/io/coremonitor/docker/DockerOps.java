@@ -141,6 +141,17 @@ public interface DockerOps {
     ExecResult exec(String containerId, List<String> command, Duration timeout);
 
     /**
+     * Runs a command like {@link #exec(String, List, Duration)}, with {@code options} (user, privileges, working directory,
+     * extra variables).
+     */
+    default ExecResult exec(String containerId, List<String> command, ExecOptions options, Duration timeout) {
+        if (options.equals(ExecOptions.DEFAULT)) {
+            return exec(containerId, command, timeout);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " runs commands with the default options only");
+    }
+
+    /**
      * The container's stdout and stderr lines that Docker received at {@code since} or later, in order, without their
      * timestamps; waits at most {@code timeout} for Docker to send them (what came by then when it did not).
      */

@@ -33,15 +33,16 @@ import java.util.TreeMap;
  * {@code attach} (log attachment of a CLI), {@code profiles} (the planner deploys only services without profiles),
  * {@code pull_policy} (the executor pulls a missing image unless {@code never}), and ports' {@code name},
  * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host), and
- * {@code x-coremonitor-deploy} (where the engine deploys application artifacts).
+ * {@code x-coremonitor-deploy} (where the engine deploys application artifacts), and {@code post_start} and
+ * {@code pre_stop} (run by the engine with {@code docker exec} after a start and before a stop).
  *
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
- * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy}), and the Docker names the
- * service's network and volume keys resolve to, and (only when it has any) the top-level entries its {@code secrets} and
- * {@code configs} name: where each file comes from, so that new inline content recreates the container; a stored
- * secret's or an environment variable's value is not part of it (a new value reaches a container when it is
- * recreated). The image is included as the reference written in the definition,
+ * {@code profiles}, {@code attach}, {@code pull_policy}, {@code post_start}, {@code pre_stop},
+ * {@code x-coremonitor-deploy}), and the Docker names the service's network and volume keys resolve to, and (only
+ * when it has any) the top-level entries its {@code secrets} and {@code configs} name: where each file comes from,
+ * so that new inline content recreates the container; a stored secret's or an environment variable's value is not
+ * part of it (a new value reaches a container when it is recreated). The image is included as the reference written in the definition,
  * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {
@@ -150,7 +151,8 @@ public final class ServiceTranslator {
             ObjectNode tree = (ObjectNode) JSON.readTree(CanonicalJson.toJson(alone));
             ObjectNode node = (ObjectNode) tree.path("services").path(service);
             // x-coremonitor-deploy says where apps go, not how the container is made: changing it recreates nothing
-            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", DeploySettings.KEY));
+            // post_start and pre_stop are run by Core Monitor around starts and stops: changing them recreates nothing
+            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", "post_start", "pre_stop", DeploySettings.KEY));
             ObjectNode input = JSON.createObjectNode();
             input.put("stack", stackName);
             input.put("container_name", StackNaming.container(stackName, service, spec));

@@ -327,6 +327,30 @@ public final class CanonicalJson {
         opt(m, "stop_signal", lifecycle.stopSignal());
         lifecycle.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", duration(d)));
         list(m, "profiles", lifecycle.profiles());
+        hooks(m, "post_start", lifecycle.postStart());
+        hooks(m, "pre_stop", lifecycle.preStop());
+    }
+
+    /** Hooks in order, each {@code {command, user, privileged, working_dir, environment}} without its absent keys. */
+    private static void hooks(Map<String, Object> m, String key, List<ServiceHook> hooks) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        List<Object> out = new ArrayList<>();
+        for (ServiceHook h : hooks) {
+            Map<String, Object> hm = new TreeMap<>();
+            hm.put("command", escList(h.command()));
+            opt(hm, "user", h.user());
+            flag(hm, "privileged", h.privileged());
+            opt(hm, "working_dir", h.workingDir());
+            if (!h.environment().isEmpty()) {
+                Map<String, Object> env = new TreeMap<>();
+                h.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+                hm.put("environment", env);
+            }
+            out.add(hm);
+        }
+        m.put(key, out);
     }
 
     private static void metadata(Map<String, Object> m, ServiceMetadata metadata) {

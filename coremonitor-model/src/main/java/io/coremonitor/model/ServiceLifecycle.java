@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param stopSignal      stop signal
  * @param stopGracePeriod time between the stop signal and SIGKILL
  * @param profiles        profiles this service belongs to (empty: always enabled)
+ * @param postStart       hooks run in the container after it starts, in order
+ * @param preStop         hooks run in the container before Core Monitor stops it, in order
  */
 public record ServiceLifecycle(
         Map<String, DependsOn> dependsOn,
@@ -25,7 +27,9 @@ public record ServiceLifecycle(
         boolean init,
         Optional<String> stopSignal,
         Optional<Duration> stopGracePeriod,
-        List<String> profiles) {
+        List<String> profiles,
+        List<ServiceHook> postStart,
+        List<ServiceHook> preStop) {
 
     public ServiceLifecycle {
         dependsOn = ModelCollections.sortedMap(dependsOn);
@@ -34,5 +38,13 @@ public record ServiceLifecycle(
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
         profiles = ModelCollections.sortedList(profiles);
+        postStart = List.copyOf(postStart);
+        preStop = List.copyOf(preStop);
+    }
+
+    /** Without hooks. */
+    public ServiceLifecycle(Map<String, DependsOn> dependsOn, Optional<HealthCheck> healthcheck, Optional<RestartPolicy> restart,
+            boolean init, Optional<String> stopSignal, Optional<Duration> stopGracePeriod, List<String> profiles) {
+        this(dependsOn, healthcheck, restart, init, stopSignal, stopGracePeriod, profiles, List.of(), List.of());
     }
 }

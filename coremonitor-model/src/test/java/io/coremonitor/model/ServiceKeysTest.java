@@ -233,6 +233,35 @@ class ServiceKeysTest {
         assertThat(e.errors()).anySatisfy(error -> assertThat(error.path()).isIn("services.e.extends.file"));
     }
 
+    @Test
+    void hooksKeepTheirOrderAndOptions() {
+        ComposeDefinition d = load("""
+            services:
+              web:
+                image: nginx
+                post_start:
+                  - command: ./init.sh --fast "a b"
+                    user: root
+                    privileged: true
+                    working_dir: /app
+                    environment: [MODE=fast, EMPTY]
+                  - command: [echo, done]
+                pre_stop:
+                  - command: [sh, -c, "kill -USR1 1"]
+            """);
+        ServiceLifecycle l = d.services().get("web").lifecycle();
+        assertThat(l.postStart()).containsExactly(
+            new ServiceHook(List.of("./init.sh", "--fast", "a b"), Optional.of("root"), true, Optional.of("/app"),
+                Map.of("MODE", Optional.of("fast"), "EMPTY", Optional.empty())),
+            new ServiceHook(List.of("echo", "done"), Optional.empty(), false, Optional.empty(), Map.of()));
+        assertThat(l.postStart().get(0).environmentList()).containsExactly("EMPTY", "MODE=fast");
+        assertThat(l.preStop()).singleElement().satisfies(h -> assertThat(h.command()).containsExactly("sh", "-c", "kill -USR1 1"));
+        assertThat(CanonicalJson.toJson(d)).contains("\"post_start\":[{\"command\":[\"./init.sh\",\"--fast\",\"a b\"],"
+            + "\"environment\":{\"EMPTY\":null,\"MODE\":\"fast\"},\"privileged\":true,\"user\":\"root\",\"working_dir\":\"/app\"},"
+            + "{\"command\":[\"echo\",\"done\"]}]");
+        assertRoundTrip(d);
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
             Arguments.of("cpuset: 'a-b'", "services.web.cpuset", "is not a list of CPUs"),
@@ -259,7 +288,10 @@ class ServiceKeysTest {
             Arguments.of("links: [db]", "services.web.links[0]", "links to undefined service 'db'"),
             Arguments.of("links: ['web:me']", "services.web.links[0]", "cannot link to itself"),
             Arguments.of("links: ['a:b:c']", "services.web.links[0]", "is not a link"),
-            Arguments.of("external_links: ['x:']", "services.web.external_links[0]", "is not a link"));
+            Arguments.of("external_links: ['x:']", "services.web.external_links[0]", "is not a link"),
+            Arguments.of("post_start: [{command: []}]", "services.web.post_start[0].command", "a hook needs a command"),
+            Arguments.of("pre_stop: [{user: root}]", "services.web.pre_stop[0]", "command"),
+            Arguments.of("pre_stop: [{command: x, bogus: 1}]", "services.web.pre_stop[0].bogus", "unknown key 'bogus'"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

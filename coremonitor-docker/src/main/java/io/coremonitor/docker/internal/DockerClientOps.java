@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ExecOptions;
 import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.LogLine;
@@ -332,7 +333,12 @@ public final class DockerClientOps implements DockerOps {
 
     @Override
     public ExecResult exec(String containerId, List<String> command, Duration timeout) {
-        return new ExecRunner(docker).run(containerId, List.copyOf(command), timeout);
+        return new ExecRunner(docker).run(containerId, List.copyOf(command), ExecOptions.DEFAULT, timeout);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, ExecOptions options, Duration timeout) {
+        return new ExecRunner(docker).run(containerId, List.copyOf(command), options, timeout);
     }
 
     @Override

@@ -40,8 +40,6 @@ public final class Refusals {
             Map.entry("gpus", "GPU access is not supported"),
             Map.entry("models", "AI models are not managed"),
             Map.entry("provider", "provider services are not supported"),
-            Map.entry("post_start", "lifecycle hooks are not supported"),
-            Map.entry("pre_stop", "lifecycle hooks are not supported"),
             Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"),
             Map.entry("credential_spec", "gMSA credential specs exist for Windows containers only, and their 'file' and"
                 + " 'registry' forms read the client machine's files and registry"),

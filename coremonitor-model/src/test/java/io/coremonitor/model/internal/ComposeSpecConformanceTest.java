@@ -43,11 +43,12 @@ class ComposeSpecConformanceTest {
         Map.entry("mount", "/definitions/service/properties/volumes/items/properties"),
         Map.entry("mount.bind", "/definitions/service/properties/volumes/items/properties/bind/properties"),
         Map.entry("mount.volume", "/definitions/service/properties/volumes/items/properties/volume/properties"),
-        Map.entry("mount.tmpfs", "/definitions/service/properties/volumes/items/properties/tmpfs/properties"));
+        Map.entry("mount.tmpfs", "/definitions/service/properties/volumes/items/properties/tmpfs/properties"),
+        Map.entry("hook", "/definitions/service_hook/properties"));
 
     /** The service keys refused today, each for its reason (see Refusals). */
     private static final List<String> REFUSED_SERVICE_KEYS = List.of("credential_spec", "develop", "env_file", "gpus", "label_file",
-        "post_start", "pre_stop", "scale");
+        "scale");
 
     private static JsonNode read(String resource) throws IOException {
         try (InputStream in = ComposeSpecConformanceTest.class.getResourceAsStream(resource)) {
@@ -102,7 +103,8 @@ class ComposeSpecConformanceTest {
         LOG.info("service keys: {} kept, {} refused", service.kept().size(), service.refused().size());
         assertThat(service.refused()).containsOnlyKeys(REFUSED_SERVICE_KEYS);
         assertThat(service.kept()).hasSize(88 - REFUSED_SERVICE_KEYS.size())
-            .contains("blkio_config", "cpu_rt_runtime", "storage_opt", "links", "external_links", "volumes_from", "extends", "build");
+            .contains("blkio_config", "cpu_rt_runtime", "storage_opt", "links", "external_links", "volumes_from", "extends", "build",
+                "post_start", "pre_stop");
     }
 
     @Test

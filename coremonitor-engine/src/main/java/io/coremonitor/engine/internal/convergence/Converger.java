@@ -132,6 +132,7 @@ final class Converger {
         for (String s : DependencyOrder.stopOrder(def, replaced)) {
             ctx.checkCancelled();
             Container old = plan.existing().get(s);
+            Hooks.preStop(ops, ctx, def, s, old.getId(), old.getState());
             ops.stopContainer(old.getId(), null);
             ops.removeContainer(old.getId());
             ctx.info("removed container " + Planner.name(old) + " of " + s + " to recreate it: "
@@ -139,6 +140,7 @@ final class Converger {
         }
         List<String> restarted = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RESTART).toList();
         for (String s : DependencyOrder.stopOrder(def, restarted)) {
+            Hooks.preStop(ops, ctx, def, s, plan.existing().get(s).getId(), plan.existing().get(s).getState());
             ops.stopContainer(plan.existing().get(s).getId(), null);
             ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
         }
@@ -307,6 +309,7 @@ final class Converger {
                             throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e)
                                 + engineHint(def, s), e);
                         }
+                        Hooks.postStart(ops, ctx, def, s, containerIds.get(s));
                         started.add(s);
                         ctx.info("started " + s);
                     }
@@ -405,6 +408,7 @@ final class Converger {
             if (id == null) {
                 continue;
             }
+            Hooks.preStop(ops, ctx, def, s, id, null);
             ops.stopContainer(id, null);
             ctx.info("stopped " + s);
         }

@@ -160,6 +160,12 @@ final class CountingOps implements DockerOps {
     }
 
     @Override
+    public ExecResult exec(String containerId, List<String> command, io.coremonitor.docker.ExecOptions options, Duration timeout) {
+        mutations.add("exec " + containerId + " " + command);
+        return delegate.exec(containerId, command, options, timeout);
+    }
+
+    @Override
     public List<String> logsSince(String containerId, Instant since, Duration timeout) {
         reads.add("logsSince");
         return delegate.logsSince(containerId, since, timeout);

@@ -112,7 +112,7 @@ class ServiceKeysDockerTest {
     }
 
     String service(String name, String keys) {
-        String command = keys.contains("command:") ? "" : "    command: [\"sleep\", \"3600\"]\n";
+        String command = keys.stripIndent().lines().anyMatch(l -> l.startsWith("command:")) ? "" : "    command: [\"sleep\", \"3600\"]\n";
         return "  " + name + ":\n    image: " + TestImages.BUSYBOX + "\n" + command + "    stop_signal: SIGKILL\n"
             + keys.lines().map(l -> "    " + l + "\n").collect(Collectors.joining());
     }
@@ -210,6 +210,55 @@ class ServiceKeysDockerTest {
             removeStackContainers();
             docker.removeNetworkCmd(network).exec();
         }
+    }
+
+    @Test
+    void postStartHooksRunAfterTheStartAsTheirUserInTheirDirectoryWithTheirVariables() {
+        TestContext ctx = apply("services:\n" + service("web", """
+            post_start:
+              - command: ["sh", "-c", "echo \\"$$GREETING $$(pwd) $$(id -u)\\" > /tmp/hook"]
+                user: "1234"
+                working_dir: /etc
+                environment: {GREETING: hello}
+              - command: touch /tmp/second
+            """));
+        String id = inspect("web").getId();
+        DockerOps ops = DockerOps.of(docker);
+        assertThat(ops.exec(id, List.of("cat", "/tmp/hook"), java.time.Duration.ofSeconds(10)).stdout()).isEqualTo("hello /etc 1234\n");
+        assertThat(ops.exec(id, List.of("ls", "/tmp/second"), java.time.Duration.ofSeconds(10)).exitCode()).isZero();
+        assertThat(ctx.text()).contains("web: post_start[0] [sh, -c, ", "web: post_start[1] [touch, /tmp/second] done");
+    }
+
+    @Test
+    void aFailingPostStartHookFailsTheApplyWithItsExitCodeAndOutput() {
+        assertThatThrownBy(() -> apply("services:\n" + service("web", """
+            post_start:
+              - command: ["sh", "-c", "echo preparing; echo broken >&2; exit 3"]
+            """)))
+            .isInstanceOf(CommandFailedException.class)
+            .hasMessageStartingWith("service 'web' failed: post_start[0] [sh, -c, echo preparing; echo broken >&2; exit 3] exited"
+                + " with code 3; last output lines:\npreparing\nbroken");
+    }
+
+    @Test
+    void preStopHooksRunBeforeARecreateStopsTheContainerAndAFailureOnlyWarns() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        String hooks = """
+            volumes: ["%s:/out"]
+            environment: {ROUND: "%s"}
+            pre_stop:
+              - command: ["sh", "-c", "echo stopping $$ROUND >> /out/log"]
+              - command: ["sh", "-c", "echo cannot; exit 4"]
+            """;
+        apply("services:\n" + service("web", hooks.formatted(out, "one")));
+        assertThat(out.resolve("log")).doesNotExist();
+        TestContext second = apply("services:\n" + service("web", hooks.formatted(out, "two")));
+        assertThat(Files.readString(out.resolve("log"))).isEqualTo("stopping one\n");
+        assertThat(second.text()).contains("WARN web: pre_stop[1] [sh, -c, echo cannot; exit 4] exited with code 4; last output"
+            + " lines:\ncannot; stopping it anyway");
+        assertThat(inspect("web").getState().getRunning()).isTrue();
+        assertThat(inspect("web").getConfig().getEnv()).contains("ROUND=two");
     }
 
     @Test

@@ -122,7 +122,10 @@ class ServiceKeysTest {
               a: {image: x, volumes_from: [b]}
               b: {image: x, depends_on: [a]}
             """));
-        assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
+        assertThat(e.errors()).anySatisfy(error -> {
+            assertThat(error.path()).isEqualTo("services.a.volumes_from");
+            assertThat(error.message()).contains("dependency cycle: a -> b -> a");
+        });
     }
 
     @Test
@@ -153,7 +156,10 @@ class ServiceKeysTest {
               a: {image: x, links: [b]}
               b: {image: x, links: ["a:alpha"]}
             """));
-        assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("dependency cycle: a -> b -> a"));
+        assertThat(e.errors()).anySatisfy(error -> {
+            assertThat(error.path()).isEqualTo("services.a.links");
+            assertThat(error.message()).contains("dependency cycle: a -> b -> a");
+        });
     }
 
     @Test

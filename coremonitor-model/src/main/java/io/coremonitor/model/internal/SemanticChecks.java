@@ -129,7 +129,7 @@ public final class SemanticChecks {
             List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(name), stack.size()));
             if (reported.add(new HashSet<>(cycle))) {
                 cycle.add(name);
-                problems.error(Paths.key(Paths.key("services", cycle.get(0)), "depends_on"), "dependency cycle: "
+                problems.error(Paths.key(Paths.key("services", cycle.get(0)), edgeKey(cycle.get(0), cycle.get(1))), "dependency cycle: "
                     + String.join(" -> ", cycle));
             }
             return;
@@ -145,6 +145,15 @@ public final class SemanticChecks {
         }
         stack.remove(stack.size() - 1);
         state.put(name, 2);
+    }
+
+    /** The key that makes {@code from} wait for {@code to}: depends_on, links or volumes_from. */
+    private String edgeKey(String from, String to) {
+        ServiceSpec s = d.services().get(from);
+        if (s.lifecycle().dependsOn().containsKey(to)) {
+            return "depends_on";
+        }
+        return s.networking().linkedServices().contains(to) ? "links" : "volumes_from";
     }
 
     /** The services a service waits for: {@code depends_on}, and the services of its {@code volumes_from} and {@code links}. */

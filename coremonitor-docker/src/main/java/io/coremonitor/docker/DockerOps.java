@@ -77,6 +77,14 @@ public interface DockerOps {
     /** Creates a container, stopped, joined to its extra networks; returns its id. */
     String createContainer(ContainerRequest request);
 
+    /**
+     * Creates a container like {@link #createContainer(ContainerRequest)} and hands each warning of the engine (a
+     * setting it discarded, such as a block IO weight on a kernel without that cgroup) to {@code warnings}.
+     */
+    default String createContainer(ContainerRequest request, java.util.function.Consumer<String> warnings) {
+        return createContainer(request);
+    }
+
     void startContainer(String containerId);
 
     /** Connects a container (running or not) to a network, with the join's aliases and addresses. */
@@ -140,6 +148,17 @@ public interface DockerOps {
      * @throws ExecTimeoutException when it did not end within {@code timeout}
      */
     ExecResult exec(String containerId, List<String> command, Duration timeout);
+
+    /**
+     * Runs a command like {@link #exec(String, List, Duration)}, with {@code options} (user, privileges, working directory,
+     * extra variables).
+     */
+    default ExecResult exec(String containerId, List<String> command, ExecOptions options, Duration timeout) {
+        if (options.equals(ExecOptions.DEFAULT)) {
+            return exec(containerId, command, timeout);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " runs commands with the default options only");
+    }
 
     /**
      * The container's stdout and stderr lines that Docker received at {@code since} or later, in order, without their

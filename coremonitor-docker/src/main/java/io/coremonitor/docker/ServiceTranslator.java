@@ -33,16 +33,18 @@ import java.util.TreeMap;
  * {@code attach} (log attachment of a CLI), {@code profiles} (the planner deploys only services without profiles),
  * {@code pull_policy} (the executor pulls a missing image unless {@code never}), and ports' {@code name},
  * {@code app_protocol} and {@code mode} (metadata; both modes publish on the engine's host),
- * {@code x-coremonitor-deploy} (where the engine deploys application artifacts) and
- * {@code deploy.update_config.order} (how the executor replaces the container).
+ * {@code x-coremonitor-deploy} (where the engine deploys application artifacts),
+ * {@code deploy.update_config.order} (how the executor replaces the container), and {@code post_start} and
+ * {@code pre_stop} (run by the engine with {@code docker exec} after a start and before a stop).
  *
  * <p><b>Config hash.</b> SHA-256 of a JSON document holding the stack name, the container name, the service's
  * canonical JSON (see {@link CanonicalJson}) without the keys that do not shape the container ({@code depends_on},
- * {@code profiles}, {@code attach}, {@code pull_policy}, {@code x-coremonitor-deploy},
- * {@code deploy.update_config}), and the Docker names the service's network and volume keys resolve to, and (only
- * when it has any) the top-level entries its {@code secrets} and {@code configs} name: where each file comes from, so
- * that new inline content recreates the container; a stored secret's or an environment variable's value is not part
- * of it (a new value reaches a container when it is recreated). The image is included as the reference written in the definition,
+ * {@code profiles}, {@code attach}, {@code pull_policy}, {@code post_start}, {@code pre_stop},
+ * {@code x-coremonitor-deploy}, {@code deploy.update_config}), and the Docker names the service's network and volume
+ * keys resolve to, and (only when it has any) the top-level entries its {@code secrets} and {@code configs} name: where
+ * each file comes from, so that new inline content recreates the container; a stored secret's or an environment
+ * variable's value is not part of it (a new value reaches a container when it is recreated). The image is included as
+ * the reference written in the definition,
  * not as the resolved image id: re-tagging an image does not recreate containers (as {@code docker compose up} without {@code --pull}).
  */
 public final class ServiceTranslator {
@@ -109,6 +111,33 @@ public final class ServiceTranslator {
         return labels;
     }
 
+    /**
+     * The keys a service sets that depend on what the engine supports ({@code cpu_rt_period}/{@code cpu_rt_runtime}: a
+     * kernel with real-time group scheduling; {@code cpu_count}/{@code cpu_percent}: a Windows engine; {@code storage_opt}:
+     * a storage driver with quotas; {@code blkio_config}, {@code device_cgroup_rules}, {@code cpuset}: the cgroup
+     * controllers and devices of the host), in compose spelling: named when Docker refuses to create or start the
+     * container, so that the failure says which key the engine could not honour.
+     */
+    public static List<String> engineDependentKeys(ServiceSpec spec) {
+        var r = spec.resources();
+        List<String> keys = new java.util.ArrayList<>();
+        r.cpuset().ifPresent(x -> keys.add("cpuset"));
+        r.cpuRtPeriod().ifPresent(x -> keys.add("cpu_rt_period"));
+        r.cpuRtRuntime().ifPresent(x -> keys.add("cpu_rt_runtime"));
+        r.cpuCount().ifPresent(x -> keys.add("cpu_count"));
+        r.cpuPercent().ifPresent(x -> keys.add("cpu_percent"));
+        if (!r.blkioConfig().isEmpty()) {
+            keys.add("blkio_config");
+        }
+        if (!r.deviceCgroupRules().isEmpty()) {
+            keys.add("device_cgroup_rules");
+        }
+        if (!r.storageOpt().isEmpty()) {
+            keys.add("storage_opt");
+        }
+        return List.copyOf(keys);
+    }
+
     /** The networks a service joins, by key, in connection order (priority, higher first, then key). */
     public static List<String> networkKeys(ServiceSpec spec) {
         return NetworkingTranslator.networkKeys(spec.networking());
@@ -129,7 +158,8 @@ public final class ServiceTranslator {
             ObjectNode tree = (ObjectNode) JSON.readTree(CanonicalJson.toJson(alone));
             ObjectNode node = (ObjectNode) tree.path("services").path(service);
             // x-coremonitor-deploy says where apps go, not how the container is made: changing it recreates nothing
-            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", DeploySettings.KEY));
+            // post_start and pre_stop are run by Core Monitor around starts and stops: changing them recreates nothing
+            node.remove(List.of("depends_on", "profiles", "attach", "pull_policy", "post_start", "pre_stop", DeploySettings.KEY));
             // deploy.update_config says how a container is replaced, not how it is made
             if (node.path("deploy") instanceof ObjectNode deploy) {
                 deploy.remove("update_config");

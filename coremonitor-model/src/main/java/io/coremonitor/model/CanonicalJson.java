@@ -197,6 +197,8 @@ public final class CanonicalJson {
         list(m, "dns_search", networking.dnsSearch());
         list(m, "dns_opt", networking.dnsOpt());
         opt(m, "mac_address", networking.macAddress());
+        list(m, "links", networking.links().stream().map(ContainerLink::spelling).toList());
+        list(m, "external_links", networking.externalLinks().stream().map(ContainerLink::spelling).toList());
     }
 
     private static void storage(Map<String, Object> m, ServiceStorage storage) {
@@ -210,6 +212,7 @@ public final class CanonicalJson {
         list(m, "tmpfs", storage.tmpfs().stream().map(TmpfsPath::spelling).toList());
         files(m, "secrets", storage.secrets());
         files(m, "configs", storage.configs());
+        list(m, "volumes_from", storage.volumesFrom().stream().map(VolumesFrom::spelling).toList());
     }
 
     /** A service's secrets or configs, always complete: source, absolute target, uid, gid (strings), mode. */
@@ -259,6 +262,37 @@ public final class CanonicalJson {
         resources.oomScoreAdj().ifPresent(o -> m.put("oom_score_adj", o));
         flag(m, "oom_kill_disable", resources.oomKillDisable());
         opt(m, "cgroup_parent", resources.cgroupParent());
+        opt(m, "cpuset", resources.cpuset());
+        resources.cpuPeriod().ifPresent(c -> m.put("cpu_period", c));
+        resources.cpuQuota().ifPresent(c -> m.put("cpu_quota", c));
+        resources.cpuRtPeriod().ifPresent(c -> m.put("cpu_rt_period", c));
+        resources.cpuRtRuntime().ifPresent(c -> m.put("cpu_rt_runtime", c));
+        resources.cpuCount().ifPresent(c -> m.put("cpu_count", c));
+        resources.cpuPercent().ifPresent(c -> m.put("cpu_percent", c));
+        resources.memSwappiness().ifPresent(c -> m.put("mem_swappiness", c));
+        if (!resources.blkioConfig().isEmpty()) {
+            m.put("blkio_config", blkio(resources.blkioConfig()));
+        }
+        list(m, "device_cgroup_rules", resources.deviceCgroupRules());
+        map(m, "storage_opt", resources.storageOpt());
+    }
+
+    /** {@code blkio_config}: weight, and each device list as {@code [{path, weight|rate}]} (rates in bytes or operations). */
+    private static Map<String, Object> blkio(BlkioConfig b) {
+        Map<String, Object> bm = new TreeMap<>();
+        b.weight().ifPresent(w -> bm.put("weight", w));
+        blkioList(bm, "weight_device", "weight", b.weightDevice());
+        blkioList(bm, "device_read_bps", "rate", b.deviceReadBps());
+        blkioList(bm, "device_write_bps", "rate", b.deviceWriteBps());
+        blkioList(bm, "device_read_iops", "rate", b.deviceReadIops());
+        blkioList(bm, "device_write_iops", "rate", b.deviceWriteIops());
+        return bm;
+    }
+
+    private static void blkioList(Map<String, Object> m, String key, String valueKey, List<BlkioConfig.BlkioDeviceValue> values) {
+        if (!values.isEmpty()) {
+            m.put(key, values.stream().map(d -> (Object) new TreeMap<>(Map.of("path", esc(d.path()), valueKey, d.value()))).toList());
+        }
     }
 
     private static void security(Map<String, Object> m, ServiceSecurity security) {
@@ -272,6 +306,8 @@ public final class CanonicalJson {
         opt(m, "pid", security.pid());
         opt(m, "userns_mode", security.usernsMode());
         list(m, "group_add", security.groupAdd());
+        opt(m, "uts", security.uts());
+        opt(m, "cgroup", security.cgroup());
     }
 
     private static void lifecycle(Map<String, Object> m, ServiceLifecycle lifecycle) {
@@ -299,6 +335,30 @@ public final class CanonicalJson {
             deploy.put("update_config", Map.of("order", lifecycle.updateOrder().value()));
             m.put("deploy", deploy);
         }
+        hooks(m, "post_start", lifecycle.postStart());
+        hooks(m, "pre_stop", lifecycle.preStop());
+    }
+
+    /** Hooks in order, each {@code {command, user, privileged, working_dir, environment}} without its absent keys. */
+    private static void hooks(Map<String, Object> m, String key, List<ServiceHook> hooks) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        List<Object> out = new ArrayList<>();
+        for (ServiceHook h : hooks) {
+            Map<String, Object> hm = new TreeMap<>();
+            hm.put("command", escList(h.command()));
+            opt(hm, "user", h.user());
+            flag(hm, "privileged", h.privileged());
+            opt(hm, "working_dir", h.workingDir());
+            if (!h.environment().isEmpty()) {
+                Map<String, Object> env = new TreeMap<>();
+                h.environment().forEach((k, v) -> env.put(k, v.map(CanonicalJson::esc).orElse(null)));
+                hm.put("environment", env);
+            }
+            out.add(hm);
+        }
+        m.put(key, out);
     }
 
     private static void metadata(Map<String, Object> m, ServiceMetadata metadata) {

@@ -1,5 +1,6 @@
 package io.coremonitor.model;
 
+import io.coremonitor.model.internal.ExtendsResolver;
 import io.coremonitor.model.internal.Interpolator;
 import io.coremonitor.model.internal.ModelConverter;
 import io.coremonitor.model.internal.Paths;
@@ -73,7 +74,9 @@ public final class ComposeLoader {
 
         Problems interpolation = new Problems();
         @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) new Interpolator(variables, interpolation).tree(raw, "");
+        Map<String, Object> interpolated = (Map<String, Object>) new Interpolator(variables, interpolation).tree(raw, "");
+        // extends is resolved on the tree, so that the schema and the typing see each service merged with its base
+        Map<String, Object> tree = ExtendsResolver.resolve(interpolated, interpolation);
 
         Problems schema = new Problems();
         SchemaValidator.validate(tree, schema);

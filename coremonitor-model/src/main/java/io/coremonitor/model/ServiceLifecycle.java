@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param stopGracePeriod time between the stop signal and SIGKILL
  * @param profiles        profiles this service belongs to (empty: always enabled)
  * @param updateOrder     how an APPLY replaces its container ({@code deploy.update_config.order}, default stop-first)
+ * @param postStart       hooks run in the container after it starts, in order
+ * @param preStop         hooks run in the container before Core Monitor stops it, in order
  */
 public record ServiceLifecycle(
         Map<String, DependsOn> dependsOn,
@@ -27,7 +29,9 @@ public record ServiceLifecycle(
         Optional<String> stopSignal,
         Optional<Duration> stopGracePeriod,
         List<String> profiles,
-        UpdateOrder updateOrder) {
+        UpdateOrder updateOrder,
+        List<ServiceHook> postStart,
+        List<ServiceHook> preStop) {
 
     public ServiceLifecycle {
         dependsOn = ModelCollections.sortedMap(dependsOn);
@@ -37,5 +41,7 @@ public record ServiceLifecycle(
         Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
         profiles = ModelCollections.sortedList(profiles);
         Objects.requireNonNull(updateOrder, "updateOrder");
+        postStart = List.copyOf(postStart);
+        preStop = List.copyOf(preStop);
     }
 }

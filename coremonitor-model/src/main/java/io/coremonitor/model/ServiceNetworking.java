@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param dns         DNS servers, in order
  * @param dnsSearch   DNS search domains, in order
  * @param dnsOpt      resolver options, in order
+ * @param links       {@code links}: services of the stack reachable under an alias (each also a dependency), sorted
+ * @param externalLinks {@code external_links}: containers outside the stack reachable under an alias, sorted
  */
 public record ServiceNetworking(
         List<PortMapping> ports,
@@ -32,7 +34,9 @@ public record ServiceNetworking(
         List<ExtraHost> extraHosts,
         List<String> dns,
         List<String> dnsSearch,
-        List<String> dnsOpt) {
+        List<String> dnsOpt,
+        List<ContainerLink> links,
+        List<ContainerLink> externalLinks) {
 
     private static final String SERVICE_MODE = "service:";
 
@@ -48,6 +52,13 @@ public record ServiceNetworking(
         dns = List.copyOf(dns);
         dnsSearch = List.copyOf(dnsSearch);
         dnsOpt = List.copyOf(dnsOpt);
+        links = links.stream().sorted(ContainerLink.ORDER).distinct().toList();
+        externalLinks = externalLinks.stream().sorted(ContainerLink.ORDER).distinct().toList();
+    }
+
+    /** The services this one links to ({@code links}), each once. */
+    public List<String> linkedServices() {
+        return links.stream().map(ContainerLink::target).distinct().toList();
     }
 
     /** The service whose network stack this one shares ({@code network_mode: service:NAME}). */
@@ -73,6 +84,8 @@ public record ServiceNetworking(
         private List<String> dns = List.of();
         private List<String> dnsSearch = List.of();
         private List<String> dnsOpt = List.of();
+        private List<ContainerLink> links = List.of();
+        private List<ContainerLink> externalLinks = List.of();
 
         private Builder() {
         }
@@ -132,9 +145,19 @@ public record ServiceNetworking(
             return this;
         }
 
+        public Builder links(List<ContainerLink> value) {
+            links = value;
+            return this;
+        }
+
+        public Builder externalLinks(List<ContainerLink> value) {
+            externalLinks = value;
+            return this;
+        }
+
         public ServiceNetworking build() {
             return new ServiceNetworking(ports, expose, networks, networkMode, hostname, domainname, macAddress, extraHosts, dns,
-                dnsSearch, dnsOpt);
+                dnsSearch, dnsOpt, links, externalLinks);
         }
     }
 }

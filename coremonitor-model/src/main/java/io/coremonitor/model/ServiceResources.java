@@ -20,6 +20,17 @@ import java.util.Optional;
  * @param oomScoreAdj    OOM score adjustment (-1000..1000)
  * @param oomKillDisable disable the OOM killer
  * @param cgroupParent   parent cgroup
+ * @param cpuset         CPUs the container may run on ({@code 0-3,5})
+ * @param cpuPeriod      CPU CFS period in microseconds
+ * @param cpuQuota       CPU CFS quota in microseconds ({@code -1}: none)
+ * @param cpuRtPeriod    CPU real-time period in microseconds
+ * @param cpuRtRuntime   CPU real-time runtime in microseconds
+ * @param cpuCount       usable CPUs (Windows)
+ * @param cpuPercent     usable percentage of the CPUs (Windows)
+ * @param memSwappiness  swappiness of the container's memory (0..100)
+ * @param blkioConfig    block IO weights and limits
+ * @param deviceCgroupRules device cgroup rules ({@code c 1:3 mr})
+ * @param storageOpt     storage driver options
  */
 public record ServiceResources(
         Resources limits,
@@ -32,7 +43,18 @@ public record ServiceResources(
         Map<String, String> sysctls,
         Optional<Integer> oomScoreAdj,
         boolean oomKillDisable,
-        Optional<String> cgroupParent) {
+        Optional<String> cgroupParent,
+        Optional<String> cpuset,
+        Optional<Long> cpuPeriod,
+        Optional<Long> cpuQuota,
+        Optional<Long> cpuRtPeriod,
+        Optional<Long> cpuRtRuntime,
+        Optional<Long> cpuCount,
+        Optional<Long> cpuPercent,
+        Optional<Integer> memSwappiness,
+        BlkioConfig blkioConfig,
+        List<String> deviceCgroupRules,
+        Map<String, String> storageOpt) {
 
     public ServiceResources {
         Objects.requireNonNull(limits, "limits");
@@ -45,6 +67,17 @@ public record ServiceResources(
         sysctls = ModelCollections.sortedMap(sysctls);
         Objects.requireNonNull(oomScoreAdj, "oomScoreAdj");
         Objects.requireNonNull(cgroupParent, "cgroupParent");
+        Objects.requireNonNull(cpuset, "cpuset");
+        Objects.requireNonNull(cpuPeriod, "cpuPeriod");
+        Objects.requireNonNull(cpuQuota, "cpuQuota");
+        Objects.requireNonNull(cpuRtPeriod, "cpuRtPeriod");
+        Objects.requireNonNull(cpuRtRuntime, "cpuRtRuntime");
+        Objects.requireNonNull(cpuCount, "cpuCount");
+        Objects.requireNonNull(cpuPercent, "cpuPercent");
+        Objects.requireNonNull(memSwappiness, "memSwappiness");
+        Objects.requireNonNull(blkioConfig, "blkioConfig");
+        deviceCgroupRules = ModelCollections.sortedList(deviceCgroupRules);
+        storageOpt = ModelCollections.sortedMap(storageOpt);
     }
 
     /** A builder with no limit, no reservation and every other component empty. */
@@ -65,6 +98,17 @@ public record ServiceResources(
         private Optional<Integer> oomScoreAdj = Optional.empty();
         private boolean oomKillDisable;
         private Optional<String> cgroupParent = Optional.empty();
+        private Optional<String> cpuset = Optional.empty();
+        private Optional<Long> cpuPeriod = Optional.empty();
+        private Optional<Long> cpuQuota = Optional.empty();
+        private Optional<Long> cpuRtPeriod = Optional.empty();
+        private Optional<Long> cpuRtRuntime = Optional.empty();
+        private Optional<Long> cpuCount = Optional.empty();
+        private Optional<Long> cpuPercent = Optional.empty();
+        private Optional<Integer> memSwappiness = Optional.empty();
+        private BlkioConfig blkioConfig = BlkioConfig.NONE;
+        private List<String> deviceCgroupRules = List.of();
+        private Map<String, String> storageOpt = Map.of();
 
         private Builder() {
         }
@@ -124,9 +168,65 @@ public record ServiceResources(
             return this;
         }
 
+        public Builder cpuset(Optional<String> value) {
+            cpuset = value;
+            return this;
+        }
+
+        public Builder cpuPeriod(Optional<Long> value) {
+            cpuPeriod = value;
+            return this;
+        }
+
+        public Builder cpuQuota(Optional<Long> value) {
+            cpuQuota = value;
+            return this;
+        }
+
+        public Builder cpuRtPeriod(Optional<Long> value) {
+            cpuRtPeriod = value;
+            return this;
+        }
+
+        public Builder cpuRtRuntime(Optional<Long> value) {
+            cpuRtRuntime = value;
+            return this;
+        }
+
+        public Builder cpuCount(Optional<Long> value) {
+            cpuCount = value;
+            return this;
+        }
+
+        public Builder cpuPercent(Optional<Long> value) {
+            cpuPercent = value;
+            return this;
+        }
+
+        public Builder memSwappiness(Optional<Integer> value) {
+            memSwappiness = value;
+            return this;
+        }
+
+        public Builder blkioConfig(BlkioConfig value) {
+            blkioConfig = value;
+            return this;
+        }
+
+        public Builder deviceCgroupRules(List<String> value) {
+            deviceCgroupRules = value;
+            return this;
+        }
+
+        public Builder storageOpt(Map<String, String> value) {
+            storageOpt = value;
+            return this;
+        }
+
         public ServiceResources build() {
             return new ServiceResources(limits, reservations, memswapLimit, shmSize, cpuShares, ulimits, devices, sysctls,
-                oomScoreAdj, oomKillDisable, cgroupParent);
+                oomScoreAdj, oomKillDisable, cgroupParent, cpuset, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, cpuCount,
+                cpuPercent, memSwappiness, blkioConfig, deviceCgroupRules, storageOpt);
         }
     }
 }

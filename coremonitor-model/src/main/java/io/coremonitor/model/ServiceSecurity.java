@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param ipc         IPC mode
  * @param pid         PID mode
  * @param usernsMode  user namespace mode
+ * @param uts         UTS namespace mode ({@code host})
+ * @param cgroup      cgroup namespace mode ({@code host} or {@code private})
  */
 public record ServiceSecurity(
         Optional<String> user,
@@ -29,7 +31,9 @@ public record ServiceSecurity(
         List<String> securityOpt,
         Optional<String> ipc,
         Optional<String> pid,
-        Optional<String> usernsMode) {
+        Optional<String> usernsMode,
+        Optional<String> uts,
+        Optional<String> cgroup) {
 
     public ServiceSecurity {
         Objects.requireNonNull(user, "user");
@@ -40,6 +44,8 @@ public record ServiceSecurity(
         Objects.requireNonNull(ipc, "ipc");
         Objects.requireNonNull(pid, "pid");
         Objects.requireNonNull(usernsMode, "usernsMode");
+        Objects.requireNonNull(uts, "uts");
+        Objects.requireNonNull(cgroup, "cgroup");
     }
 
     /** A builder with every component empty or false. */
@@ -59,6 +65,8 @@ public record ServiceSecurity(
         private Optional<String> ipc = Optional.empty();
         private Optional<String> pid = Optional.empty();
         private Optional<String> usernsMode = Optional.empty();
+        private Optional<String> uts = Optional.empty();
+        private Optional<String> cgroup = Optional.empty();
 
         private Builder() {
         }
@@ -113,8 +121,19 @@ public record ServiceSecurity(
             return this;
         }
 
+        public Builder uts(Optional<String> value) {
+            uts = value;
+            return this;
+        }
+
+        public Builder cgroup(Optional<String> value) {
+            cgroup = value;
+            return this;
+        }
+
         public ServiceSecurity build() {
-            return new ServiceSecurity(user, groupAdd, capAdd, capDrop, privileged, readOnly, securityOpt, ipc, pid, usernsMode);
+            return new ServiceSecurity(user, groupAdd, capAdd, capDrop, privileged, readOnly, securityOpt, ipc, pid, usernsMode, uts,
+                cgroup);
         }
     }
 }

@@ -21,7 +21,9 @@ class RobustnessTest {
         "hostname", "domainname", "container_name", "cap_add", "cap_drop", "privileged", "read_only", "security_opt", "extra_hosts",
         "dns", "dns_search", "dns_opt", "ulimits", "init", "stop_signal", "stop_grace_period", "tty", "stdin_open", "sysctls", "logging",
         "platform", "pull_policy", "ipc", "pid", "userns_mode", "devices", "group_add", "mac_address", "oom_score_adj",
-        "oom_kill_disable", "cgroup_parent", "runtime", "isolation", "attach", "profiles", "env_file", "links", "x-ext");
+        "oom_kill_disable", "cgroup_parent", "runtime", "isolation", "attach", "profiles", "env_file", "links", "x-ext",
+        "external_links", "volumes_from", "extends", "post_start", "pre_stop", "blkio_config", "cpuset", "cpu_period", "cpu_rt_runtime",
+        "mem_swappiness", "device_cgroup_rules", "storage_opt", "cgroup", "uts");
 
     private static final List<String> VALUES = List.of("null", "true", "0", "-1", "1.5", "''", "'x'", "'$$'", "'80:80'", "[]", "[1]",
         "['a']", "[null]", "[[1]]", "[{}]", "[{a: 1}]", "[{target: 80}]", "[{type: bind}]", "{}", "{a: 1}", "{a: null}", "{a: {b: 1}}",

@@ -2,6 +2,7 @@ package io.coremonitor.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.CreateVolumeCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -11,10 +12,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.Network;
 import io.coremonitor.docker.ContainerRequest;
 import io.coremonitor.docker.DockerFailures;
 import io.coremonitor.docker.DockerOps;
+import io.coremonitor.docker.ExecOptions;
 import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.ImageUnavailableException;
 import io.coremonitor.docker.LogLine;
@@ -34,18 +38,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link DockerOps} over a docker-java client. */
 public final class DockerClientOps implements DockerOps {
 
     private static final Duration LOG_TAIL_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DockerClientOps.class);
+
     private final DockerClient docker;
+    /** The engine's operating system ({@code linux}, {@code windows}), asked once when a setting depends on it. */
+    private volatile String engineOs;
 
     public DockerClientOps(DockerClient docker) {
         this.docker = Objects.requireNonNull(docker, "docker");
@@ -125,12 +137,53 @@ public final class DockerClientOps implements DockerOps {
 
     @Override
     public String createContainer(ContainerRequest request) {
+        return createContainer(request, warning -> LOG.warn("container {}: {}", request.name(), warning));
+    }
+
+    @Override
+    public String createContainer(ContainerRequest request, Consumer<String> warnings) {
         CreateContainerCmd cmd = request.applyTo(docker.createContainerCmd(request.image()));
-        String id = cmd.exec().getId();
+        refuseWindowsOnly(cmd.getHostConfig());
+        CreateContainerResponse created = cmd.exec();
+        String id = created.getId();
+        if (created.getWarnings() != null) {
+            Arrays.stream(created.getWarnings()).filter(w -> w != null && !w.isBlank()).forEach(warnings);
+        }
         for (NetworkJoin join : request.extraNetworks()) {
             connectContainer(id, join);
         }
         return id;
+    }
+
+    /**
+     * {@code cpu_count} and {@code cpu_percent} work on a Windows engine only; a Linux engine stores them without effect, so
+     * they are refused here as the Docker CLI refuses {@code --cpu-count}.
+     */
+    private void refuseWindowsOnly(HostConfig host) {
+        List<String> keys = new ArrayList<>();
+        if (host != null && host.getCpuCount() != null && host.getCpuCount() > 0) {
+            keys.add("cpu_count");
+        }
+        if (host != null && host.getCpuPercent() != null && host.getCpuPercent() > 0) {
+            keys.add("cpu_percent");
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        String os = engineOs();
+        if (!"windows".equalsIgnoreCase(os)) {
+            throw new IllegalArgumentException(String.join(" and ", keys) + (keys.size() == 1 ? " is" : " are")
+                + " only supported on a Docker engine running on Windows, but this engine runs on " + os);
+        }
+    }
+
+    private String engineOs() {
+        String os = engineOs;
+        if (os == null) {
+            os = Optional.ofNullable(docker.infoCmd().exec().getOsType()).orElse("an unknown system");
+            engineOs = os;
+        }
+        return os;
     }
 
     @Override
@@ -143,6 +196,9 @@ public final class DockerClientOps implements DockerOps {
             endpoint.withIpamConfig(ipam);
         }
         join.macAddress().ifPresent(endpoint::withMacAddress);
+        if (!join.links().isEmpty()) {
+            endpoint.withLinks(join.links().stream().map(Link::parse).toList());
+        }
         docker.connectToNetworkCmd().withNetworkId(join.network()).withContainerId(containerId).withContainerNetwork(endpoint).exec();
     }
 
@@ -292,7 +348,12 @@ public final class DockerClientOps implements DockerOps {
 
     @Override
     public ExecResult exec(String containerId, List<String> command, Duration timeout) {
-        return new ExecRunner(docker).run(containerId, List.copyOf(command), timeout);
+        return new ExecRunner(docker).run(containerId, List.copyOf(command), ExecOptions.DEFAULT, timeout);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, ExecOptions options, Duration timeout) {
+        return new ExecRunner(docker).run(containerId, List.copyOf(command), options, timeout);
     }
 
     @Override

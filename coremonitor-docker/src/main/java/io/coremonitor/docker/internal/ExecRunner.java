@@ -2,9 +2,11 @@ package io.coremonitor.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.coremonitor.docker.ExecOptions;
 import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.ExecTimeoutException;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +28,19 @@ final class ExecRunner {
         this.docker = docker;
     }
 
-    ExecResult run(String containerId, List<String> command, Duration timeout) {
+    ExecResult run(String containerId, List<String> command, ExecOptions options, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
-            .withAttachStdout(true).withAttachStderr(true).withAttachStdin(false).withTty(false).exec().getId();
+        ExecCreateCmd create = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+            .withAttachStdout(true).withAttachStderr(true).withAttachStdin(false).withTty(false);
+        options.user().ifPresent(create::withUser);
+        if (options.privileged()) {
+            create.withPrivileged(true);
+        }
+        options.workingDir().ifPresent(create::withWorkingDir);
+        if (!options.env().isEmpty()) {
+            create.withEnv(options.env());
+        }
+        String execId = create.exec().getId();
         Capture capture = new Capture();
         try {
             docker.execStartCmd(execId).withDetach(false).withTty(false).exec(capture);

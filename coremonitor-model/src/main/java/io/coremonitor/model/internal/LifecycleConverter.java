@@ -4,9 +4,11 @@ import io.coremonitor.model.DependsOn;
 import io.coremonitor.model.DependsOnCondition;
 import io.coremonitor.model.HealthCheck;
 import io.coremonitor.model.RestartPolicy;
+import io.coremonitor.model.ServiceHook;
 import io.coremonitor.model.ServiceLifecycle;
 import io.coremonitor.model.UpdateOrder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ final class LifecycleConverter {
             v.string(s, path, "stop_signal"),
             v.duration(s, path, "stop_grace_period"),
             v.strings(s, path, "profiles", false),
-            updateOrder(deploy, deployPath));
+            updateOrder(deploy, deployPath),
+            hooks(s.get("post_start"), Paths.key(path, "post_start")),
+            hooks(s.get("pre_stop"), Paths.key(path, "pre_stop")));
     }
 
     /** {@code deploy.update_config.order} (the schema allows start-first and stop-first only); stop-first by default. */
@@ -45,6 +49,35 @@ final class LifecycleConverter {
         String ucPath = Paths.key(deployPath, "update_config");
         Map<String, Object> uc = v.mapping(deploy.get("update_config"), ucPath);
         return v.string(uc, ucPath, "order").flatMap(UpdateOrder::parse).orElse(UpdateOrder.STOP_FIRST);
+    }
+
+    /** {@code post_start} / {@code pre_stop}: a list of {command, user, privileged, working_dir, environment}. */
+    private List<ServiceHook> hooks(Object value, String path) {
+        List<ServiceHook> out = new ArrayList<>();
+        List<?> list = v.list(value, path);
+        for (int i = 0; i < list.size(); i++) {
+            String p = Paths.index(path, i);
+            Map<String, Object> h = v.mapping(list.get(i), p);
+            Object command = h.get("command");
+            List<String> words;
+            if (command instanceof String text) {
+                Optional<List<String>> split = ShellWords.split(text);
+                if (split.isEmpty()) {
+                    v.error(Paths.key(p, "command"), "a quote is not closed in '" + text + "'");
+                    continue;
+                }
+                words = split.get();
+            } else {
+                words = v.strings(h, p, "command", false);
+            }
+            if (words.isEmpty()) {
+                v.error(Paths.key(p, "command"), "a hook needs a command");
+                continue;
+            }
+            out.add(new ServiceHook(words, v.string(h, p, "user"), v.bool(h, p, "privileged", false), v.string(h, p, "working_dir"),
+                v.listOrDict(h, p, "environment")));
+        }
+        return out;
     }
 
     private Optional<RestartPolicy> restart(Map<String, Object> s, String path, Map<String, Object> deploy, String deployPath) {

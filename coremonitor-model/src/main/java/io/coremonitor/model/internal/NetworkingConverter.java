@@ -1,5 +1,6 @@
 package io.coremonitor.model.internal;
 
+import io.coremonitor.model.ContainerLink;
 import io.coremonitor.model.ExtraHost;
 import io.coremonitor.model.NetworkAttachment;
 import io.coremonitor.model.ServiceNetworking;
@@ -10,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a service's {@link ServiceNetworking}: ports and expose (through {@link PortConverter}), networks, names, DNS. */
+/**
+ * Reads a service's {@link ServiceNetworking}: ports and expose (through {@link PortConverter}), networks, names, DNS,
+ * {@code links} and {@code external_links}.
+ */
 final class NetworkingConverter {
 
     private final Values v;
     private final PortConverter ports;
+    private final Map<Object, String> origins;
 
     NetworkingConverter(Values v, Map<Object, String> origins) {
         this.v = v;
+        this.origins = origins;
         this.ports = new PortConverter(v, origins);
     }
 
@@ -38,7 +44,31 @@ final class NetworkingConverter {
             .dns(v.strings(s, path, "dns", true))
             .dnsSearch(v.strings(s, path, "dns_search", true))
             .dnsOpt(v.strings(s, path, "dns_opt", false))
+            .links(links(s.get("links"), Paths.key(path, "links")))
+            .externalLinks(links(s.get("external_links"), Paths.key(path, "external_links")))
             .build();
+    }
+
+    /** {@code links} / {@code external_links}: {@code NAME} or {@code NAME:ALIAS}. */
+    private List<ContainerLink> links(Object value, String path) {
+        List<ContainerLink> out = new ArrayList<>();
+        List<?> list = v.list(value, path);
+        for (int i = 0; i < list.size(); i++) {
+            String p = Paths.index(path, i);
+            if (!(list.get(i) instanceof String text)) {
+                v.error(p, "must be a string, not " + TreeTypes.describe(list.get(i)));
+                continue;
+            }
+            String[] parts = text.split(":", -1);
+            if (parts.length > 2 || parts[0].isEmpty() || parts.length == 2 && parts[1].isEmpty()) {
+                v.error(p, "'" + text + "' is not a link (write NAME or NAME:ALIAS)");
+                continue;
+            }
+            ContainerLink link = new ContainerLink(parts[0], parts.length == 2 ? parts[1] : parts[0]);
+            origins.put(link, p);
+            out.add(link);
+        }
+        return out;
     }
 
     private Map<String, NetworkAttachment> serviceNetworks(Object value, String path) {

@@ -35,18 +35,18 @@ public final class Refusals {
         Map.entry("service", Map.ofEntries(
             Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
             Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
-            Map.entry("extends", SELF_CONTAINED),
-            Map.entry("links", "legacy links are not supported; services reach each other by name on a shared network"),
-            Map.entry("external_links", "legacy links are not supported; services reach each other by name on a shared network"),
-            Map.entry("volumes_from", "declare the shared volumes under 'volumes:' of both services"),
             Map.entry("develop", "development mode (watch) is not supported"),
             Map.entry("scale", "Core Monitor runs exactly one container per service"),
             Map.entry("gpus", "GPU access is not supported"),
             Map.entry("models", "AI models are not managed"),
             Map.entry("provider", "provider services are not supported"),
-            Map.entry("post_start", "lifecycle hooks are not supported"),
-            Map.entry("pre_stop", "lifecycle hooks are not supported"),
-            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"))),
+            Map.entry("use_api_socket", "exposing the Docker API socket this way is not supported; bind-mount it explicitly"),
+            Map.entry("credential_spec", "gMSA credential specs exist for Windows containers only, and their 'file' and"
+                + " 'registry' forms read the client machine's files and registry"),
+            Map.entry("pull_refresh_after", "images are pulled when missing ('pull_policy: missing') or never; a timed refresh"
+                + " is not supported"),
+            Map.entry("volume_driver", "obsolete (compose file format 2); set 'driver' on the top-level volume instead"),
+            Map.entry("net", "obsolete (compose file format 1); use 'network_mode'"))),
         Map.entry("deploy", Map.of(
             "labels", SWARM + "; use the service's 'labels:'",
             "placement", SWARM,
@@ -74,10 +74,6 @@ public final class Refusals {
         Map.entry("mount.volume", Map.of("labels", "label the volume under the top-level 'volumes:' instead")),
         Map.entry("network", Map.of("enable_ipv4", "only the engine's default IPv4 setting is supported")));
 
-    /** Service keys of the compose specification refused without a specific reason. */
-    private static final List<String> SERVICE_GENERIC = List.of("credential_spec", "blkio_config", "cpu_count", "cpu_percent",
-        "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpuset", "cgroup", "device_cgroup_rules", "storage_opt",
-        "uts", "mem_swappiness", "pull_refresh_after", "volume_driver", "net");
 
     private Refusals() {
     }
@@ -87,9 +83,6 @@ public final class Refusals {
         Map<String, String> refused = REFUSED.get(context);
         if (refused != null && refused.containsKey(key)) {
             return Optional.of(refused.get(key));
-        }
-        if ("service".equals(context) && SERVICE_GENERIC.contains(key)) {
-            return Optional.of("");
         }
         return Optional.empty();
     }

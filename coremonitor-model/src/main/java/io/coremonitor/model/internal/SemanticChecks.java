@@ -1,6 +1,7 @@
 package io.coremonitor.model.internal;
 
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContainerLink;
 import io.coremonitor.model.FileMount;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
@@ -8,6 +9,7 @@ import io.coremonitor.model.Names;
 import io.coremonitor.model.PortMapping;
 import io.coremonitor.model.ServiceSpec;
 import io.coremonitor.model.UpdateOrder;
+import io.coremonitor.model.VolumesFrom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,6 +78,22 @@ public final class SemanticChecks {
                 problems.error(Paths.key(path, "ports"), "ports are not published with network_mode: host (the service uses the"
                     + " host's ports directly); remove 'ports:'");
             }
+            for (ContainerLink link : s.networking().links()) {
+                if (!d.services().containsKey(link.target())) {
+                    problems.error(origins.getOrDefault(link, Paths.key(path, "links")), "links to undefined service '" + link.target()
+                        + "' (use external_links for a container outside the stack)");
+                } else if (link.target().equals(name)) {
+                    problems.error(origins.getOrDefault(link, Paths.key(path, "links")), "a service cannot link to itself");
+                }
+            }
+            for (VolumesFrom from : s.storage().volumesFrom()) {
+                if (from.service().isPresent() && !d.services().containsKey(from.service().get())) {
+                    problems.error(origins.getOrDefault(from, Paths.key(path, "volumes_from")), "refers to undefined service '"
+                        + from.service().get() + "' (write container:NAME for a container outside the stack)");
+                } else if (from.service().filter(name::equals).isPresent()) {
+                    problems.error(origins.getOrDefault(from, Paths.key(path, "volumes_from")), "a service cannot mount its own volumes");
+                }
+            }
             serviceRef(s.security().ipc(), path, "ipc");
             serviceRef(s.security().pid(), path, "pid");
             for (Mount m : s.storage().volumes()) {
@@ -113,7 +131,7 @@ public final class SemanticChecks {
             List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(name), stack.size()));
             if (reported.add(new HashSet<>(cycle))) {
                 cycle.add(name);
-                problems.error(Paths.key(Paths.key("services", cycle.get(0)), "depends_on"), "dependency cycle: "
+                problems.error(Paths.key(Paths.key("services", cycle.get(0)), edgeKey(cycle.get(0), cycle.get(1))), "dependency cycle: "
                     + String.join(" -> ", cycle));
             }
             return;
@@ -124,11 +142,28 @@ public final class SemanticChecks {
         }
         state.put(name, 1);
         stack.add(name);
-        for (String dep : s.lifecycle().dependsOn().keySet()) {
+        for (String dep : orderingDependencies(s)) {
             visit(dep, stack, state, reported);
         }
         stack.remove(stack.size() - 1);
         state.put(name, 2);
+    }
+
+    /** The key that makes {@code from} wait for {@code to}: depends_on, links or volumes_from. */
+    private String edgeKey(String from, String to) {
+        ServiceSpec s = d.services().get(from);
+        if (s.lifecycle().dependsOn().containsKey(to)) {
+            return "depends_on";
+        }
+        return s.networking().linkedServices().contains(to) ? "links" : "volumes_from";
+    }
+
+    /** The services a service waits for: {@code depends_on}, and the services of its {@code volumes_from} and {@code links}. */
+    private static Set<String> orderingDependencies(ServiceSpec s) {
+        Set<String> deps = new java.util.LinkedHashSet<>(s.lifecycle().dependsOn().keySet());
+        deps.addAll(s.storage().volumesFromServices());
+        deps.addAll(s.networking().linkedServices());
+        return deps;
     }
 
     /** A published host port and where it was declared. */

@@ -7,6 +7,7 @@ import io.coremonitor.model.MountType;
 import io.coremonitor.model.ServiceStorage;
 import io.coremonitor.model.TmpfsOptions;
 import io.coremonitor.model.TmpfsPath;
+import io.coremonitor.model.VolumesFrom;
 import io.coremonitor.model.VolumeOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,39 @@ final class StorageConverter {
         List<TmpfsPath> tmpfs = new TreeSet<>(v.strings(s, path, "tmpfs", true)).stream().map(TmpfsPath::parse).toList();
         List<FileMount> secrets = files(s.get("secrets"), Paths.key(path, "secrets"), FileMount.SECRETS_DIRECTORY);
         List<FileMount> configs = files(s.get("configs"), Paths.key(path, "configs"), "");
-        return new ServiceStorage(volumes, tmpfs, secrets, configs);
+        return new ServiceStorage(volumes, tmpfs, secrets, configs, volumesFrom(s.get("volumes_from"), Paths.key(path, "volumes_from")));
+    }
+
+    /** {@code service}, {@code service:ro|rw}, {@code container:name}, {@code container:name:ro|rw}. */
+    private List<VolumesFrom> volumesFrom(Object value, String path) {
+        List<VolumesFrom> out = new ArrayList<>();
+        List<?> list = v.list(value, path);
+        for (int i = 0; i < list.size(); i++) {
+            String p = Paths.index(path, i);
+            if (!(list.get(i) instanceof String text)) {
+                v.error(p, "must be a string, not " + TreeTypes.describe(list.get(i)));
+                continue;
+            }
+            List<String> parts = new ArrayList<>(List.of(text.split(":", -1)));
+            boolean container = parts.size() > 1 && "container".equals(parts.get(0));
+            if (container) {
+                parts.remove(0);
+            }
+            boolean readOnly = false;
+            if (parts.size() == 2 && ("ro".equals(parts.get(1)) || "rw".equals(parts.get(1)))) {
+                readOnly = "ro".equals(parts.remove(1));
+            }
+            if (parts.size() != 1 || parts.get(0).isEmpty()) {
+                v.error(p, "'" + text + "' is not a volumes_from entry (write SERVICE, SERVICE:ro, container:NAME or"
+                    + " container:NAME:ro)");
+                continue;
+            }
+            VolumesFrom entry = container ? new VolumesFrom(Optional.empty(), Optional.of(parts.get(0)), readOnly)
+                : new VolumesFrom(Optional.of(parts.get(0)), Optional.empty(), readOnly);
+            origins.put(entry, p);
+            out.add(entry);
+        }
+        return out;
     }
 
     /**

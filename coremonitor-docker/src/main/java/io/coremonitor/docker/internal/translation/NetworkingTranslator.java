@@ -3,10 +3,12 @@ package io.coremonitor.docker.internal.translation;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.Ports;
 import io.coremonitor.docker.NetworkJoin;
 import io.coremonitor.docker.StackNaming;
 import io.coremonitor.model.ComposeDefinition;
+import io.coremonitor.model.ContainerLink;
 import io.coremonitor.model.ExposedPorts;
 import io.coremonitor.model.NetworkAttachment;
 import io.coremonitor.model.PortMapping;
@@ -18,11 +20,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Translates {@link ServiceNetworking}: published and exposed ports, the network mode or the networks joined (the first
  * at create time, the others returned as {@link NetworkJoin}s), host and domain name, MAC address, extra hosts and DNS.
  * Ports' {@code name}, {@code app_protocol} and {@code mode} are metadata: both modes publish on the engine's host.
+ * {@code links} and {@code external_links} become Docker links ({@code container:alias}, as compose v2 sends them) on
+ * every network the container joins (the host config's links for the first network or a network mode, the endpoint's
+ * links for the others): the alias resolves, from this container only, to the linked service's container (by its
+ * name in the stack) or to the external container.
  */
 public final class NetworkingTranslator {
 
@@ -111,9 +118,14 @@ public final class NetworkingTranslator {
                 mode = "container:" + StackNaming.container(stackName, other, otherSpec);
             }
             draft.host().withNetworkMode(mode);
+            List<String> links = links(stackName, definition, networking, draft::refuse);
+            if (!links.isEmpty()) {
+                draft.host().withLinks(links.stream().map(Link::parse).toList());
+            }
             return List.of();
         }
         List<NetworkJoin> extra = new ArrayList<>();
+        List<String> links = links(stackName, definition, networking, draft::refuse);
         boolean first = true;
         for (String key : networkKeys(networking)) {
             NetworkAttachment a = networking.networks().getOrDefault(key, NetworkAttachment.DEFAULT);
@@ -138,6 +150,9 @@ public final class NetworkingTranslator {
                 first = false;
                 draft.host().withNetworkMode(dockerName);
                 draft.step(cmd -> cmd.withAliases(aliases));
+                if (!links.isEmpty()) {
+                    draft.host().withLinks(links.stream().map(Link::parse).toList());
+                }
                 a.ipv4Address().ifPresent(ip -> draft.step(cmd -> cmd.withIpv4Address(ip)));
                 a.ipv6Address().ifPresent(ip -> draft.step(cmd -> cmd.withIpv6Address(ip)));
                 if (a.macAddress().isPresent()) {
@@ -149,7 +164,7 @@ public final class NetworkingTranslator {
                     }
                 }
             } else {
-                extra.add(new NetworkJoin(dockerName, aliases, a.ipv4Address(), a.ipv6Address(), a.macAddress()));
+                extra.add(new NetworkJoin(dockerName, aliases, a.ipv4Address(), a.ipv6Address(), a.macAddress(), links));
             }
         }
         return extra;
@@ -172,6 +187,22 @@ public final class NetworkingTranslator {
         // the service's own mac_address is set at create time, on the first network it joins
         Optional<String> mac = networkKeys(networking).get(0).equals(key) ? a.macAddress().or(networking::macAddress) : a.macAddress();
         return Optional.of(new NetworkJoin(StackNaming.network(stackName, definition, key), aliases, a.ipv4Address(),
-            a.ipv6Address(), mac));
+            a.ipv6Address(), mac, links(stackName, definition, networking, reason -> { })));
+    }
+
+    /** {@code container:alias} of each link: a service's container by its name in the stack, an external one as written. */
+    private static List<String> links(String stackName, ComposeDefinition definition, ServiceNetworking networking,
+            Consumer<String> refuse) {
+        List<String> out = new ArrayList<>();
+        for (ContainerLink link : networking.links()) {
+            ServiceSpec target = definition.services().get(link.target());
+            if (target == null) {
+                refuse.accept("links: unknown service '" + link.target() + "'");
+                continue;
+            }
+            out.add(StackNaming.container(stackName, link.target(), target) + ":" + link.alias());
+        }
+        networking.externalLinks().forEach(link -> out.add(link.target() + ":" + link.alias()));
+        return out;
     }
 }

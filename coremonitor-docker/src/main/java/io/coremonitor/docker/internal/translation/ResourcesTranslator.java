@@ -1,8 +1,12 @@
 package io.coremonitor.docker.internal.translation;
 
+import com.github.dockerjava.api.model.BlkioRateDevice;
+import com.github.dockerjava.api.model.BlkioWeightDevice;
 import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
+import io.coremonitor.model.BlkioConfig;
+import io.coremonitor.model.BlkioConfig.BlkioDeviceValue;
 import io.coremonitor.model.ServiceResources;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,7 +14,11 @@ import java.util.List;
 
 /**
  * Translates {@link ServiceResources}: limits, the memory reservation (the engine has no CPU or pids reservation outside
- * swarm: refused), swap, shm, CPU shares, ulimits, devices, sysctls, OOM settings and the parent cgroup.
+ * swarm: refused), swap, shm, CPU shares, ulimits, devices, sysctls, OOM settings, the parent cgroup, the CPU
+ * scheduler settings (cpuset, CFS and real-time period/runtime, Windows' CPU count and percent), swappiness, block IO,
+ * device cgroup rules and storage options. Every one is passed to Docker as given: what the engine cannot honour (a
+ * kernel without real-time group scheduling, CPU count on Linux, storage options on a driver without quotas) Docker
+ * refuses when the container is created or started, and that refusal fails the apply naming the service.
  */
 public final class ResourcesTranslator {
 
@@ -51,5 +59,44 @@ public final class ResourcesTranslator {
             host.withOomKillDisable(true);
         }
         resources.cgroupParent().ifPresent(host::withCgroupParent);
+        resources.cpuset().ifPresent(host::withCpusetCpus);
+        resources.cpuPeriod().ifPresent(host::withCpuPeriod);
+        resources.cpuQuota().ifPresent(host::withCpuQuota);
+        resources.cpuRtPeriod().ifPresent(host::withCpuRealtimePeriod);
+        resources.cpuRtRuntime().ifPresent(host::withCpuRealtimeRuntime);
+        resources.cpuCount().ifPresent(host::withCpuCount);
+        resources.cpuPercent().ifPresent(host::withCpuPercent);
+        resources.memSwappiness().ifPresent(m -> host.withMemorySwappiness(m.longValue()));
+        blkio(resources.blkioConfig(), host);
+        if (!resources.deviceCgroupRules().isEmpty()) {
+            host.withDeviceCgroupRules(resources.deviceCgroupRules());
+        }
+        if (!resources.storageOpt().isEmpty()) {
+            host.withStorageOpt(resources.storageOpt());
+        }
+    }
+
+    private static void blkio(BlkioConfig blkio, HostConfig host) {
+        blkio.weight().ifPresent(host::withBlkioWeight);
+        if (!blkio.weightDevice().isEmpty()) {
+            host.withBlkioWeightDevice(blkio.weightDevice().stream()
+                .map(d -> new BlkioWeightDevice().withPath(d.path()).withWeight(Math.toIntExact(d.value()))).toList());
+        }
+        if (!blkio.deviceReadBps().isEmpty()) {
+            host.withBlkioDeviceReadBps(rates(blkio.deviceReadBps()));
+        }
+        if (!blkio.deviceWriteBps().isEmpty()) {
+            host.withBlkioDeviceWriteBps(rates(blkio.deviceWriteBps()));
+        }
+        if (!blkio.deviceReadIops().isEmpty()) {
+            host.withBlkioDeviceReadIOps(rates(blkio.deviceReadIops()));
+        }
+        if (!blkio.deviceWriteIops().isEmpty()) {
+            host.withBlkioDeviceWriteIOps(rates(blkio.deviceWriteIops()));
+        }
+    }
+
+    private static List<BlkioRateDevice> rates(List<BlkioDeviceValue> values) {
+        return values.stream().map(d -> new BlkioRateDevice().withPath(d.path()).withRate(d.value())).toList();
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Translates {@link ServiceSecurity}: user, groups, capabilities, privileges, security options and namespaces. */
+/**
+ * Translates {@link ServiceSecurity}: user, groups, capabilities, privileges, security options and namespaces (IPC, PID,
+ * user, UTS, and the cgroup namespace as {@code CgroupnsMode}).
+ */
 public final class SecurityTranslator {
 
     private SecurityTranslator() {
@@ -34,6 +37,8 @@ public final class SecurityTranslator {
         security.ipc().ifPresent(host::withIpcMode);
         security.pid().ifPresent(host::withPidMode);
         security.usernsMode().ifPresent(host::withUsernsMode);
+        security.uts().ifPresent(host::withUtSMode);
+        security.cgroup().ifPresent(host::withCgroupnsMode);
     }
 
     private static Optional<Capability[]> capabilities(List<String> names, String key, ContainerDraft draft) {

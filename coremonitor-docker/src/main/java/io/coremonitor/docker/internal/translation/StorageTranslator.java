@@ -1,12 +1,15 @@
 package io.coremonitor.docker.internal.translation;
 
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.BindPropagation;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.VolumesFrom;
 import io.coremonitor.docker.StackNaming;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
+import io.coremonitor.model.ServiceSpec;
 import io.coremonitor.model.ServiceStorage;
 import io.coremonitor.model.TmpfsPath;
 import java.util.ArrayList;
@@ -18,8 +21,10 @@ import java.util.Optional;
 
 /**
  * Translates {@link ServiceStorage}: named and anonymous volumes, bind mounts (absolute paths only: Core Monitor has no
- * project directory; the Binds form when the host path is created or relabelled, as compose does), tmpfs mounts, and the
- * service key {@code tmpfs}.
+ * project directory; the Binds form when the host path is created or relabelled, as compose does), tmpfs mounts, the
+ * service key {@code tmpfs}, and {@code volumes_from} (Docker's {@code VolumesFrom}: a service's container by its
+ * name in the stack, or a container outside it by its own name; the container must exist when this one is created, so
+ * the services of {@code volumes_from} are created and started first).
  */
 public final class StorageTranslator {
 
@@ -35,6 +40,22 @@ public final class StorageTranslator {
                 tmpfs.put(t.target(), t.options().orElse(""));
             }
             draft.host().withTmpFs(tmpfs);
+        }
+        if (!storage.volumesFrom().isEmpty()) {
+            List<VolumesFrom> from = new ArrayList<>();
+            for (io.coremonitor.model.VolumesFrom v : storage.volumesFrom()) {
+                String container = v.container().orElse(null);
+                if (container == null) {
+                    ServiceSpec other = definition.services().get(v.name());
+                    if (other == null) {
+                        draft.refuse("volumes_from: unknown service '" + v.name() + "'");
+                        continue;
+                    }
+                    container = StackNaming.container(stackName, v.name(), other);
+                }
+                from.add(new VolumesFrom(container, v.readOnly() ? AccessMode.ro : AccessMode.rw));
+            }
+            draft.host().withVolumesFrom(from);
         }
     }
 

@@ -148,6 +148,7 @@ final class Converger {
         for (String s : DependencyOrder.stopOrder(def, replaced.stream().filter(x -> !startFirst.contains(x)).toList())) {
             ctx.checkCancelled();
             Container old = plan.existing().get(s);
+            Hooks.preStop(ops, ctx, def, s, old.getId(), old.getState());
             ops.stopContainer(old.getId(), null);
             ops.removeContainer(old.getId());
             ctx.info("removed container " + Planner.name(old) + " of " + s + " to recreate it: "
@@ -155,6 +156,7 @@ final class Converger {
         }
         List<String> restarted = plan.services().stream().filter(s -> byService.get(s).kind() == PlanAction.Kind.RESTART).toList();
         for (String s : DependencyOrder.stopOrder(def, restarted)) {
+            Hooks.preStop(ops, ctx, def, s, plan.existing().get(s).getId(), plan.existing().get(s).getState());
             ops.stopContainer(plan.existing().get(s).getId(), null);
             ctx.info("stopped " + s + " to restart it: " + String.join(", ", byService.get(s).reasons()));
         }
@@ -171,10 +173,12 @@ final class Converger {
             }
         }
         try {
-            // containers are created in parallel, level by level: network_mode service:X needs X's container first
+            // containers are created in parallel, level by level: network_mode service:X and volumes_from X need X's
+            // container first (toCreate is in start order, so a dependency's level is known before its dependent's)
             Map<String, Integer> level = new HashMap<>();
             for (String s : toCreate) {
-                int l = def.services().get(s).networking().sharedService().map(x -> level.getOrDefault(x, -1) + 1).orElse(0);
+                int l = DependencyOrder.createDependencies(def, s).stream().mapToInt(x -> level.getOrDefault(x, -1) + 1).max()
+                    .orElse(0);
                 level.put(s, l);
             }
             for (int l = 0; level.containsValue(l); l++) {
@@ -186,10 +190,10 @@ final class Converger {
                         : plan.requests().get(s);
                     String id;
                     try {
-                        id = ops.createContainer(request);
+                        id = ops.createContainer(request, warning -> ctx.warn(s + ": the engine warns: " + warning));
                     } catch (RuntimeException e) {
-                        throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e),
-                            "", e);
+                        throw new ServiceFailure(s, "could not create container " + request.name() + ": " + DockerFailures.describe(e)
+                            + engineHint(def, s), "", e);
                     }
                     containerIds.put(s, id);
                     ctx.info("created container " + request.name() + " for " + s + " ("
@@ -343,6 +347,12 @@ final class Converger {
             .map(PlanAction::reasons).orElse(List.of());
     }
 
+    /** Names the keys of a service that depend on the engine's support, for a create or start that Docker refused. */
+    private static String engineHint(ComposeDefinition def, String service) {
+        List<String> keys = ServiceTranslator.engineDependentKeys(def.services().get(service));
+        return keys.isEmpty() ? "" : " (the service sets " + String.join(", ", keys) + ", which this engine may not support)";
+    }
+
     /** Runs a task per service on a small pool; rethrows the first failure. */
     private void inParallel(List<String> services, java.util.function.Consumer<String> task) {
         if (services.isEmpty()) {
@@ -439,8 +449,10 @@ final class Converger {
                         try {
                             ops.startContainer(containerIds.get(s));
                         } catch (RuntimeException e) {
-                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e), e);
+                            throw Waits.failure(ops, s, containerIds.get(s), "could not start: " + DockerFailures.describe(e)
+                                + engineHint(def, s), e);
                         }
+                        Hooks.postStart(ops, ctx, def, s, containerIds.get(s));
                         started.add(s);
                         ctx.info("started " + s);
                     }
@@ -539,6 +551,7 @@ final class Converger {
             if (id == null) {
                 continue;
             }
+            Hooks.preStop(ops, ctx, def, s, id, null);
             ops.stopContainer(id, null);
             ctx.info("stopped " + s);
         }

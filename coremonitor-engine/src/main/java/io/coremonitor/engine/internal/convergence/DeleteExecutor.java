@@ -60,6 +60,10 @@ final class DeleteExecutor implements CommandExecutor {
         ordered.addAll(others);
         for (Container c : ordered) {
             context.checkCancelled();
+            String service = c.getLabels() == null ? null : c.getLabels().get(StackLabels.SERVICE);
+            if (service != null && def.isPresent() && def.get().services().containsKey(service)) {
+                Hooks.preStop(ops, context, def.get(), service, c.getId(), c.getState());
+            }
             ops.stopContainer(c.getId(), null);
             context.info("stopped " + Planner.name(c));
         }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Services in depends_on order (dependencies first); network_mode service:X counts as a dependency on X. */
+/**
+ * Services in depends_on order (dependencies first); network_mode service:X and the services of volumes_from and links
+ * count as dependencies (started, and created, first; a link like depends_on with service_started).
+ */
 final class DependencyOrder {
 
     private DependencyOrder() {
@@ -39,7 +42,24 @@ final class DependencyOrder {
             return deps;
         }
         deps.addAll(spec.lifecycle().dependsOn().keySet());
+        deps.addAll(createDependencies(definition, service));
+        deps.retainAll(definition.services().keySet());
+        return deps;
+    }
+
+    /**
+     * The services whose container must exist when this service's container is created: network_mode service:X and the
+     * services of volumes_from and links (Docker resolves them at create time).
+     */
+    static Set<String> createDependencies(ComposeDefinition definition, String service) {
+        Set<String> deps = new TreeSet<>();
+        var spec = definition.services().get(service);
+        if (spec == null) {
+            return deps;
+        }
         spec.networking().sharedService().ifPresent(deps::add);
+        deps.addAll(spec.storage().volumesFromServices());
+        deps.addAll(spec.networking().linkedServices());
         deps.retainAll(definition.services().keySet());
         return deps;
     }

@@ -238,6 +238,13 @@ final class Planner {
                     reasons.put(s, List.of("network_mode: service:" + shared.get() + " is recreated"));
                     changed = true;
                 }
+                for (String from : spec.storage().volumesFromServices()) {
+                    if (kinds.get(s) == PlanAction.Kind.KEEP && isReplaced(kinds.get(from))) {
+                        kinds.put(s, PlanAction.Kind.RECREATE);
+                        reasons.put(s, List.of("volumes_from: " + from + " is recreated"));
+                        changed = true;
+                    }
+                }
             }
         }
         for (String s : services) {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class SpecDiff {
 
     /** Fields that do not shape the container (they are left out of the config hash too). */
-    static final Set<String> IGNORED = Set.of("dependsOn", "profiles", "attach", "pullPolicy", "updateOrder");
+    static final Set<String> IGNORED = Set.of("dependsOn", "profiles", "attach", "pullPolicy", "updateOrder", "postStart", "preStop");
 
     private SpecDiff() {
     }

@@ -33,7 +33,7 @@ final class StartFirst {
      */
     static ContainerRequest temporary(ContainerRequest request) {
         List<NetworkJoin> joins = request.extraNetworks().stream().map(j -> new NetworkJoin(j.network(), List.of(), j.ipv4Address(),
-            j.ipv6Address(), j.macAddress())).toList();
+            j.ipv6Address(), j.macAddress(), j.links())).toList();
         return new ContainerRequest(request.name() + TEMPORARY_SUFFIX, request.image(), request.labels(), request.configHash(),
             request.configure().andThen(cmd -> cmd.withAliases(List.of())), joins, request.stopTimeoutSeconds());
     }

@@ -77,6 +77,12 @@ final class CountingOps implements DockerOps {
     }
 
     @Override
+    public String createContainer(ContainerRequest request, java.util.function.Consumer<String> warnings) {
+        mutations.add("createContainer " + request.name());
+        return delegate.createContainer(request, warnings);
+    }
+
+    @Override
     public void startContainer(String containerId) {
         mutations.add("start " + containerId);
         delegate.startContainer(containerId);
@@ -170,6 +176,12 @@ final class CountingOps implements DockerOps {
     public ExecResult exec(String containerId, List<String> command, Duration timeout) {
         mutations.add("exec " + containerId + " " + command);
         return delegate.exec(containerId, command, timeout);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, io.coremonitor.docker.ExecOptions options, Duration timeout) {
+        mutations.add("exec " + containerId + " " + command);
+        return delegate.exec(containerId, command, options, timeout);
     }
 
     @Override

@@ -33,7 +33,6 @@ public final class Refusals {
             "template_driver", SWARM,
             "labels", SWARM)),
         Map.entry("service", Map.ofEntries(
-            Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
             Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
             Map.entry("extends", SELF_CONTAINED),
             Map.entry("links", "legacy links are not supported; services reach each other by name on a shared network"),

@@ -214,6 +214,26 @@ final class Requests {
             return out;
         }
 
+        /** A map of string values only (file contents: a number is not a file). */
+        Map<String, String> texts(String field) {
+            JsonNode v = node.get(field);
+            Map<String, String> out = new LinkedHashMap<>();
+            if (v == null || v.isNull()) {
+                return out;
+            }
+            if (!v.isObject()) {
+                throw wrongType(path(field), "an object of strings", v);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw wrongType(path(field) + "[\"" + e.getKey() + "\"]", "a string", e.getValue());
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            return out;
+        }
+
         /** A definition: YAML (or JSON) text, or a JSON object (written as JSON text, which YAML reads). */
         RequestBodies.ComposeText requiredCompose(String field) {
             JsonNode v = node.get(field);

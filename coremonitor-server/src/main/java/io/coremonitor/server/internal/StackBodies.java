@@ -18,9 +18,13 @@ final class StackBodies {
             Instant createdAt, Instant updatedAt, Optional<Instant> deletedAt) {
     }
 
-    /** A version with its canonical definition ({@code compose}). */
+    /**
+     * A version with its canonical definition ({@code compose}) and the files it was made with ({@code files}: the
+     * {@code env_file} contents sent with it, by normalized relative path; empty for a version without files).
+     */
     record VersionView(String stackId, String version, Optional<String> parentVersion, VersionMetadataView metadata,
-            JsonNode compose, String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status) {
+            JsonNode compose, String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status,
+            Map<String, String> files) {
     }
 
     /** A version in a list: without its definition. */

@@ -86,7 +86,7 @@ final class Views {
 
     static VersionView version(StackVersion v) {
         return new VersionView(v.stackId(), v.version(), v.parentVersion(), metadata(v.metadata()), json(v.compose()),
-                v.composeHash(), v.runtime().map(Views::runtime), v.status().map(Views::versionStatus));
+                v.composeHash(), v.runtime().map(Views::runtime), v.status().map(Views::versionStatus), v.files());
     }
 
     /** A version in a list: without its definition. */

@@ -2,6 +2,7 @@ package io.coremonitor.server.internal.cli;
 
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.LoadResult;
 import io.coremonitor.model.ValidationError;
@@ -34,7 +35,9 @@ import java.util.regex.Pattern;
  *   <li>exit 2: usage error (missing {@code -f}, unknown flag, malformed {@code --var}, extra argument)</li>
  * </ul>
  * {@code -f -} reads standard input. Variables come from the process environment, then from {@code --var} (which wins).
- * Never prints a stack trace.
+ * The files named by {@code env_file} are read from disk relative to the definition's directory (the current
+ * directory for standard input), as {@code docker compose} reads them; the server reads the same files from the
+ * {@code "files"} sent with a definition, with the same result. Never prints a stack trace.
  */
 public final class ConfigCommand {
 
@@ -133,7 +136,7 @@ public final class ConfigCommand {
         Map<String, String> variables = new HashMap<>(env);
         variables.putAll(vars);
         try {
-            LoadResult result = ComposeLoader.loadWithWarnings(text.get(), variables);
+            LoadResult result = ComposeLoader.loadWithWarnings(text.get(), variables, DefinitionFiles.directory(directory(file)));
             for (ValidationError w : result.warnings()) {
                 err.println("warning: " + line(w, label));
             }
@@ -145,6 +148,16 @@ public final class ConfigCommand {
             }
             return 1;
         }
+    }
+
+    /** The directory env files are relative to: the definition's, or the current one for standard input. */
+    private static Path directory(String file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if ("-".equals(file)) {
+            return cwd;
+        }
+        Path parent = cwd.resolve(file).getParent();
+        return parent == null ? cwd : parent;
     }
 
     private static String line(ValidationError e, String label) {

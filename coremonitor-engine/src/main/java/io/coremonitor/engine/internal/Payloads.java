@@ -18,9 +18,21 @@ public final class Payloads {
 
     /** APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}. */
     public static String version(String version, boolean autoRollback) {
+        return version(version, autoRollback, List.of());
+    }
+
+    /**
+     * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION with active profiles:
+     * {@code {"version":"v2","auto_rollback":false,"profiles":["debug"]}} ({@code profiles} only when some are given).
+     */
+    public static String version(String version, boolean autoRollback, List<String> profiles) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", version);
         node.put("auto_rollback", autoRollback);
+        if (!profiles.isEmpty()) {
+            ArrayNode array = node.putArray("profiles");
+            profiles.forEach(array::add);
+        }
         return node.toString();
     }
 

@@ -75,11 +75,19 @@ final class RequestBodies {
         }
     }
 
-    /** {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}. */
-    record VersionCommandRequest(boolean autoRollback) implements RequestBody {
+    /**
+     * {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}; {@code profiles}: the compose
+     * profiles to activate (as {@code docker compose --profile}; {@code *} for all).
+     */
+    record VersionCommandRequest(boolean autoRollback,
+            @JsonPropertyDescription("the compose profiles to activate, as docker compose --profile ('*': all); services"
+                    + " with profiles are deployed only when one of theirs is active") Optional<List<String>> profiles)
+            implements RequestBody {
 
         static VersionCommandRequest read(Requests.Body body) {
-            return new VersionCommandRequest(body.bool("auto_rollback", false));
+            Optional<List<String>> profiles = body.strings("profiles");
+            profiles.ifPresent(p -> Requests.profiles("profiles", p));
+            return new VersionCommandRequest(body.bool("auto_rollback", false), profiles);
         }
     }
 

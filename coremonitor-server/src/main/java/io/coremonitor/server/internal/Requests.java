@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.ValidationError;
 import io.javalin.http.Context;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -86,6 +88,15 @@ final class Requests {
         }
         String trimmed = header.trim();
         return trimmed.length() > MAX_ACTOR ? trimmed.substring(0, MAX_ACTOR) : trimmed;
+    }
+
+    /** Compose profile names ({@code debug}, or {@code *}): a 400 naming {@code name[i]} for the first that is not one. */
+    static List<String> profiles(String name, List<String> profiles) {
+        List<ValidationError> wrong = Profiles.checkNames(profiles, name);
+        if (!wrong.isEmpty()) {
+            throw new BadRequestException(wrong.get(0).path(), wrong.get(0).message());
+        }
+        return profiles;
     }
 
     /** A version label body value: {@code v1}, {@code v2}, ... */

@@ -119,8 +119,10 @@ final class StackRoutes {
     void plan(Context ctx) {
         String stackId = ctx.pathParam("id");
         String v = Params.versionPath(ctx, "version");
+        List<String> profiles = Params.list(ctx, "profiles");
+        Requests.profiles("profiles", profiles);
         engine.stacks().version(stackId, v);
-        ctx.json(Views.plan(docker.call(() -> docker.inspector().plan(stackId, v))));
+        ctx.json(Views.plan(docker.call(() -> docker.inspector().plan(stackId, v, profiles))));
     }
 
     void status(Context ctx) {
@@ -161,11 +163,12 @@ final class StackRoutes {
     private void versionCommand(Context ctx, boolean rollback) {
         String stackId = ctx.pathParam("id");
         String v = Params.versionPath(ctx, "version");
-        boolean autoRollback = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class)).autoRollback();
+        VersionCommandRequest req = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class));
+        List<String> profiles = req.profiles().orElse(List.of());
         engine.stacks().version(stackId, v);
         docker.requireReachable();
-        Command c = rollback ? engine.commands().rollback(stackId, v, autoRollback, Requests.actor(ctx))
-                : engine.commands().apply(stackId, v, autoRollback, Requests.actor(ctx));
+        Command c = rollback ? engine.commands().rollback(stackId, v, req.autoRollback(), profiles, Requests.actor(ctx))
+                : engine.commands().apply(stackId, v, req.autoRollback(), profiles, Requests.actor(ctx));
         accepted(ctx, c);
     }
 

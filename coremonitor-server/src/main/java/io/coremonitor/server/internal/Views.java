@@ -128,7 +128,8 @@ final class Views {
         }
         List<PlanActionView> actions = p.actions().stream()
                 .map(a -> new PlanActionView(a.kind(), a.name(), a.service(), a.containerId(), a.reasons())).toList();
-        return new PlanView(p.stackId(), p.stackName(), p.version(), p.unchanged(), counts, actions);
+        return new PlanView(p.stackId(), p.stackName(), p.version(), p.unchanged(), counts, actions, p.profiles(),
+                p.disabled());
     }
 
     static StatusView status(StackMonitorView view) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compose keys that need the real engine to be believed, through the in-process API and its worker: the values of an
- * {@code env_file} sent with the definition are in the container's environment.
+ * {@code env_file} sent with the definition are in the container's environment; a service of a profile is created
+ * only by an APPLY that activates the profile, and removed by one that does not.
  */
 @RequiresDocker
 class ComposeFidelityDockerTest {
@@ -84,5 +85,59 @@ class ComposeFidelityDockerTest {
         assertThat(apply("/stacks/" + stackId + "/apply/v1")).isEqualTo("DONE");
         assertThat(envOf("web")).contains("GREETING=hello\tworld", "OVERRIDDEN=by-environment", "WITH_VAR=t1-x",
                 "LITERAL=${TAG}");
+    }
+
+    @Test
+    void aProfiledServiceRunsOnlyWhenItsProfileIsActive() throws InterruptedException {
+        String compose = "services:\n"
+                + "  web: {image: " + TestImages.BUSYBOX + ", command: [sleep, '3600'], stop_grace_period: 1s}\n"
+                + "  debug: {image: " + TestImages.BUSYBOX + ", command: [sleep, '3600'], stop_grace_period: 1s,"
+                + " profiles: [debug], depends_on: [web]}\n"
+                + "  fixture: {image: " + TestImages.BUSYBOX + ", command: [sleep, '3600'], profiles: [test]}\n"
+                + "  runner: {image: " + TestImages.BUSYBOX + ", command: [sleep, '3600'], profiles: [ci],"
+                + " depends_on: [fixture]}\n";
+        ApiClient.Answer created = t.client.post("/stacks", ApiClient.json(Map.of("name", "profiles-"
+                + UUID.randomUUID().toString().substring(0, 8), "compose", compose)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        stackId = created.json().path("stack_id").asText();
+        String s = "/stacks/" + stackId;
+
+        ApiClient.Answer plain = t.client.get(s + "/plan/v1");
+        assertThat(plain.status()).as(plain.text()).isEqualTo(200);
+        assertThat(plain.json().path("disabled").toString())
+                .isEqualTo("{\"debug\":[\"debug\"],\"fixture\":[\"test\"],\"runner\":[\"ci\"]}");
+        assertThat(plain.json().path("summary").path("create").asInt()).isEqualTo(1);
+        new SchemaCheck(t.client).assertAnswer("get", "/stacks/{id}/plan/{version}", plain);
+        assertThat(apply(s + "/apply/v1")).isEqualTo("DONE");
+        assertThat(services()).containsExactly("web");
+
+        ApiClient.Answer withDebug = t.client.get(s + "/plan/v1?profiles=debug");
+        assertThat(withDebug.json().path("profiles").toString()).isEqualTo("[\"debug\"]");
+        assertThat(withDebug.json().path("disabled").has("debug")).isFalse();
+        assertThat(withDebug.json().path("summary").path("create").asInt()).isEqualTo(1);
+        ApiClient.Answer a = t.client.post(s + "/apply/v1", "{\"profiles\":[\"debug\"]}");
+        assertThat(a.status()).as(a.text()).isEqualTo(202);
+        assertThat(a.json().path("payload").path("profiles").toString()).isEqualTo("[\"debug\"]");
+        long id = a.json().path("command_id").asLong();
+        assertThat(ApiRoutesTest.waitFor(() -> t.client.get("/commands/" + id).json().path("status").asText(),
+                st -> List.of("DONE", "FAILED").contains(st))).isEqualTo("DONE");
+        assertThat(services()).containsExactly("debug", "web");
+        assertThat(t.client.get("/commands/" + id + "/logs").text()).contains("active profiles: debug; disabled: fixture,"
+                + " runner");
+
+        ApiClient.Answer inconsistent = t.client.post(s + "/apply/v1", "{\"profiles\":[\"ci\"]}");
+        ApiRoutesTest.assertProblem(inconsistent, 422, "services.runner.depends_on.fixture");
+        ApiClient.Answer inconsistentPlan = t.client.get(s + "/plan/v1?profiles=ci");
+        assertThat(inconsistentPlan.status()).as(inconsistentPlan.text()).isEqualTo(422);
+
+        ApiClient.Answer withoutPlan = t.client.get(s + "/plan/v1");
+        assertThat(withoutPlan.json().path("actions").toString()).contains("service 'debug' is disabled by its profiles"
+                + " (debug; no profile active)");
+        assertThat(apply(s + "/apply/v1")).isEqualTo("DONE");
+        assertThat(services()).containsExactly("web");
+    }
+
+    private List<String> services() {
+        return containers().stream().map(c -> c.getLabels().get("coremonitor.service")).sorted().toList();
     }
 }

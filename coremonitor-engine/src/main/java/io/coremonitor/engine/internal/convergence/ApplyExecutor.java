@@ -10,6 +10,7 @@ import io.coremonitor.model.CommandType;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
 import io.coremonitor.model.StackVersion;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ final class ApplyExecutor implements CommandExecutor {
         String commandId = Long.toString(command.commandId());
         convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.DEPLOYING, Optional.empty());
         try {
-            convergence.converge(stack, target, commandId, context);
+            convergence.converge(stack, target, commandId, payload.profiles(), context);
         } catch (CommandCancelledException e) {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
                 Optional.of("cancelled while converging"));
@@ -75,7 +76,8 @@ final class ApplyExecutor implements CommandExecutor {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.FAILED, Optional.of(reason));
             context.error(target.version() + " failed: " + reason);
             if (payload.autoRollback() && previous.isPresent()) {
-                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason), e);
+                throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason,
+                    payload.profiles()), e);
             }
             if (payload.autoRollback()) {
                 context.warn("auto_rollback: the stack has no previous version to go back to");
@@ -86,11 +88,12 @@ final class ApplyExecutor implements CommandExecutor {
         context.info(stack.name() + " is now at " + target.version());
     }
 
-    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason) {
+    private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason,
+            List<String> profiles) {
         context.warn("auto_rollback: converging " + stack.name() + " back to " + previous);
         try {
             StackVersion back = convergence.store().versions().getOrThrow(stack.stackId(), previous);
-            convergence.converge(stack, back, commandId, context);
+            convergence.converge(stack, back, commandId, profiles, context);
             context.info("auto_rollback: " + stack.name() + " is back at " + previous);
             return failed + " failed and was rolled back to " + previous + ": " + reason;
         } catch (RuntimeException again) {

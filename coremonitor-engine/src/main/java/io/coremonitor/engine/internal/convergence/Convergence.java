@@ -9,6 +9,7 @@ import io.coremonitor.model.Artifact;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.Deployment;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
@@ -16,6 +17,7 @@ import io.coremonitor.model.StackVersion;
 import io.coremonitor.model.VersionStatus;
 import io.coremonitor.store.Store;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,10 +81,10 @@ final class Convergence {
     }
 
     /** Plans a stack's convergence to a version (three list calls, no change). */
-    ConvergencePlan plan(Stack stack, StackVersion version, String commandId) {
+    ConvergencePlan plan(Stack stack, StackVersion version, String commandId, List<String> profiles) {
         ServiceTranslator.Context ctx = new ServiceTranslator.Context(stack.stackId(), stack.name(), version.version(), commandId);
         ConvergencePlan plan = Planner.plan(ops, ctx, definition(version), Observed.of(ops, stack.stackId()),
-            v -> definition(stack.stackId(), v));
+            v -> definition(stack.stackId(), v), profiles);
         return AppsInPlan.annotate(plan, currentApps(stack.stackId(), plan),
             sha -> store.artifacts().find(sha).map(Artifact::name));
     }
@@ -94,9 +96,13 @@ final class Convergence {
     }
 
     /** Plans and executes; records runtime mapping and RUNNING status; sets nothing else. */
-    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, ExecutionContext ctx) {
+    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, List<String> profiles, ExecutionContext ctx) {
         long start = System.nanoTime();
-        ConvergencePlan plan = plan(stack, version, commandId);
+        ConvergencePlan plan = plan(stack, version, commandId, profiles);
+        if (!plan.view().disabled().isEmpty()) {
+            ctx.info("profiles: " + Profiles.describe(profiles) + "; disabled: " + String.join(", ",
+                plan.view().disabled().keySet()));
+        }
         long planned = System.nanoTime();
         if (plan.view().unchanged()) {
             ctx.info("plan for " + version.version() + ": every container matches; nothing to create, recreate or remove");

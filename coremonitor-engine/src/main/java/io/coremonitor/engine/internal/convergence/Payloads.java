@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.model.Profiles;
+import io.coremonitor.model.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,8 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** {@code {"version":"v2","auto_rollback":false}}. */
-    record Apply(String version, boolean autoRollback) {
+    /** {@code {"version":"v2","auto_rollback":false,"profiles":["debug"]}} ({@code profiles} absent: none active). */
+    record Apply(String version, boolean autoRollback, List<String> profiles) {
     }
 
     /** {@code {"remove_volumes":false}}. */
@@ -34,7 +36,17 @@ final class Payloads {
         if (version == null || !version.isTextual() || !version.asText().matches("v[1-9][0-9]*")) {
             throw new CommandFailedException("invalid payload: \"version\" must be a version label such as \"v2\", got " + version);
         }
-        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false));
+        List<String> profiles = new ArrayList<>();
+        JsonNode given = node.path("profiles");
+        if (!given.isMissingNode() && !given.isNull() && !given.isArray()) {
+            throw new CommandFailedException("invalid payload: \"profiles\" must be an array of profile names, got " + given);
+        }
+        given.forEach(p -> profiles.add(p.asText()));
+        List<ValidationError> wrong = Profiles.checkNames(profiles, "profiles");
+        if (!wrong.isEmpty()) {
+            throw new CommandFailedException("invalid payload: " + wrong.get(0));
+        }
+        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false), List.copyOf(profiles));
     }
 
     static Delete delete(String payload) {

@@ -69,6 +69,23 @@ class EnvFileTest {
     }
 
     @Test
+    void aValuelessEnvironmentEntryOverridesTheFileLikeCompose() {
+        String yaml = "services: {web: {image: nginx, env_file: a.env, environment: [KEY, SET]}}";
+        assertThat(env(yaml, Map.of("SET", "var"), Map.of("a.env", "KEY=file\nSET=file\nOTHER=${KEY}\n")))
+            .isEqualTo(values("KEY", null, "SET", "var", "OTHER", "file"));
+    }
+
+    @Test
+    void errorsOfEnvFilesHaveTheLineAndColumnOfTheirEntry() {
+        String yaml = "services:\n  web:\n    image: nginx\n    env_file:\n      - a.env\n      - path: b.env\n";
+        assertThat(ComposeLoader.validate(yaml, Map.of(), DefinitionFiles.sent(Map.of("a.env", "A=1"))).errors())
+            .singleElement().satisfies(e -> {
+                assertThat(e.path()).isEqualTo("services.web.env_file[1]");
+                assertThat(e.position()).contains(new SourcePosition(6, 9));
+            });
+    }
+
+    @Test
     void missingRequiredFileIsAnErrorNamingIt() {
         assertThat(errors("services: {web: {image: nginx, env_file: [a.env, {path: ./b.env}]}}", Map.of("a.env", "A=1")))
             .singleElement().satisfies(e -> {

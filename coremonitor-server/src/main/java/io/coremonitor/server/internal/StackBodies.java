@@ -44,9 +44,9 @@ final class StackBodies {
     record VersionStatusView(StackState desired, StackState actual, Instant lastUpdated, Optional<String> reason) {
     }
 
-    /** How version {@code version} differs from version {@code against}. */
+    /** How version {@code version} differs from version {@code against} ({@code files}: the env files they carry). */
     record DiffView(String stackId, String version, String against, DiffSectionView services, DiffSectionView networks,
-            DiffSectionView volumes, boolean nameChanged, boolean identical) {
+            DiffSectionView volumes, DiffSectionView files, boolean nameChanged, boolean identical) {
     }
 
     /** One section of a diff: names added, removed, and changed (with the changed fields). */

@@ -113,7 +113,8 @@ final class StackRoutes {
         String against = Params.versionQuery(ctx, "against");
         StackVersion to = engine.stacks().version(stackId, v);
         StackVersion from = engine.stacks().version(stackId, against);
-        ctx.json(VersionDiff.between(stackId, against, Views.json(from.compose()), v, Views.json(to.compose())));
+        ctx.json(VersionDiff.between(stackId, against, Views.json(from.compose()), from.files(), v, Views.json(to.compose()),
+                to.files()));
     }
 
     void plan(Context ctx) {

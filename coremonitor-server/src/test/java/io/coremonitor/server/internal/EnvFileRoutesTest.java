@@ -174,6 +174,10 @@ class EnvFileRoutesTest extends InProcessApiTest {
         assertThat(comment.status()).as("a file changed: a new version").isEqualTo(201);
         assertThat(comment.json().path("compose_hash").asText()).isNotEqualTo(v1.path("compose_hash").asText());
         assertThat(comment.json().path("compose")).isEqualTo(v1.path("compose"));
+        JsonNode diff = c.get("/stacks/" + id + "/versions/v2/diff?against=v1").json();
+        assertThat(diff.path("files").path("changed").toString()).isEqualTo("[{\"name\":\"app.env\",\"fields\":[]}]");
+        assertThat(diff.path("identical").asBoolean(true)).isFalse();
+        assertThat(diff.path("services").path("changed").isEmpty()).isTrue();
 
         ApiClient.Answer none = c.post("/stacks/" + id + "/versions", ApiClient.json(Map.of("compose", compose)));
         ApiRoutesTest.assertProblem(none, 422, "services.web.env_file");

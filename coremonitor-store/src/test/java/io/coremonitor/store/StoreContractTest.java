@@ -300,6 +300,13 @@ abstract class StoreContractTest extends OneDatabaseTest {
         assertThat(withStatus.runtime()).contains(runtime);
         assertThat(withStatus.compose()).isEqualTo(v1.compose());
         assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(withStatus);
+        RuntimeMapping profiled = runtime.withProfiles(List.of("tools", "debug"));
+        assertThat(store.versions().updateRuntime("s1", "v1", profiled).runtime()).contains(profiled);
+        assertThat(store.versions().getOrThrow("s1", "v1").runtime().orElseThrow().profiles()).containsExactly("debug", "tools");
+        store.jdbi().useHandle(h -> h.execute("UPDATE stack_versions SET runtime_mapping ="
+                + " '{\"networks\":{},\"volumes\":{},\"containers\":{\"web\":\"c1\"}}' WHERE stack_id = 's1'"));
+        assertThat(store.versions().getOrThrow("s1", "v1").runtime()).as("a mapping stored before profiles")
+                .contains(new RuntimeMapping(Map.of(), Map.of(), Map.of("web", "c1")));
         assertThatThrownBy(() -> store.versions().updateRuntime("s1", "v9", runtime))
                 .isInstanceOf(VersionNotFoundException.class);
         assertThatThrownBy(() -> store.versions().updateStatus("s1", "v9", status))

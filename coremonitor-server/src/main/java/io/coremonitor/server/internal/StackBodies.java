@@ -36,8 +36,12 @@ final class StackBodies {
     record VersionMetadataView(Instant createdAt, String createdBy, Optional<String> comment) {
     }
 
-    /** The Docker objects of an applied version, by name (networks, volumes) or service (containers). */
-    record RuntimeView(Map<String, String> networks, Map<String, String> volumes, Map<String, String> containers) {
+    /**
+     * The Docker objects of an applied version, by name (networks, volumes) or service (containers), and the compose
+     * profiles its convergence activated.
+     */
+    record RuntimeView(Map<String, String> networks, Map<String, String> volumes, Map<String, String> containers,
+            List<String> profiles) {
     }
 
     /** The desired and actual state of a version. */

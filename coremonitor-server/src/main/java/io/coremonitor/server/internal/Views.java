@@ -100,7 +100,8 @@ final class Views {
     }
 
     private static RuntimeView runtime(RuntimeMapping r) {
-        return new RuntimeView(new TreeMap<>(r.networks()), new TreeMap<>(r.volumes()), new TreeMap<>(r.containers()));
+        return new RuntimeView(new TreeMap<>(r.networks()), new TreeMap<>(r.volumes()), new TreeMap<>(r.containers()),
+                r.profiles());
     }
 
     private static VersionStatusView versionStatus(VersionStatus s) {

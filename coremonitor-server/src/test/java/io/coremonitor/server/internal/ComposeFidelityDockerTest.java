@@ -122,6 +122,7 @@ class ComposeFidelityDockerTest {
         assertThat(ApiRoutesTest.waitFor(() -> t.client.get("/commands/" + id).json().path("status").asText(),
                 st -> List.of("DONE", "FAILED").contains(st))).isEqualTo("DONE");
         assertThat(services()).containsExactly("debug", "web");
+        assertThat(t.client.get(s + "/versions/v1").json().at("/runtime/profiles").toString()).isEqualTo("[\"debug\"]");
         assertThat(t.client.get("/commands/" + id + "/logs").text()).contains("active profiles: debug; disabled: fixture,"
                 + " runner");
 

@@ -115,7 +115,7 @@ final class Convergence {
             }
         }
         long logged = System.nanoTime();
-        RuntimeMapping mapping = converger(ctx).execute(plan);
+        RuntimeMapping mapping = converger(ctx).execute(plan).withProfiles(plan.view().profiles());
         redeployApps(plan, mapping, ctx);
         long executed = System.nanoTime();
         store.versions().updateRuntime(stack.stackId(), version.version(), mapping);

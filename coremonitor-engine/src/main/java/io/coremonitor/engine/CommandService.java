@@ -12,9 +12,13 @@ import io.coremonitor.model.CommandStatusConflictException;
 import io.coremonitor.model.CommandType;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.IllegalTransitionException;
+import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.LogLevel;
 import io.coremonitor.model.Page;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.Stack;
+import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.ValidationError;
 import io.coremonitor.store.CommandFilter;
 import io.coremonitor.store.NewCommand;
 import io.coremonitor.store.PageRequest;
@@ -52,7 +56,7 @@ public final class CommandService {
 
     /** APPLY_STACK_VERSION: converge the stack to one of its versions. */
     public Command apply(String stackId, String version, boolean autoRollback, String actor) {
-        return apply(stackId, version, autoRollback, false, actor);
+        return apply(stackId, version, autoRollback, List.of(), false, actor);
     }
 
     /**
@@ -60,20 +64,62 @@ public final class CommandService {
      * settings changed is recreated (its data is lost), without it such a plan is refused.
      */
     public Command apply(String stackId, String version, boolean autoRollback, boolean recreateVolumes, String actor) {
+        return apply(stackId, version, autoRollback, List.of(), recreateVolumes, actor);
+    }
+
+    /** APPLY_STACK_VERSION with these compose profiles active (see {@link #apply(String, String, boolean, List, boolean, String)}). */
+    public Command apply(String stackId, String version, boolean autoRollback, List<String> profiles, String actor) {
+        return apply(stackId, version, autoRollback, profiles, false, actor);
+    }
+
+    /**
+     * APPLY_STACK_VERSION with these compose profiles active (recorded in the payload): services with
+     * {@code profiles} are deployed only when one of theirs is active (see {@link io.coremonitor.model.Profiles});
+     * with {@code recreateVolumes} a volume whose settings changed is recreated (its data is lost), without it such a
+     * plan is refused.
+     *
+     * @throws InvalidDefinitionException when a profile name is not one ({@code profiles[i]}), or when an enabled
+     *                                    service needs a disabled one
+     */
+    public Command apply(String stackId, String version, boolean autoRollback, List<String> profiles, boolean recreateVolumes,
+            String actor) {
         liveStack(stackId);
-        store.versions().getOrThrow(stackId, version);
-        return enqueue(stackId, CommandType.APPLY_STACK_VERSION, Payloads.version(version, autoRollback, recreateVolumes), actor);
+        checkProfiles(stackId, version, profiles);
+        return enqueue(stackId, CommandType.APPLY_STACK_VERSION, Payloads.version(version, autoRollback, profiles, recreateVolumes),
+            actor);
+    }
+
+    private void checkProfiles(String stackId, String version, List<String> profiles) {
+        StackVersion v = store.versions().getOrThrow(stackId, version);
+        List<ValidationError> errors = new ArrayList<>(Profiles.checkNames(profiles, "profiles"));
+        if (errors.isEmpty()) {
+            errors.addAll(Profiles.check(CanonicalJson.parse(v.compose()), profiles));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
+        }
     }
 
     /** ROLLBACK_STACK_VERSION: converge the stack back to an existing version other than its current one. */
     public Command rollback(String stackId, String version, boolean autoRollback, String actor) {
-        return rollback(stackId, version, autoRollback, false, actor);
+        return rollback(stackId, version, autoRollback, List.of(), false, actor);
     }
 
     /** ROLLBACK_STACK_VERSION, with {@code recreateVolumes} as for {@link #apply(String, String, boolean, boolean, String)}. */
     public Command rollback(String stackId, String version, boolean autoRollback, boolean recreateVolumes, String actor) {
+        return rollback(stackId, version, autoRollback, List.of(), recreateVolumes, actor);
+    }
+
+    /** ROLLBACK_STACK_VERSION with these compose profiles active (as {@link #apply(String, String, boolean, List, String)}). */
+    public Command rollback(String stackId, String version, boolean autoRollback, List<String> profiles, String actor) {
+        return rollback(stackId, version, autoRollback, profiles, false, actor);
+    }
+
+    /** ROLLBACK_STACK_VERSION with profiles and {@code recreateVolumes} as for APPLY. */
+    public Command rollback(String stackId, String version, boolean autoRollback, List<String> profiles, boolean recreateVolumes,
+            String actor) {
         Stack stack = liveStack(stackId);
-        store.versions().getOrThrow(stackId, version);
+        checkProfiles(stackId, version, profiles);
         if (stack.currentVersion().isEmpty()) {
             throw new CommandRejectedException("stack " + stackId + " has no current version to roll back from:"
                     + " apply a version first");
@@ -81,7 +127,8 @@ public final class CommandService {
         if (stack.currentVersion().get().equals(version)) {
             throw new CommandRejectedException("stack " + stackId + ": " + version + " is already the current version");
         }
-        return enqueue(stackId, CommandType.ROLLBACK_STACK_VERSION, Payloads.version(version, autoRollback, recreateVolumes), actor);
+        return enqueue(stackId, CommandType.ROLLBACK_STACK_VERSION, Payloads.version(version, autoRollback, profiles,
+            recreateVolumes), actor);
     }
 
     /** DELETE_STACK: remove the stack's containers and networks (and volumes when asked), then mark it deleted. */

@@ -42,6 +42,16 @@ public final class StackInspector {
     }
 
     /**
+     * What APPLY of {@code version} with these profiles active would do now (services of other profiles are in
+     * {@link StackPlan#disabled()}); changes nothing.
+     *
+     * @throws CommandFailedException also when an enabled service needs a disabled one
+     */
+    public StackPlan plan(String stackId, String version, List<String> profiles) {
+        return inspections.plan(stackId, version, profiles);
+    }
+
+    /**
      * What APPLY would do for a stack that does not exist yet, named {@code stackName}, whose first version is
      * {@code definition}: every network, volume and container created ({@code stack_id} empty, version {@code v1}).
      * Docker is asked only about external networks and volumes.

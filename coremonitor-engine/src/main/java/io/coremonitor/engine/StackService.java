@@ -3,6 +3,7 @@ package io.coremonitor.engine;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.Names;
 import io.coremonitor.model.Page;
@@ -57,6 +58,18 @@ public final class StackService {
      */
     public Stack createStack(String name, String composeText, Map<String, String> variables, String author,
             String comment, Optional<String> stackId) {
+        return createStack(name, composeText, variables, Map.of(), author, comment, stackId);
+    }
+
+    /**
+     * Creates a stack and its version {@code v1}, whose definition's {@code env_file} entries are read from
+     * {@code files} (by relative path, see {@link DefinitionFiles#sent}); the files are kept with the version.
+     *
+     * @throws InvalidDefinitionException also for files that cannot be sent (absolute paths, too large, ...)
+     * @see #createStack(String, String, Map, String, String, Optional)
+     */
+    public Stack createStack(String name, String composeText, Map<String, String> variables, Map<String, String> files,
+            String author, String comment, Optional<String> stackId) {
         Objects.requireNonNull(author, "author");
         Names.checkStackName(name);
         stackId.ifPresent(id -> {
@@ -65,11 +78,13 @@ public final class StackService {
                         + " digits, '_', '.' and '-' (at most 128), starting with a letter or a digit");
             }
         });
-        String canonical = canonical(composeText, variables);
+        Map<String, String> sent = DefinitionFiles.checked(files);
+        String canonical = canonical(composeText, variables, sent);
         String id = stackId.orElseGet(stackIds);
         store.stacks().create(id, name);
         try {
-            StackVersion v1 = store.versions().create(NewVersion.of(id, author, comment, canonical));
+            StackVersion v1 = store.versions().create(new NewVersion(id, Optional.empty(), author,
+                    Optional.ofNullable(comment), canonical, false, sent));
             store.audit().append(author, "STACK_CREATED", Optional.of(id), Optional.empty(),
                     "name=" + name + " version=" + v1.version() + " hash=" + v1.composeHash());
             LOG.info("stack_created id={} name={} version={} by={}", id, name, v1.version(), author);
@@ -93,12 +108,23 @@ public final class StackService {
      */
     public VersionCreation createVersion(String stackId, String composeText, Map<String, String> variables,
             String author, String comment, Optional<String> parentVersion) {
+        return createVersion(stackId, composeText, variables, Map.of(), author, comment, parentVersion);
+    }
+
+    /**
+     * Like {@link #createVersion(String, String, Map, String, String, Optional)}, reading the definition's
+     * {@code env_file} entries from {@code files}, kept with the version and part of its hash (a version whose files
+     * differ is a new version).
+     */
+    public VersionCreation createVersion(String stackId, String composeText, Map<String, String> variables,
+            Map<String, String> files, String author, String comment, Optional<String> parentVersion) {
         Objects.requireNonNull(author, "author");
         liveStack(stackId);
         parentVersion.ifPresent(p -> store.versions().getOrThrow(stackId, p));
-        String canonical = canonical(composeText, variables);
+        Map<String, String> sent = DefinitionFiles.checked(files);
+        String canonical = canonical(composeText, variables, sent);
         VersionCreation creation = store.versions().createIfChanged(new NewVersion(stackId, parentVersion, author,
-                Optional.ofNullable(comment), canonical, parentVersion.isPresent()));
+                Optional.ofNullable(comment), canonical, parentVersion.isPresent(), sent));
         if (creation.created()) {
             store.audit().append(author, "VERSION_CREATED", Optional.of(stackId), Optional.empty(),
                     "version=" + creation.version().version() + " hash=" + creation.version().composeHash());
@@ -155,10 +181,11 @@ public final class StackService {
         return stack;
     }
 
-    private static String canonical(String composeText, Map<String, String> variables) {
+    private static String canonical(String composeText, Map<String, String> variables, Map<String, String> files) {
         if (composeText == null || composeText.isBlank()) {
             throw new InvalidDefinitionException("compose", "a compose definition is required");
         }
-        return CanonicalJson.toJson(ComposeLoader.load(composeText, variables == null ? Map.of() : variables));
+        return CanonicalJson.toJson(ComposeLoader.load(composeText, variables == null ? Map.of() : variables,
+                DefinitionFiles.sent(files)));
     }
 }

@@ -44,9 +44,19 @@ public final class ComposeLoader {
         return loadWithWarnings(text, variables).definition();
     }
 
+    /** Loads with the given variables, reading {@code env_file} entries from {@code files}. */
+    public static ComposeDefinition load(String text, Map<String, String> variables, DefinitionFiles files) {
+        return loadWithWarnings(text, variables, files).definition();
+    }
+
     /** Like {@link #load(String, Map)}, also returning the warnings (unset variables, ignored {@code build:}, ...). */
     public static LoadResult loadWithWarnings(String text, Map<String, String> variables) {
-        ValidationReport report = validate(text, variables);
+        return loadWithWarnings(text, variables, DefinitionFiles.none());
+    }
+
+    /** Like {@link #loadWithWarnings(String, Map)}, reading {@code env_file} entries from {@code files}. */
+    public static LoadResult loadWithWarnings(String text, Map<String, String> variables, DefinitionFiles files) {
+        ValidationReport report = validate(text, variables, files);
         if (!report.valid()) {
             throw InvalidDefinitionException.located(report.errors());
         }
@@ -61,8 +71,17 @@ public final class ComposeLoader {
      * text as given: interpolation changes values, never positions). Never throws for bad input.
      */
     public static ValidationReport validate(String text, Map<String, String> variables) {
+        return validate(text, variables, DefinitionFiles.none());
+    }
+
+    /**
+     * Like {@link #validate(String, Map)}, reading {@code env_file} entries from {@code files} (a missing or malformed
+     * env file is an error at its {@code env_file} entry).
+     */
+    public static ValidationReport validate(String text, Map<String, String> variables, DefinitionFiles files) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(files, "files");
         YamlReader.Document document;
         try {
             document = YamlReader.readLocated(text);
@@ -82,7 +101,7 @@ public final class ComposeLoader {
         SchemaValidator.validate(tree, schema);
 
         Problems typing = new Problems();
-        ModelConverter converter = new ModelConverter(typing, variables);
+        ModelConverter converter = new ModelConverter(typing, variables, files);
         ComposeDefinition definition;
         List<ValidationError> failures = new ArrayList<>();
         try {

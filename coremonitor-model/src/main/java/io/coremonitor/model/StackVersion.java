@@ -1,5 +1,6 @@
 package io.coremonitor.model;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,13 @@ import java.util.Optional;
  * @param parentVersion the version this one was made from
  * @param metadata      author, time, comment
  * @param compose       the canonical JSON of the definition (see {@link CanonicalJson}); never changes once stored
- * @param composeHash   SHA-256 of {@code compose}, hex
+ * @param composeHash   SHA-256 of {@code compose}, hex; of a version with files, SHA-256 of {@code compose}, a line
+ *                      break and the files as a JSON object sorted by path (so that two versions whose files differ
+ *                      differ)
  * @param runtime       the Docker ids this version was converged to, when it has been applied
  * @param status        desired/actual state of this version, when it has been applied
+ * @param files         the files the definition was made with ({@code env_file}), by normalized relative path; never
+ *                      change once stored (the definition already holds what they gave: they are kept as sent)
  */
 public record StackVersion(
         String stackId,
@@ -25,7 +30,8 @@ public record StackVersion(
         String compose,
         String composeHash,
         Optional<RuntimeMapping> runtime,
-        Optional<VersionStatus> status) {
+        Optional<VersionStatus> status,
+        Map<String, String> files) {
 
     public StackVersion {
         Objects.requireNonNull(stackId, "stackId");
@@ -36,6 +42,13 @@ public record StackVersion(
         Objects.requireNonNull(composeHash, "composeHash");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(status, "status");
+        files = ModelCollections.sortedMap(files);
+    }
+
+    /** A version without files. */
+    public StackVersion(String stackId, String version, long number, Optional<String> parentVersion, VersionMetadata metadata,
+            String compose, String composeHash, Optional<RuntimeMapping> runtime, Optional<VersionStatus> status) {
+        this(stackId, version, number, parentVersion, metadata, compose, composeHash, runtime, status, Map.of());
     }
 
     /** The label of version number {@code n}: {@code v<n>}. */

@@ -78,7 +78,7 @@ class InvalidDefinitionTest {
                 "services.web.secrets", "read_only: true"),
             Arguments.of(web("tmpfs: [/run], secrets: [a]") + "\nsecrets: {a: {external: true}}",
                 "services.web.secrets[0]", "hidden by the tmpfs mounted at /run"),
-            Arguments.of(web("env_file: .env"), "services.web.env_file", "the files are not available"),
+            Arguments.of(web("env_file: .env"), "services.web.env_file", "env file '.env' not found: no files were sent"),
             Arguments.of("services: {web: {build: .}}", "services.web.build",
                 "'build' is not supported: Core Monitor runs images and does not build them; add 'image:'"),
             Arguments.of("services: {web: {command: [a]}}", "services.web", "missing required key 'image'"),

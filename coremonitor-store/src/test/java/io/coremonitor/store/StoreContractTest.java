@@ -300,6 +300,13 @@ abstract class StoreContractTest extends OneDatabaseTest {
         assertThat(withStatus.runtime()).contains(runtime);
         assertThat(withStatus.compose()).isEqualTo(v1.compose());
         assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(withStatus);
+        RuntimeMapping profiled = runtime.withProfiles(List.of("tools", "debug"));
+        assertThat(store.versions().updateRuntime("s1", "v1", profiled).runtime()).contains(profiled);
+        assertThat(store.versions().getOrThrow("s1", "v1").runtime().orElseThrow().profiles()).containsExactly("debug", "tools");
+        store.jdbi().useHandle(h -> h.execute("UPDATE stack_versions SET runtime_mapping ="
+                + " '{\"networks\":{},\"volumes\":{},\"containers\":{\"web\":\"c1\"}}' WHERE stack_id = 's1'"));
+        assertThat(store.versions().getOrThrow("s1", "v1").runtime()).as("a mapping stored before profiles")
+                .contains(new RuntimeMapping(Map.of(), Map.of(), Map.of("web", "c1")));
         assertThatThrownBy(() -> store.versions().updateRuntime("s1", "v9", runtime))
                 .isInstanceOf(VersionNotFoundException.class);
         assertThatThrownBy(() -> store.versions().updateStatus("s1", "v9", status))
@@ -319,6 +326,39 @@ abstract class StoreContractTest extends OneDatabaseTest {
         assertThat(store.versions().getOrThrow("s1", "v1")).isEqualTo(v1);
         // the runtime columns stay writable
         store.jdbi().useHandle(h -> h.execute("UPDATE stack_versions SET status_reason = 'ok' WHERE stack_id = 's1'"));
+    }
+
+    @Test
+    void keepsTheFilesOfAVersionInItsHashAndAsImmutableAsItsDefinition() {
+        stack("s1");
+        StackVersion plain = version("s1", "{\"a\":1}");
+        assertThat(plain.files()).isEmpty();
+        Map<String, String> files = Map.of("conf/b.env", "B=2\n", "a.env", "A=1\n");
+        StackVersion v2 = store.versions().createIfChanged(new NewVersion("s1", Optional.empty(), "alice", Optional.empty(),
+                "{\"a\":1}", false, files)).version();
+        assertThat(v2.version()).as("same definition, files added: a new version").isEqualTo("v2");
+        assertThat(v2.files()).isEqualTo(files);
+        assertThat(v2.composeHash()).isNotEqualTo(plain.composeHash());
+        assertThat(store.versions().getOrThrow("s1", "v2")).isEqualTo(v2);
+        assertThat(store.versions().getOrThrow("s1", "v1").files()).isEmpty();
+        VersionCreation same = store.versions().createIfChanged(new NewVersion("s1", Optional.empty(), "bob",
+                Optional.empty(), "{\"a\":1}", false, Map.of("a.env", "A=1\n", "conf/b.env", "B=2\n")));
+        assertThat(same.created()).isFalse();
+        VersionCreation edited = store.versions().createIfChanged(new NewVersion("s1", Optional.empty(), "bob",
+                Optional.empty(), "{\"a\":1}", false, Map.of("a.env", "A=1\n# edited\n", "conf/b.env", "B=2\n")));
+        assertThat(edited.created()).as("a file changed: a new version").isTrue();
+        assertThat(edited.version().composeHash()).isNotEqualTo(v2.composeHash());
+        assertThat(store.versions().list("s1", PageRequest.first(10)).items()).extracting(StackVersion::files)
+                .containsExactly(edited.version().files(), files, Map.of());
+        for (String set : List.of("files = '{}'", "files = NULL")) {
+            assertThatThrownBy(() -> store.jdbi().useHandle(h ->
+                    h.execute("UPDATE stack_versions SET " + set + " WHERE stack_id = 's1' AND version = 'v2'")))
+                    .as(set).hasMessageContaining("immutable");
+        }
+        assertThatThrownBy(() -> store.jdbi().useHandle(h ->
+                h.execute("UPDATE stack_versions SET files = '{}' WHERE stack_id = 's1' AND version = 'v1'")))
+                .hasMessageContaining("immutable");
+        assertThat(store.versions().getOrThrow("s1", "v2")).isEqualTo(v2);
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class Payloads {
 
     /** APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}. */
     public static String version(String version, boolean autoRollback) {
-        return version(version, autoRollback, false);
+        return version(version, autoRollback, List.of(), false);
     }
 
     /**
@@ -26,9 +26,30 @@ public final class Payloads {
      * {@code "recreate_volumes":true} when a volume whose settings changed may be recreated (its data lost).
      */
     public static String version(String version, boolean autoRollback, boolean recreateVolumes) {
+        return version(version, autoRollback, List.of(), recreateVolumes);
+    }
+
+    /**
+     * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION with active profiles:
+     * {@code {"version":"v2","auto_rollback":false,"profiles":["debug"]}} ({@code profiles} only when some are given).
+     */
+    public static String version(String version, boolean autoRollback, List<String> profiles) {
+        return version(version, autoRollback, profiles, false);
+    }
+
+    /**
+     * APPLY_STACK_VERSION and ROLLBACK_STACK_VERSION: {@code {"version":"v2","auto_rollback":false}}, with
+     * {@code "profiles":["debug"]} when some profiles are active and {@code "recreate_volumes":true} when a volume whose
+     * settings changed may be recreated (its data lost).
+     */
+    public static String version(String version, boolean autoRollback, List<String> profiles, boolean recreateVolumes) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", version);
         node.put("auto_rollback", autoRollback);
+        if (!profiles.isEmpty()) {
+            ArrayNode array = node.putArray("profiles");
+            profiles.forEach(array::add);
+        }
         if (recreateVolumes) {
             node.put("recreate_volumes", true);
         }

@@ -8,7 +8,9 @@ import io.coremonitor.engine.CommandService;
 import io.coremonitor.engine.DockerNotConfiguredException;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.CommandStatus;
+import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
+import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.ContainerStats;
 import io.coremonitor.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -249,7 +251,10 @@ public final class Monitoring implements AutoCloseable {
         try {
             Stack stack = store.stacks().getOrThrow(stackId);
             String version = stack.currentVersion().orElseThrow(() -> new IllegalStateException("no current version"));
-            Command apply = commands.apply(stackId, version, false, SELF_HEAL_ACTOR);
+            // with the profiles the current version was converged with: a self-heal does not remove their services
+            List<String> profiles = store.versions().get(stackId, version).flatMap(StackVersion::runtime)
+                .map(RuntimeMapping::profiles).orElse(List.of());
+            Command apply = commands.apply(stackId, version, false, profiles, SELF_HEAL_ACTOR);
             selfHealInFlight.put(stackId, apply.commandId());
             // it may have ended before it was recorded
             CommandStatus now = store.commands().getOrThrow(apply.commandId()).status();

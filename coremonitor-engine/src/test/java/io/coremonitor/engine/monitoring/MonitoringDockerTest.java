@@ -275,6 +275,32 @@ class MonitoringDockerTest {
     }
 
     @Test
+    void selfHealActivatesTheProfilesTheCurrentVersionWasConvergedWith() {
+        cm = engine(true);
+        String yaml = definition("early").replace("  idle:\n", "  idle:\n    profiles: [extra]\n");
+        Stack stack = cm.stacks().createStack(stackName, yaml, Map.of(), "tester", "first", Optional.empty());
+        stackId = stack.stackId();
+        cm.startWorker();
+        Command apply = cm.commands().apply(stack.stackId(), "v1", false, List.of("extra"), "tester");
+        assertThat(awaitEnd(apply.commandId()).status()).isEqualTo(CommandStatus.DONE);
+        assertThat(cm.stacks().version(stackId, "v1").runtime().orElseThrow().profiles()).containsExactly("extra");
+        cm.startMonitoring();
+        await("the event stream is open", Duration.ofSeconds(10), () -> cm.monitoring().dockerEvents().orElseThrow().connected());
+
+        docker.killContainerCmd(containerOf(cm.stacks().get(stackId), "idle")).exec();
+
+        await("self-heal queued", Duration.ofSeconds(10), () -> events.stream()
+            .anyMatch(e -> e.type() == MonitorEvent.Type.SELF_HEAL_QUEUED && e.stackId().equals(stackId)));
+        List<Command> commands = cm.commands().list(CommandFilter.byStack(stackId), PageRequest.first()).items();
+        Command heal = commands.get(commands.size() - 1);
+        assertThat(heal.createdBy()).isEqualTo(Monitoring.SELF_HEAL_ACTOR);
+        assertThat(heal.payload()).contains("\"profiles\":[\"extra\"]");
+        assertThat(awaitEnd(heal.commandId()).status()).isEqualTo(CommandStatus.DONE);
+        assertThat(docker.inspectContainerCmd(containerOf(cm.stacks().get(stackId), "idle")).exec().getState().getRunning())
+            .as("the profiled service was healed, not removed").isTrue();
+    }
+
+    @Test
     void statsOfABusyContainerShowCpuAndOldSamplesArePurged() {
         cm = engine(false);
         Stack stack = applyStack();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Compose variable interpolation of string values (never keys): {@code $V}, {@code ${V}}, {@code ${V:-d}},
@@ -13,10 +14,15 @@ import java.util.Map;
  */
 public final class Interpolator {
 
-    private final Map<String, String> variables;
+    private final Function<String, String> variables;
     private final Problems problems;
 
     public Interpolator(Map<String, String> variables, Problems problems) {
+        this(variables::get, problems);
+    }
+
+    /** An interpolator whose variables are looked up by a function (null: not set). */
+    public Interpolator(Function<String, String> variables, Problems problems) {
         this.variables = variables;
         this.problems = problems;
     }
@@ -107,7 +113,7 @@ public final class Interpolator {
         if (rest.isEmpty()) {
             return lookup(name, path);
         }
-        String value = variables.get(name);
+        String value = variables.apply(name);
         boolean colon = rest.startsWith(":");
         String op = colon ? rest.substring(0, Math.min(2, rest.length())) : rest.substring(0, 1);
         String arg = rest.substring(op.length());
@@ -133,7 +139,7 @@ public final class Interpolator {
     }
 
     private String lookup(String name, String path) {
-        String value = variables.get(name);
+        String value = variables.apply(name);
         if (value == null) {
             problems.warn(path, "variable " + name + " is not set; using an empty string");
             return "";

@@ -2,6 +2,7 @@ package io.coremonitor.model.internal;
 
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.ContentSource;
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.NetworkSpec;
 import io.coremonitor.model.ServiceSpec;
 import io.coremonitor.model.VolumeSpec;
@@ -34,8 +35,13 @@ public final class ModelConverter {
     private final DeployConverter deploy;
 
     public ModelConverter(Problems problems, Map<String, String> variables) {
+        this(problems, variables, DefinitionFiles.none());
+    }
+
+    /** A converter whose {@code env_file} entries are read from {@code files}. */
+    public ModelConverter(Problems problems, Map<String, String> variables, DefinitionFiles files) {
         this.v = new Values(problems);
-        this.process = new ProcessConverter(v, variables);
+        this.process = new ProcessConverter(v, variables, files);
         this.networking = new NetworkingConverter(v, origins);
         this.storage = new StorageConverter(v, origins);
         this.resources = new ResourcesConverter(v);

@@ -1,5 +1,6 @@
 package io.coremonitor.model.internal;
 
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.ServiceProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,18 @@ import java.util.Optional;
 
 /**
  * Reads a service's {@link ServiceProcess}: {@code image} (and the refused {@code build}), {@code pull_policy},
- * {@code command}, {@code entrypoint}, {@code environment} and how the process runs.
+ * {@code command}, {@code entrypoint}, {@code environment} (with {@code env_file}) and how the process runs.
  */
 final class ProcessConverter {
 
     private final Values v;
     private final Map<String, String> variables;
+    private final EnvFileConverter envFiles;
 
-    ProcessConverter(Values v, Map<String, String> variables) {
+    ProcessConverter(Values v, Map<String, String> variables, DefinitionFiles files) {
         this.v = v;
         this.variables = variables;
+        this.envFiles = new EnvFileConverter(v, variables, files);
     }
 
     ServiceProcess process(Map<String, Object> s, String path) {
@@ -92,6 +95,6 @@ final class ProcessConverter {
         Map<String, Optional<String>> out = new LinkedHashMap<>();
         v.listOrDict(s, path, "environment").forEach((k, value) ->
             out.put(k, value.isPresent() ? value : Optional.ofNullable(variables.get(k))));
-        return out;
+        return envFiles.environment(s, path, out);
     }
 }

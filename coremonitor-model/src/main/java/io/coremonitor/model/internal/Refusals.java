@@ -33,7 +33,6 @@ public final class Refusals {
             "template_driver", SWARM,
             "labels", SWARM)),
         Map.entry("service", Map.ofEntries(
-            Map.entry("env_file", FILES + "; put the variables under 'environment:'"),
             Map.entry("label_file", FILES + "; put the labels under 'labels:'"),
             Map.entry("develop", "development mode (watch) is not supported"),
             Map.entry("scale", "Core Monitor runs exactly one container per service"),

@@ -47,7 +47,7 @@ class ComposeSpecConformanceTest {
         Map.entry("hook", "/definitions/service_hook/properties"));
 
     /** The service keys refused today, each for its reason (see Refusals). */
-    private static final List<String> REFUSED_SERVICE_KEYS = List.of("credential_spec", "develop", "env_file", "gpus", "label_file",
+    private static final List<String> REFUSED_SERVICE_KEYS = List.of("credential_spec", "develop", "gpus", "label_file",
         "scale");
 
     private static JsonNode read(String resource) throws IOException {

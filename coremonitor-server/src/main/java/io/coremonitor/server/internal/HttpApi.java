@@ -239,7 +239,9 @@ public final class HttpApi implements AutoCloseable {
                 .summary("Per-service (and network, volume) differences from another version")
                 .param("against", "string", "the version to compare with (v1, v2, ...)").build());
         r.add(Route.get("/stacks/{id}/plan/{version}", stacks::plan).tag(stack).returns(PlanView.class)
-                .summary("Dry run: what APPLY of this version would create, recreate, remove, keep (needs Docker)").build());
+                .summary("Dry run: what APPLY of this version would create, recreate, remove, keep (needs Docker)")
+                .param("profiles", "string", "compose profiles to activate, comma-separated or repeated, as the APPLY's"
+                        + " profiles ('*': all)").build());
         r.add(Route.get("/stacks/{id}/status", stacks::status).tag(stack).returns(StatusView.class)
                 .summary("Desired and actual state, per service with version, uptime, exit code and drift (needs Docker)")
                 .param("detail", "boolean", "also restart counts and exact start times: one inspect per container, in"
@@ -261,7 +263,8 @@ public final class HttpApi implements AutoCloseable {
                 .param("follow", "boolean", "stream new lines as SSE").build());
         r.add(Route.post("/stacks/{id}/apply/{version}", stacks::apply).tag(command).status(202).returns(CommandView.class)
                 .summary("Enqueue APPLY_STACK_VERSION (503 when Docker is unreachable)")
-                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false,\"recreate_volumes\":false}").build());
+                .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false,\"profiles\":[\"debug\"],\"recreate_volumes\":false}")
+                .build());
         r.add(Route.post("/stacks/{id}/rollback/{version}", stacks::rollback).tag(command).status(202)
                 .returns(CommandView.class).summary("Enqueue ROLLBACK_STACK_VERSION (503 when Docker is unreachable)")
                 .accepts(VersionCommandRequest.class, "{\"auto_rollback\":false,\"recreate_volumes\":false}").build());

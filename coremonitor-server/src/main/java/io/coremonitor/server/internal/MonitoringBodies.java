@@ -14,9 +14,12 @@ final class MonitoringBodies {
     private MonitoringBodies() {
     }
 
-    /** What APPLY of a version would do; {@code summary} counts the actions by kind. */
+    /**
+     * What APPLY of a version would do; {@code summary} counts the actions by kind; {@code profiles} the active
+     * profiles, {@code disabled} the services none of them enables (each with its profiles), not deployed.
+     */
     record PlanView(String stackId, String stackName, String version, boolean unchanged, Map<String, Integer> summary,
-            List<PlanActionView> actions) {
+            List<PlanActionView> actions, List<String> profiles, Map<String, List<String>> disabled) {
     }
 
     /** One action of a plan, with why. */

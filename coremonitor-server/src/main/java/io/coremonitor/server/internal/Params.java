@@ -81,6 +81,19 @@ final class Params {
     }
 
     /** An optional free-text query parameter, absent when blank. */
+    /** A list query parameter: repeated ({@code ?p=a&p=b}) or comma-separated ({@code ?p=a,b}); blanks dropped. */
+    static List<String> list(Context ctx, String name) {
+        List<String> out = new ArrayList<>();
+        for (String value : ctx.queryParams(name)) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
     static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
     }

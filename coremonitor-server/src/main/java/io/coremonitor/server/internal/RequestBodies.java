@@ -46,38 +46,51 @@ final class RequestBodies {
 
     /** {@code POST /stacks}. */
     record CreateStackRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) ComposeText compose,
-            Optional<String> comment, Optional<String> author, Map<String, String> variables, Optional<String> stackId)
-            implements RequestBody {
+            Optional<String> comment, Optional<String> author, Map<String, String> variables, Optional<String> stackId,
+            @JsonPropertyDescription(FILES) Map<String, String> files) implements RequestBody {
 
         static CreateStackRequest read(Requests.Body body) {
             String name = body.requiredString("name");
             ComposeText compose = body.requiredCompose("compose");
             Map<String, String> variables = body.variables("variables");
             return new CreateStackRequest(name, compose, body.string("comment"), body.nonBlankString("author"), variables,
-                    body.string("stack_id"));
+                    body.string("stack_id"), body.texts("files"));
         }
     }
 
+    private static final String FILES = "the files the definition's env_file entries name, by the relative path written"
+            + " there ({\"./app.env\": \"A=1\\n\"}); kept with the version";
+
     /** {@code POST /stacks/{id}/versions}; {@code parent_version}, when given, must be the latest version. */
     record CreateVersionRequest(@JsonProperty(required = true) ComposeText compose, Optional<String> comment,
-            Optional<String> author, Map<String, String> variables, Optional<String> parentVersion) implements RequestBody {
+            Optional<String> author, Map<String, String> variables, Optional<String> parentVersion,
+            @JsonPropertyDescription(FILES) Map<String, String> files) implements RequestBody {
 
         static CreateVersionRequest read(Requests.Body body) {
             ComposeText compose = body.requiredCompose("compose");
             Optional<String> parent = body.string("parent_version").map(p -> Requests.versionLabel("parent_version", p));
             Optional<String> author = body.nonBlankString("author");
-            return new CreateVersionRequest(compose, body.string("comment"), author, body.variables("variables"), parent);
+            return new CreateVersionRequest(compose, body.string("comment"), author, body.variables("variables"), parent,
+                    body.texts("files"));
         }
     }
 
     /**
-     * {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}; {@code recreate_volumes} lets the
+     * {@code POST /stacks/{id}/apply/{version}} and {@code .../rollback/{version}}; {@code profiles}: the compose
+     * profiles to activate (as {@code docker compose --profile}; {@code *} for all); {@code recreate_volumes} lets the
      * command recreate a volume whose settings changed (its data is lost).
      */
-    record VersionCommandRequest(boolean autoRollback, boolean recreateVolumes) implements RequestBody {
+    record VersionCommandRequest(boolean autoRollback,
+            @JsonPropertyDescription("the compose profiles to activate, as docker compose --profile ('*': all); services"
+                    + " with profiles are deployed only when one of theirs is active") Optional<List<String>> profiles,
+            @JsonPropertyDescription("let the command recreate a volume whose settings changed (its data is lost);"
+                    + " without it such a plan is refused") boolean recreateVolumes)
+            implements RequestBody {
 
         static VersionCommandRequest read(Requests.Body body) {
-            return new VersionCommandRequest(body.bool("auto_rollback", false), body.bool("recreate_volumes", false));
+            Optional<List<String>> profiles = body.strings("profiles");
+            profiles.ifPresent(p -> Requests.profiles("profiles", p));
+            return new VersionCommandRequest(body.bool("auto_rollback", false), profiles, body.bool("recreate_volumes", false));
         }
     }
 

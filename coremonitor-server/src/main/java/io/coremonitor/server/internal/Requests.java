@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.StackVersion;
+import io.coremonitor.model.ValidationError;
 import io.javalin.http.Context;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -86,6 +88,15 @@ final class Requests {
         }
         String trimmed = header.trim();
         return trimmed.length() > MAX_ACTOR ? trimmed.substring(0, MAX_ACTOR) : trimmed;
+    }
+
+    /** Compose profile names ({@code debug}, or {@code *}): a 400 naming {@code name[i]} for the first that is not one. */
+    static List<String> profiles(String name, List<String> profiles) {
+        List<ValidationError> wrong = Profiles.checkNames(profiles, name);
+        if (!wrong.isEmpty()) {
+            throw new BadRequestException(wrong.get(0).path(), wrong.get(0).message());
+        }
+        return profiles;
     }
 
     /** A version label body value: {@code v1}, {@code v2}, ... */
@@ -210,6 +221,26 @@ final class Requests {
                 } else {
                     throw wrongType(path(field) + "." + e.getKey(), "a string", value);
                 }
+            }
+            return out;
+        }
+
+        /** A map of string values only (file contents: a number is not a file). */
+        Map<String, String> texts(String field) {
+            JsonNode v = node.get(field);
+            Map<String, String> out = new LinkedHashMap<>();
+            if (v == null || v.isNull()) {
+                return out;
+            }
+            if (!v.isObject()) {
+                throw wrongType(path(field), "an object of strings", v);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw wrongType(path(field) + "[\"" + e.getKey() + "\"]", "a string", e.getValue());
+                }
+                out.put(e.getKey(), e.getValue().asText());
             }
             return out;
         }

@@ -18,9 +18,13 @@ final class StackBodies {
             Instant createdAt, Instant updatedAt, Optional<Instant> deletedAt) {
     }
 
-    /** A version with its canonical definition ({@code compose}). */
+    /**
+     * A version with its canonical definition ({@code compose}) and the files it was made with ({@code files}: the
+     * {@code env_file} contents sent with it, by normalized relative path; empty for a version without files).
+     */
     record VersionView(String stackId, String version, Optional<String> parentVersion, VersionMetadataView metadata,
-            JsonNode compose, String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status) {
+            JsonNode compose, String composeHash, Optional<RuntimeView> runtime, Optional<VersionStatusView> status,
+            Map<String, String> files) {
     }
 
     /** A version in a list: without its definition. */
@@ -32,17 +36,21 @@ final class StackBodies {
     record VersionMetadataView(Instant createdAt, String createdBy, Optional<String> comment) {
     }
 
-    /** The Docker objects of an applied version, by name (networks, volumes) or service (containers). */
-    record RuntimeView(Map<String, String> networks, Map<String, String> volumes, Map<String, String> containers) {
+    /**
+     * The Docker objects of an applied version, by name (networks, volumes) or service (containers), and the compose
+     * profiles its convergence activated.
+     */
+    record RuntimeView(Map<String, String> networks, Map<String, String> volumes, Map<String, String> containers,
+            List<String> profiles) {
     }
 
     /** The desired and actual state of a version. */
     record VersionStatusView(StackState desired, StackState actual, Instant lastUpdated, Optional<String> reason) {
     }
 
-    /** How version {@code version} differs from version {@code against}. */
+    /** How version {@code version} differs from version {@code against} ({@code files}: the env files they carry). */
     record DiffView(String stackId, String version, String against, DiffSectionView services, DiffSectionView networks,
-            DiffSectionView volumes, boolean nameChanged, boolean identical) {
+            DiffSectionView volumes, DiffSectionView files, boolean nameChanged, boolean identical) {
     }
 
     /** One section of a diff: names added, removed, and changed (with the changed fields). */

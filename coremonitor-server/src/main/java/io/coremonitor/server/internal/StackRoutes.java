@@ -4,6 +4,7 @@ import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
@@ -56,7 +57,7 @@ final class StackRoutes {
     void create(Context ctx) {
         CreateStackRequest req = CreateStackRequest.read(Requests.body(ctx, CreateStackRequest.class));
         Stack stack = asSent(req.compose(), () -> engine.stacks().createStack(req.name(), req.compose().text(),
-                req.variables(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId()));
+                req.variables(), req.files(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId()));
         ctx.status(201).header("Location", Route.BASE + "/stacks/" + stack.stackId()).json(Views.stack(stack));
     }
 
@@ -73,7 +74,7 @@ final class StackRoutes {
         String stackId = ctx.pathParam("id");
         CreateVersionRequest req = CreateVersionRequest.read(Requests.body(ctx, CreateVersionRequest.class));
         VersionCreation creation = asSent(req.compose(), () -> engine.stacks().createVersion(stackId, req.compose().text(),
-                req.variables(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.parentVersion()));
+                req.variables(), req.files(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.parentVersion()));
         StackVersion v = creation.version();
         ctx.status(creation.created() ? 201 : 200)
                 .header("Location", Route.BASE + "/stacks/" + stackId + "/versions/" + v.version())
@@ -86,7 +87,8 @@ final class StackRoutes {
      */
     void validate(Context ctx) {
         CreateVersionRequest req = CreateVersionRequest.read(Requests.body(ctx, CreateVersionRequest.class));
-        ValidationReport report = ComposeLoader.validate(req.compose().text(), req.variables());
+        ValidationReport report = ComposeLoader.validate(req.compose().text(), req.variables(),
+                DefinitionFiles.sent(req.files()));
         ctx.json(ValidationBodies.ValidationView.of(report, req.compose()));
     }
 
@@ -111,14 +113,17 @@ final class StackRoutes {
         String against = Params.versionQuery(ctx, "against");
         StackVersion to = engine.stacks().version(stackId, v);
         StackVersion from = engine.stacks().version(stackId, against);
-        ctx.json(VersionDiff.between(stackId, against, Views.json(from.compose()), v, Views.json(to.compose())));
+        ctx.json(VersionDiff.between(stackId, against, Views.json(from.compose()), from.files(), v, Views.json(to.compose()),
+                to.files()));
     }
 
     void plan(Context ctx) {
         String stackId = ctx.pathParam("id");
         String v = Params.versionPath(ctx, "version");
+        List<String> profiles = Params.list(ctx, "profiles");
+        Requests.profiles("profiles", profiles);
         engine.stacks().version(stackId, v);
-        ctx.json(Views.plan(docker.call(() -> docker.inspector().plan(stackId, v))));
+        ctx.json(Views.plan(docker.call(() -> docker.inspector().plan(stackId, v, profiles))));
     }
 
     void status(Context ctx) {
@@ -159,12 +164,13 @@ final class StackRoutes {
     private void versionCommand(Context ctx, boolean rollback) {
         String stackId = ctx.pathParam("id");
         String v = Params.versionPath(ctx, "version");
-        VersionCommandRequest body = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class));
+        VersionCommandRequest req = VersionCommandRequest.read(Requests.body(ctx, VersionCommandRequest.class));
+        List<String> profiles = req.profiles().orElse(List.of());
         engine.stacks().version(stackId, v);
         docker.requireReachable();
         Command c = rollback
-                ? engine.commands().rollback(stackId, v, body.autoRollback(), body.recreateVolumes(), Requests.actor(ctx))
-                : engine.commands().apply(stackId, v, body.autoRollback(), body.recreateVolumes(), Requests.actor(ctx));
+                ? engine.commands().rollback(stackId, v, req.autoRollback(), profiles, req.recreateVolumes(), Requests.actor(ctx))
+                : engine.commands().apply(stackId, v, req.autoRollback(), profiles, req.recreateVolumes(), Requests.actor(ctx));
         accepted(ctx, c);
     }
 

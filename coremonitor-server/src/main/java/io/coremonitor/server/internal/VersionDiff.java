@@ -7,6 +7,7 @@ import io.coremonitor.server.internal.StackBodies.DiffView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Differences between two versions' canonical JSON: for services, networks and volumes, which were added, removed,
  * and which changed (with the names of the changed fields). Canonical JSON is normalized, so an equal field means an
- * equal setting.
+ * equal setting. The files the versions carry ({@code env_file}) are compared by path and content.
  */
 final class VersionDiff {
 
@@ -23,12 +24,37 @@ final class VersionDiff {
 
     /** How {@code to} differs from {@code from}. */
     static DiffView between(String stackId, String from, JsonNode fromJson, String to, JsonNode toJson) {
+        return between(stackId, from, fromJson, Map.of(), to, toJson, Map.of());
+    }
+
+    /** How {@code to} (with its files) differs from {@code from} (with its files). */
+    static DiffView between(String stackId, String from, JsonNode fromJson, Map<String, String> fromFiles, String to,
+            JsonNode toJson, Map<String, String> toFiles) {
         DiffSectionView services = section(fromJson.path("services"), toJson.path("services"));
         DiffSectionView networks = section(fromJson.path("networks"), toJson.path("networks"));
         DiffSectionView volumes = section(fromJson.path("volumes"), toJson.path("volumes"));
         boolean nameChanged = !Objects.equals(fromJson.path("name"), toJson.path("name"));
-        boolean identical = !nameChanged && Stream.of(services, networks, volumes).allMatch(DiffSectionView::empty);
-        return new DiffView(stackId, to, from, services, networks, volumes, nameChanged, identical);
+        DiffSectionView files = files(fromFiles, toFiles);
+        boolean identical = !nameChanged && Stream.of(services, networks, volumes, files).allMatch(DiffSectionView::empty);
+        return new DiffView(stackId, to, from, services, networks, volumes, files, nameChanged, identical);
+    }
+
+    private static DiffSectionView files(Map<String, String> from, Map<String, String> to) {
+        TreeSet<String> paths = new TreeSet<>(from.keySet());
+        paths.addAll(to.keySet());
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<ChangedView> changed = new ArrayList<>();
+        for (String path : paths) {
+            if (!from.containsKey(path)) {
+                added.add(path);
+            } else if (!to.containsKey(path)) {
+                removed.add(path);
+            } else if (!from.get(path).equals(to.get(path))) {
+                changed.add(new ChangedView(path, List.of()));
+            }
+        }
+        return new DiffSectionView(added, removed, changed);
     }
 
     private static DiffSectionView section(JsonNode from, JsonNode to) {

@@ -86,7 +86,7 @@ final class Views {
 
     static VersionView version(StackVersion v) {
         return new VersionView(v.stackId(), v.version(), v.parentVersion(), metadata(v.metadata()), json(v.compose()),
-                v.composeHash(), v.runtime().map(Views::runtime), v.status().map(Views::versionStatus));
+                v.composeHash(), v.runtime().map(Views::runtime), v.status().map(Views::versionStatus), v.files());
     }
 
     /** A version in a list: without its definition. */
@@ -100,7 +100,8 @@ final class Views {
     }
 
     private static RuntimeView runtime(RuntimeMapping r) {
-        return new RuntimeView(new TreeMap<>(r.networks()), new TreeMap<>(r.volumes()), new TreeMap<>(r.containers()));
+        return new RuntimeView(new TreeMap<>(r.networks()), new TreeMap<>(r.volumes()), new TreeMap<>(r.containers()),
+                r.profiles());
     }
 
     private static VersionStatusView versionStatus(VersionStatus s) {
@@ -128,7 +129,8 @@ final class Views {
         }
         List<PlanActionView> actions = p.actions().stream()
                 .map(a -> new PlanActionView(a.kind(), a.name(), a.service(), a.containerId(), a.reasons())).toList();
-        return new PlanView(p.stackId(), p.stackName(), p.version(), p.unchanged(), counts, actions);
+        return new PlanView(p.stackId(), p.stackName(), p.version(), p.unchanged(), counts, actions, p.profiles(),
+                p.disabled());
     }
 
     static StatusView status(StackMonitorView view) {

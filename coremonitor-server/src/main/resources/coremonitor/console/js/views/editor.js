@@ -51,6 +51,9 @@ export async function render(main, params, ctx) {
   const editing = Boolean(params.id);
   let stack = null;
   let parent = null;
+  // the env files the parent version carries (its canonical definition has their values already): sent again, so
+  // that a new version keeps them and an unchanged definition is still "no change"
+  let parentFiles = {};
   let initial = '';
   if (editing) {
     stack = await get('/stacks/' + enc(params.id));
@@ -62,6 +65,7 @@ export async function render(main, params, ctx) {
     }
     const latest = await get('/stacks/' + enc(stack.stack_id) + '/versions/' + enc(stack.latest_version));
     parent = latest.version;
+    parentFiles = latest.files || {};
     initial = toYaml(latest.compose);
   }
 
@@ -172,7 +176,7 @@ export async function render(main, params, ctx) {
       refreshSave(ed);
       return;
     }
-    post('/validate', { compose: text, variables: vars }).then((result) => {
+    post('/validate', { compose: text, variables: vars, files: parentFiles }).then((result) => {
       if (key !== currentKey(ed)) {
         return;
       }
@@ -246,6 +250,7 @@ export async function render(main, params, ctx) {
     const latestStack = await get('/stacks/' + enc(stack.stack_id));
     const latest = await get('/stacks/' + enc(stack.stack_id) + '/versions/' + enc(latestStack.latest_version));
     parent = latest.version;
+    parentFiles = latest.files || {};
     newer.hidden = true;
     replace(parentInfo, 'Editing ', h('strong', {}, parent), ' (reloaded: the latest version). Saving makes the next version.');
     replace(kept, keptTextPanel(userText, (t) => cm.setValue(t)));
@@ -260,6 +265,7 @@ export async function render(main, params, ctx) {
       await reloadLatest(cm.getValue());
     } else if (choice === 'save') {
       parent = latest.version;
+      parentFiles = latest.files || {};
       replace(parentInfo, 'Editing on top of ', h('strong', {}, parent), ' (save anyway).');
       await doSave(true);
     } else {
@@ -297,6 +303,7 @@ export async function render(main, params, ctx) {
           return;
         }
         body.parent_version = parent;
+        body.files = parentFiles;
         const version = await post('/stacks/' + enc(stack.stack_id) + '/versions', body);
         if (version.version === parent) {
           replace(saveResult, h('p', { class: 'notice', id: 'no-change' },

@@ -125,12 +125,13 @@ export function fieldSummary(diff, target) {
     (g.removed || []).forEach((n) => items.push(h('li', { dataset: { [dataKey]: n, change: 'removed' } },
       h('span', { class: 'change change-removed' }, 'removed'), ' ', title, ' ', h('strong', {}, n))));
     (g.changed || []).forEach((c) => items.push(h('li', { dataset: { [dataKey]: c.name, change: 'changed' } },
-      h('span', { class: 'change change-changed' }, 'changed'), ' ', title, ' ', h('strong', {}, c.name), ': ',
-      (c.fields || []).map((f, k) => [k ? ', ' : '', h('code', {}, f)]))));
+      h('span', { class: 'change change-changed' }, 'changed'), ' ', title, ' ', h('strong', {}, c.name),
+      (c.fields || []).length ? ': ' : '', (c.fields || []).map((f, k) => [k ? ', ' : '', h('code', {}, f)]))));
   };
   group('service', diff.services, 'service');
   group('network', diff.networks, 'network');
   group('volume', diff.volumes, 'volume');
+  group('env file', diff.files, 'file');
   if (diff.name_changed) {
     items.push(h('li', { dataset: { change: 'name' } }, h('span', { class: 'change change-changed' }, 'changed'),
       ' the project name (', h('code', {}, 'name'), ')'));

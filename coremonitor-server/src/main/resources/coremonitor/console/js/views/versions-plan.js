@@ -33,6 +33,9 @@ export function planNodes(plan, verb) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Action'), h('th', { scope: 'col' }, 'Object'),
         h('th', { scope: 'col' }, 'Service'), h('th', { scope: 'col' }, 'Why'))),
       h('tbody', {}, rows))) : null,
+    Object.keys(plan.disabled || {}).length ? h('p', { class: 'plan-disabled', id: 'plan-disabled' },
+      'Not deployed (none of their profiles is active): ' + Object.entries(plan.disabled)
+        .map(([service, profiles]) => service + ' (' + profiles.join(', ') + ')').join(', ') + '.') : null,
     h('p', { class: 'muted' }, 'Nothing is enqueued until you confirm. The command runs in the queue, after the commands'
       + ' already waiting.'),
   ];

@@ -83,7 +83,7 @@ class OpenApiSchemasTest extends InProcessApiTest {
         assertThat(create.path("properties").has("stack_id")).isTrue();
         assertThat(create.path("properties").path("compose").path("type").toString()).isEqualTo("[\"string\",\"object\"]");
         assertThat(Requests.fieldNames(RequestBodies.CreateStackRequest.class))
-                .containsExactly("author", "comment", "compose", "name", "stack_id", "variables");
+                .containsExactly("author", "comment", "compose", "files", "name", "stack_id", "variables");
         JsonNode command = components.path("CommandView");
         assertThat(command.path("properties").path("payload").has("type")).as("payload is any JSON").isFalse();
 

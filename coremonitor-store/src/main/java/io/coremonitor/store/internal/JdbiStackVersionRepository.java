@@ -54,7 +54,7 @@ public final class JdbiStackVersionRepository implements StackVersionRepository 
         if (v.expectLatest() && !v.parentVersion().equals(latestLabel)) {
             throw new VersionConflictException(v.stackId(), v.parentVersion().orElseThrow(), latestLabel);
         }
-        String hash = RuntimeJson.sha256(v.compose());
+        String hash = RuntimeJson.versionHash(v.compose(), v.files());
         if (skipIfSame && latest > 0) {
             StackVersion current = versions.getByNumber(v.stackId(), latest).orElseThrow();
             if (current.composeHash().equals(hash)) {
@@ -63,11 +63,13 @@ public final class JdbiStackVersionRepository implements StackVersionRepository 
         }
         long number = latest + 1;
         String label = StackVersion.label(number);
-        versions.insert(v.stackId(), number, label, v.parentVersion(), now, v.createdBy(), v.comment(), v.compose(), hash);
+        versions.insert(v.stackId(), number, label, v.parentVersion(), now, v.createdBy(), v.comment(), v.compose(), hash,
+                RuntimeJson.writeFiles(v.files()));
         stacks.setLatest(v.stackId(), number, label, now);
         LOG.debug("stack {}: version {} created", v.stackId(), label);
         return new VersionCreation(new StackVersion(v.stackId(), label, number, v.parentVersion(),
-                new VersionMetadata(now, v.createdBy(), v.comment()), v.compose(), hash, Optional.empty(), Optional.empty()),
+                new VersionMetadata(now, v.createdBy(), v.comment()), v.compose(), hash, Optional.empty(), Optional.empty(),
+                v.files()),
                 true);
     }
 

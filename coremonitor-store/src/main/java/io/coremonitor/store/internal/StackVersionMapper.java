@@ -28,6 +28,6 @@ public final class StackVersionMapper implements RowMapper<StackVersion> {
         return new StackVersion(rs.getString("stack_id"), rs.getString("version"), rs.getLong("number"),
                 Optional.ofNullable(rs.getString("parent_version")), metadata, rs.getString("compose"),
                 rs.getString("compose_hash"), Optional.ofNullable(rs.getString("runtime_mapping")).map(RuntimeJson::read),
-                status);
+                status, RuntimeJson.readFiles(rs.getString("files")));
     }
 }

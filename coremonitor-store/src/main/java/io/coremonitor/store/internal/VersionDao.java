@@ -12,15 +12,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface VersionDao {
 
     String COLUMNS = "stack_id, number, version, parent_version, created_at, created_by, comment, compose, compose_hash,"
-            + " runtime_mapping, status_desired, status_actual, status_updated_at, status_reason";
+            + " runtime_mapping, status_desired, status_actual, status_updated_at, status_reason, files";
 
     @SqlUpdate("INSERT INTO stack_versions (stack_id, number, version, parent_version, created_at, created_by, comment,"
-            + " compose, compose_hash) VALUES (:stackId, :number, :version, :parent, :createdAt, :createdBy, :comment,"
-            + " :compose, :hash)")
+            + " compose, compose_hash, files) VALUES (:stackId, :number, :version, :parent, :createdAt, :createdBy, :comment,"
+            + " :compose, :hash, :files)")
     void insert(@Bind("stackId") String stackId, @Bind("number") long number, @Bind("version") String version,
             @Bind("parent") Optional<String> parentVersion, @Bind("createdAt") Instant createdAt,
             @Bind("createdBy") String createdBy, @Bind("comment") Optional<String> comment,
-            @Bind("compose") String compose, @Bind("hash") String composeHash);
+            @Bind("compose") String compose, @Bind("hash") String composeHash, @Bind("files") String files);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM stack_versions WHERE stack_id = :stackId AND version = :version")
     Optional<StackVersion> get(@Bind("stackId") String stackId, @Bind("version") String version);

@@ -11,6 +11,7 @@ import io.coremonitor.model.CommandType;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
 import io.coremonitor.model.StackVersion;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,7 @@ final class ApplyExecutor implements CommandExecutor {
         String commandId = Long.toString(command.commandId());
         convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.DEPLOYING, Optional.empty());
         try {
-            convergence.converge(stack, target, commandId, context, payload.recreateVolumes());
+            convergence.converge(stack, target, commandId, payload.profiles(), context, payload.recreateVolumes());
         } catch (CommandCancelledException e) {
             convergence.status(stack.stackId(), target.version(), StackState.RUNNING, StackState.UNKNOWN,
                 Optional.of("cancelled while converging"));
@@ -79,7 +80,7 @@ final class ApplyExecutor implements CommandExecutor {
             context.error(target.version() + " failed: " + reason);
             if (payload.autoRollback() && previous.isPresent()) {
                 throw new CommandFailedException(rollBack(stack, previous.get(), commandId, context, target.version(), reason,
-                    payload.recreateVolumes()), e);
+                    payload.profiles(), payload.recreateVolumes()), e);
             }
             if (payload.autoRollback()) {
                 context.warn("auto_rollback: the stack has no previous version to go back to");
@@ -107,11 +108,11 @@ final class ApplyExecutor implements CommandExecutor {
     }
 
     private String rollBack(Stack stack, String previous, String commandId, ExecutionContext context, String failed, String reason,
-            boolean recreateVolumes) {
+            List<String> profiles, boolean recreateVolumes) {
         context.warn("auto_rollback: converging " + stack.name() + " back to " + previous);
         try {
             StackVersion back = convergence.store().versions().getOrThrow(stack.stackId(), previous);
-            convergence.converge(stack, back, commandId, context, recreateVolumes);
+            convergence.converge(stack, back, commandId, profiles, context, recreateVolumes);
             context.info("auto_rollback: " + stack.name() + " is back at " + previous);
             return failed + " failed and was rolled back to " + previous + ": " + reason;
         } catch (RuntimeException again) {

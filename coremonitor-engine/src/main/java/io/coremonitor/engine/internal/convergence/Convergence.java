@@ -9,6 +9,7 @@ import io.coremonitor.model.Artifact;
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeDefinition;
 import io.coremonitor.model.Deployment;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.RuntimeMapping;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackState;
@@ -81,10 +82,10 @@ final class Convergence {
     }
 
     /** Plans a stack's convergence to a version (three list calls, no change). */
-    ConvergencePlan plan(Stack stack, StackVersion version, String commandId) {
+    ConvergencePlan plan(Stack stack, StackVersion version, String commandId, List<String> profiles) {
         ServiceTranslator.Context ctx = new ServiceTranslator.Context(stack.stackId(), stack.name(), version.version(), commandId);
         ConvergencePlan plan = Planner.plan(ops, ctx, definition(version), Observed.of(ops, stack.stackId()),
-            v -> definition(stack.stackId(), v));
+            v -> definition(stack.stackId(), v), profiles);
         return AppsInPlan.annotate(plan, currentApps(stack.stackId(), plan),
             sha -> store.artifacts().find(sha).map(Artifact::name));
     }
@@ -98,12 +99,18 @@ final class Convergence {
     /**
      * Plans and executes; records runtime mapping and RUNNING status; sets nothing else.
      *
+     * @param profiles        the active compose profiles
      * @param recreateVolumes whether a volume whose settings changed may be recreated (its data lost); when false
      *                        such a plan is refused before any change
      */
-    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, ExecutionContext ctx, boolean recreateVolumes) {
+    RuntimeMapping converge(Stack stack, StackVersion version, String commandId, List<String> profiles, ExecutionContext ctx,
+            boolean recreateVolumes) {
         long start = System.nanoTime();
-        ConvergencePlan plan = plan(stack, version, commandId);
+        ConvergencePlan plan = plan(stack, version, commandId, profiles);
+        if (!plan.view().disabled().isEmpty()) {
+            ctx.info("profiles: " + Profiles.describe(profiles) + "; disabled: " + String.join(", ",
+                plan.view().disabled().keySet()));
+        }
         if (!recreateVolumes && !plan.volumeRecreations().isEmpty()) {
             List<String> problems = new ArrayList<>();
             for (PlanAction a : plan.view().actions(PlanAction.Kind.RECREATE_VOLUME)) {
@@ -127,7 +134,7 @@ final class Convergence {
             }
         }
         long logged = System.nanoTime();
-        RuntimeMapping mapping = converger(ctx).execute(plan);
+        RuntimeMapping mapping = converger(ctx).execute(plan).withProfiles(plan.view().profiles());
         redeployApps(plan, mapping, ctx);
         long executed = System.nanoTime();
         store.versions().updateRuntime(stack.stackId(), version.version(), mapping);

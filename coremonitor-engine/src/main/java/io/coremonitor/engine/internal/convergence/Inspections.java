@@ -42,9 +42,14 @@ public final class Inspections {
 
     /** What applying {@code version} would do now. */
     public StackPlan plan(String stackId, String version) {
+        return plan(stackId, version, List.of());
+    }
+
+    /** What applying {@code version} with these profiles active would do now. */
+    public StackPlan plan(String stackId, String version, List<String> profiles) {
         Stack stack = convergence.store().stacks().getOrThrow(stackId);
         StackVersion target = convergence.store().versions().getOrThrow(stackId, version);
-        return convergence.plan(stack, target, "dry-run").view();
+        return convergence.plan(stack, target, "dry-run", profiles).view();
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coremonitor.engine.CommandFailedException;
+import io.coremonitor.model.Profiles;
+import io.coremonitor.model.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +19,11 @@ final class Payloads {
     }
 
     /**
-     * {@code {"version":"v2","auto_rollback":false,"recreate_volumes":false}}: {@code recreate_volumes} lets the APPLY
-     * recreate a volume whose settings changed (its data is lost); without it such a plan is refused.
+     * {@code {"version":"v2","auto_rollback":false,"profiles":["debug"],"recreate_volumes":false}} ({@code profiles}
+     * absent: none active); {@code recreate_volumes} lets the APPLY recreate a volume whose settings changed (its data is
+     * lost); without it such a plan is refused.
      */
-    record Apply(String version, boolean autoRollback, boolean recreateVolumes) {
+    record Apply(String version, boolean autoRollback, List<String> profiles, boolean recreateVolumes) {
     }
 
     /** {@code {"remove_volumes":false}}. */
@@ -37,7 +40,18 @@ final class Payloads {
         if (version == null || !version.isTextual() || !version.asText().matches("v[1-9][0-9]*")) {
             throw new CommandFailedException("invalid payload: \"version\" must be a version label such as \"v2\", got " + version);
         }
-        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false), node.path("recreate_volumes").asBoolean(false));
+        List<String> profiles = new ArrayList<>();
+        JsonNode given = node.path("profiles");
+        if (!given.isMissingNode() && !given.isNull() && !given.isArray()) {
+            throw new CommandFailedException("invalid payload: \"profiles\" must be an array of profile names, got " + given);
+        }
+        given.forEach(p -> profiles.add(p.asText()));
+        List<ValidationError> wrong = Profiles.checkNames(profiles, "profiles");
+        if (!wrong.isEmpty()) {
+            throw new CommandFailedException("invalid payload: " + wrong.get(0));
+        }
+        return new Apply(version.asText(), node.path("auto_rollback").asBoolean(false), List.copyOf(profiles),
+            node.path("recreate_volumes").asBoolean(false));
     }
 
     static Delete delete(String payload) {

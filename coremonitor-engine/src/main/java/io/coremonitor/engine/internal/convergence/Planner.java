@@ -19,9 +19,12 @@ import io.coremonitor.model.DependsOn;
 import io.coremonitor.model.Mount;
 import io.coremonitor.model.MountType;
 import io.coremonitor.model.NetworkSpec;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.ServiceSpec;
+import io.coremonitor.model.ValidationError;
 import io.coremonitor.model.VolumeSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +44,12 @@ import java.util.function.Function;
  * <p>Dependents are not recreated when a dependency is: they keep running (as {@code docker compose up}), except a
  * service whose {@code network_mode} is {@code service:X} (it shares X's network namespace, so it is recreated with
  * X) and a service declaring {@code depends_on: {X: {restart: true}}} (restarted after X is recreated). Services
- * with {@code profiles} are not deployed (no profile is active). Networks and volumes are created when missing; one
- * whose settings differ from those of the version that created it is recreated (RECREATE_NETWORK, RECREATE_VOLUME,
- * see {@link ObjectChanges}; the services mounting a recreated volume are recreated); unused stack networks are
- * removed; volumes are otherwise only removed by DELETE_STACK with remove_volumes.
+ * with {@code profiles} are deployed only when one of them is active ({@link Profiles}; the APPLY's
+ * {@code profiles}); an enabled service needing a disabled one refuses the plan, a disabled service's container is
+ * removed. Networks and volumes are created when missing; one whose settings differ from those of the version that
+ * created it is recreated (RECREATE_NETWORK, RECREATE_VOLUME, see {@link ObjectChanges}; the services mounting a
+ * recreated volume are recreated); unused stack networks are removed; volumes are otherwise only removed by
+ * DELETE_STACK with remove_volumes.
  */
 final class Planner {
 
@@ -59,9 +64,14 @@ final class Planner {
      */
     static ConvergencePlan plan(DockerOps ops, ServiceTranslator.Context ctx, ComposeDefinition desired, Observed observed,
             Function<String, Optional<ComposeDefinition>> versionLookup) {
-        List<String> services = desired.services().entrySet().stream().filter(e -> e.getValue().lifecycle().profiles().isEmpty())
-            .map(Map.Entry::getKey).sorted().toList();
-        List<String> problems = new ArrayList<>();
+        return plan(ops, ctx, desired, observed, versionLookup, List.of());
+    }
+
+    /** Plans the convergence of a stack to a definition with these profiles active. */
+    static ConvergencePlan plan(DockerOps ops, ServiceTranslator.Context ctx, ComposeDefinition desired, Observed observed,
+            Function<String, Optional<ComposeDefinition>> versionLookup, Collection<String> profiles) {
+        List<String> services = List.copyOf(Profiles.enabledServices(desired, profiles));
+        List<String> problems = new ArrayList<>(Profiles.check(desired, profiles).stream().map(ValidationError::toString).toList());
         Map<String, ContainerRequest> requests = new TreeMap<>();
         for (String s : services) {
             try {
@@ -173,7 +183,10 @@ final class Planner {
             if (service == null || !requests.containsKey(service)) {
                 removals.add(c);
                 removeActions.add(new PlanAction(PlanAction.Kind.REMOVE, name(c), Optional.ofNullable(service), Optional.of(c.getId()),
-                    List.of(service == null ? "orphan container (no service label)" : "service '" + service + "' is no longer defined")));
+                    List.of(service == null ? "orphan container (no service label)" : desired.services().containsKey(service)
+                        ? "service '" + service + "' is disabled by its profiles (" + String.join(", ",
+                            desired.services().get(service).lifecycle().profiles()) + "; " + Profiles.describe(profiles) + ")"
+                        : "service '" + service + "' is no longer defined")));
             } else {
                 byService.computeIfAbsent(service, k -> new ArrayList<>()).add(c);
             }
@@ -273,7 +286,8 @@ final class Planner {
                     List.of("network '" + n.getKey() + "' is no longer used")));
             }
         }
-        StackPlan view = new StackPlan(ctx.stackId(), ctx.stackName(), ctx.version(), actions);
+        StackPlan view = new StackPlan(ctx.stackId(), ctx.stackName(), ctx.version(), actions,
+            profiles.stream().distinct().sorted().toList(), Profiles.disabledServices(desired, profiles));
         return new ConvergencePlan(view, desired, services, requests, existing, networkIds, newNetworks, volumeNames, newVolumes,
             removals, networkRemovals, networkRecreations, volumeRecreations);
     }

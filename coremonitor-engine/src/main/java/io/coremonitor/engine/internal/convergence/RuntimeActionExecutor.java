@@ -41,20 +41,22 @@ final class RuntimeActionExecutor implements CommandExecutor {
         String version = stack.currentVersion().orElseThrow(
             () -> new CommandFailedException("stack " + stack.name() + " has no applied version: apply one first"));
         ComposeDefinition def = convergence.definition(stack.stackId(), version).orElseThrow();
-        List<String> deployed = def.services().entrySet().stream().filter(e -> e.getValue().lifecycle().profiles().isEmpty())
-            .map(Map.Entry::getKey).sorted().toList();
-        List<String> selected = payload.services().isEmpty() ? deployed : payload.services();
-        List<String> unknown = selected.stream().filter(s -> !deployed.contains(s)).toList();
-        if (!unknown.isEmpty()) {
-            throw new CommandFailedException("unknown service(s) in " + version + " of " + stack.name() + ": "
-                + String.join(", ", unknown));
-        }
         Map<String, Container> containers = new TreeMap<>();
         for (Container c : convergence.ops().listContainers(StackLabels.STACK_ID, stack.stackId())) {
             String service = c.getLabels() == null ? null : c.getLabels().get(StackLabels.SERVICE);
             if (service != null) {
                 containers.putIfAbsent(service, c);
             }
+        }
+        // the services without profiles, and those of profiles the last apply activated (they have a container)
+        List<String> deployed = def.services().entrySet().stream().filter(e -> e.getValue().lifecycle().profiles().isEmpty()
+            || containers.containsKey(e.getKey())).map(Map.Entry::getKey).sorted().toList();
+        List<String> selected = payload.services().isEmpty() ? deployed : payload.services();
+        List<String> unknown = selected.stream().filter(s -> !deployed.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CommandFailedException("unknown service(s) in " + version + " of " + stack.name() + ": "
+                + String.join(", ", unknown.stream().map(s -> def.services().containsKey(s) ? s + " (disabled by its profiles "
+                    + String.join(", ", def.services().get(s).lifecycle().profiles()) + ")" : s).toList()));
         }
         List<String> missing = new ArrayList<>(selected.stream().filter(s -> !containers.containsKey(s)).toList());
         if (!missing.isEmpty()) {

@@ -2,8 +2,10 @@ package io.coremonitor.server.internal.cli;
 
 import io.coremonitor.model.CanonicalJson;
 import io.coremonitor.model.ComposeLoader;
+import io.coremonitor.model.DefinitionFiles;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.LoadResult;
+import io.coremonitor.model.Profiles;
 import io.coremonitor.model.ValidationError;
 import io.coremonitor.server.internal.FlagArg;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code config -f FILE [--var KEY=VALUE ...]}: validates a definition like {@code docker compose config}.
+ * {@code config -f FILE [--var KEY=VALUE ...] [--profile NAME ...]}: validates a definition like
+ * {@code docker compose config}.
  *
  * <ul>
  *   <li>exit 0: the canonical JSON (indented) on stdout; warnings, if any, on stderr as {@code warning: path: message}</li>
@@ -34,14 +37,20 @@ import java.util.regex.Pattern;
  *   <li>exit 2: usage error (missing {@code -f}, unknown flag, malformed {@code --var}, extra argument)</li>
  * </ul>
  * {@code -f -} reads standard input. Variables come from the process environment, then from {@code --var} (which wins).
+ * The files named by {@code env_file} are read from disk relative to the definition's directory (the current
+ * directory for standard input), as {@code docker compose} reads them; the server reads the same files from the
+ * {@code "files"} sent with a definition, with the same result. With {@code --profile}, the definition is printed as it
+ * runs with those profiles active (as {@code docker compose --profile NAME config}: the enabled services only; an
+ * enabled service that needs a disabled one is an error); without it, the whole definition as a version stores it.
  * Never prints a stack trace.
  */
 public final class ConfigCommand {
 
     public static final String USAGE = String.join("\n",
-        "usage: coremonitor-server.jar config -f FILE [--var KEY=VALUE ...]",
+        "usage: coremonitor-server.jar config -f FILE [--var KEY=VALUE ...] [--profile NAME ...]",
         "  -f, --file FILE     the definition (YAML or JSON); '-' reads standard input",
         "  --var KEY=VALUE     a variable for ${KEY} interpolation (overrides the environment); repeatable",
+        "  --profile NAME      activate a compose profile ('*': all): print the services that run with it; repeatable",
         "  -h, --help          this help",
         "exit: 0 valid (canonical JSON on stdout), 1 invalid (one 'path: message' line per error on stderr), 2 usage error");
 
@@ -70,6 +79,7 @@ public final class ConfigCommand {
     private int execute(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
         String file = null;
         Map<String, String> vars = new HashMap<>();
+        List<String> profiles = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -110,6 +120,17 @@ public final class ConfigCommand {
                         vars.put(value.substring(0, sep), value.substring(sep + 1));
                     }
                     break;
+                case "--profile":
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            problems.add("--profile needs a profile name");
+                            break;
+                        }
+                        value = args.get(++i);
+                    }
+                    Profiles.checkNames(List.of(value), "--profile").forEach(e -> problems.add("--profile: " + e.message()));
+                    profiles.add(value);
+                    break;
                 default:
                     problems.add(a.startsWith("-") ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'");
                     break;
@@ -133,11 +154,12 @@ public final class ConfigCommand {
         Map<String, String> variables = new HashMap<>(env);
         variables.putAll(vars);
         try {
-            LoadResult result = ComposeLoader.loadWithWarnings(text.get(), variables);
+            LoadResult result = ComposeLoader.loadWithWarnings(text.get(), variables, DefinitionFiles.directory(directory(file)));
             for (ValidationError w : result.warnings()) {
                 err.println("warning: " + line(w, label));
             }
-            out.println(CanonicalJson.toPrettyJson(result.definition()));
+            out.println(CanonicalJson.toPrettyJson(profiles.isEmpty() ? result.definition()
+                : Profiles.apply(result.definition(), profiles)));
             return 0;
         } catch (InvalidDefinitionException e) {
             for (ValidationError error : e.errors()) {
@@ -145,6 +167,16 @@ public final class ConfigCommand {
             }
             return 1;
         }
+    }
+
+    /** The directory env files are relative to: the definition's, or the current one for standard input. */
+    private static Path directory(String file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if ("-".equals(file)) {
+            return cwd;
+        }
+        Path parent = cwd.resolve(file).getParent();
+        return parent == null ? cwd : parent;
     }
 
     private static String line(ValidationError e, String label) {

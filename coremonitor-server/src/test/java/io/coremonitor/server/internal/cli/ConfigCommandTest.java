@@ -159,11 +159,44 @@ class ConfigCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "--var A=1", "-f", "--file", "-x -f a.yaml", "-f a.yaml --var", "-f a.yaml --var NOEQUALS",
-        "-f a.yaml --var 1A=b", "-f a.yaml --var =b", "-f a.yaml extra", "-f a.yaml -f b.yaml", "--bogus"})
+        "-f a.yaml --var 1A=b", "-f a.yaml --var =b", "-f a.yaml extra", "-f a.yaml -f b.yaml", "--bogus", "-f a.yaml --profile",
+        "-f a.yaml --profile -x"})
     void usageErrorsAreExitTwo(String args) {
         String[] split = args.isEmpty() ? new String[0] : args.split(" ");
         assertThat(run("", Map.of(), split)).isEqualTo(2);
         assertThat(err()).startsWith("config: ").contains("usage: coremonitor-server.jar config -f FILE");
+        assertThat(out()).isEmpty();
+    }
+
+    private static final String PROFILED = String.join("\n",
+        "services:",
+        "  web: {image: nginx, depends_on: {metrics: {condition: service_started, required: false}}}",
+        "  metrics: {image: busybox, profiles: [monitoring]}",
+        "  shell: {image: busybox, depends_on: [web], profiles: [debug]}",
+        "  runner: {image: busybox, depends_on: [metrics], profiles: [ci]}",
+        "");
+
+    @Test
+    void profilesPrintTheServicesThatRunWithThemLikeCompose() throws IOException {
+        Path f = file("compose.yaml", PROFILED);
+        assertThat(run("", Map.of(), "-f", f.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out()).path("services").size()).as("without --profile: as stored").isEqualTo(4);
+        out.reset();
+        assertThat(run("", Map.of(), "-f", f.toString(), "--profile", "debug")).isZero();
+        JsonNode debug = new ObjectMapper().readTree(out());
+        assertThat(debug.path("services").fieldNames()).toIterable().containsExactly("shell", "web");
+        assertThat(debug.at("/services/web/depends_on").isMissingNode()).as("optional dependency on a disabled service").isTrue();
+        out.reset();
+        assertThat(run("", Map.of(), "-f", f.toString(), "--profile=monitoring", "--profile", "ci")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).path("services").fieldNames()).toIterable()
+            .containsExactly("metrics", "runner", "web");
+        out.reset();
+        assertThat(run("", Map.of(), "-f", f.toString(), "--profile", "*")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).path("services").size()).isEqualTo(4);
+        out.reset();
+        assertThat(run("", Map.of(), "-f", f.toString(), "--profile", "ci")).isEqualTo(1);
+        assertThat(err()).contains("services.runner.depends_on.metrics: service 'metrics' is disabled by its profiles"
+            + " (monitoring; active profiles: ci)");
         assertThat(out()).isEmpty();
     }
 

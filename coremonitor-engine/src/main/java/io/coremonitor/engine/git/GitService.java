@@ -92,6 +92,15 @@ public final class GitService implements AutoCloseable {
     }
 
     /**
+     * Checks settings as {@link #createStack} and {@link #follow} do, without storing or fetching anything.
+     *
+     * @throws InvalidGitSettingsException naming the first field that cannot be used
+     */
+    public static void check(GitSettings settings) {
+        SettingsCheck.check(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
      * Creates a stack whose version {@code v1} is the compose file of the branch's newest commit, and makes it
      * follow the repository. Nothing is made when the repository cannot be read or the file is missing or invalid.
      * With {@code autoApply}, the APPLY of v1 is enqueued.

@@ -138,9 +138,11 @@ public final class GitService implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new GitSyncFailedException(describe(settings, redaction(settings).apply(e.toString())));
-        } finally {
+        } catch (RuntimeException e) {
             deleteTree(fresh);
+            throw e;
         }
+        keep(fresh, mirrorDirectory(stack.stackId()));
         store.audit().append(actor, "GIT_FOLLOWED", Optional.of(stack.stackId()), Optional.empty(), settings.toString());
         LOG.info("git_follow stack={} url={} branch={} path={} head={} by={}", stack.stackId(), settings.url(),
                 settings.branch(), settings.path(), head, actor);
@@ -485,6 +487,19 @@ public final class GitService implements AutoCloseable {
             throw new StackNotFoundException(stackId, "stack " + stackId + " (" + stack.name() + ") was deleted");
         }
         return stack;
+    }
+
+    /** The copy fetched for a new stack becomes its copy (the next sync then fetches only what is new). */
+    private static void keep(Path fresh, Path target) {
+        try {
+            if (!Files.exists(target)) {
+                Files.move(fresh, target);
+                return;
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot keep the copy {} as {}: {}", fresh, target, e.toString());
+        }
+        deleteTree(fresh);
     }
 
     private static void deleteTree(Path dir) {

@@ -82,6 +82,8 @@ class GitServiceTest {
         RevCommit first = repo.commit("compose.yaml", V1, "First web", "Alice");
         Stack stack = cm.git().createStack("web", settings(false), "operator", Optional.empty());
 
+        assertThat(dir.resolve("git").resolve(stack.stackId())).as("the copy fetched for v1 is kept").isDirectory();
+        assertThat(dir.resolve("git").toFile().list()).containsExactly(stack.stackId());
         StackVersion v1 = cm.stacks().version(stack.stackId(), "v1");
         assertThat(v1.metadata().createdBy()).isEqualTo("Alice <alice@example.org>");
         assertThat(v1.metadata().comment()).contains("First web\n\ngit commit " + first.name());
@@ -238,6 +240,7 @@ class GitServiceTest {
                 Optional.empty()), "operator", Optional.empty()))
                 .isInstanceOf(GitSyncFailedException.class).hasMessageContaining("nope");
         assertThat(cm.stacks().list(Optional.empty(), true, PageRequest.first()).items()).isEmpty();
+        assertThat(dir.resolve("git").toFile().list()).as("no copy is left behind").isEmpty();
     }
 
     @Test

@@ -307,7 +307,9 @@ class GitServiceTest {
             assertThat(following.lastError()).hasValueSatisfying(e -> assertThat(e).contains("not authorized")
                     .doesNotContain(wrongPassword));
             assertThat(following.toString()).doesNotContain(wrongPassword).doesNotContain(PASSWORD);
-            assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(wrongPassword).doesNotContain(PASSWORD);
+            assertThat(logged.toString(StandardCharsets.UTF_8)).as("the failure was logged, without the credentials")
+                    .contains("git_sync_failed").contains("not authorized")
+                    .doesNotContain(wrongPassword).doesNotContain(PASSWORD);
             assertThat(cm.stacks().get(stack.stackId()).latestVersion()).contains("v2");
         }
     }

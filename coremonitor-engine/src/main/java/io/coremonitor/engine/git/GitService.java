@@ -123,7 +123,14 @@ public final class GitService implements AutoCloseable {
             ObjectId file = mirror.file(commit, settings.path()).orElseThrow(() -> new InvalidGitSettingsException(
                     "git.path", "'" + settings.path() + "' is not a file of commit " + commit.name() + " on branch "
                             + settings.branch()));
-            stack = stacks.createStack(name, mirror.text(file), Map.of(), author(commit), comment(commit), stackId);
+            String text;
+            try {
+                text = mirror.text(file);
+            } catch (GitMirror.FileTooLargeException e) {
+                throw new InvalidGitSettingsException("git.path", "'" + settings.path() + "' of commit " + commit.name()
+                        + ": " + e.getMessage());
+            }
+            stack = stacks.createStack(name, text, Map.of(), author(commit), comment(commit), stackId);
             try {
                 store.git().put(stack.stackId(), settings.url(), settings.branch(), settings.path(),
                         settings.autoApply(), seal(stack.stackId(), settings.credentials()), actor);
@@ -237,7 +244,7 @@ public final class GitService implements AutoCloseable {
                 store.git().recordSync(stackId, Optional.empty(), Optional.of(e.getMessage()));
                 LOG.warn("git_sync_failed stack={} reason={}", stackId, e.getMessage());
                 throw e;
-            } catch (IOException | GitMirror.GitReadException e) {
+            } catch (IOException | UncheckedIOException | GitMirror.GitReadException e) {
                 String reason = describe(f.url(), f.branch(), redaction.apply(e.getMessage()));
                 store.git().recordSync(stackId, Optional.empty(), Optional.of(reason));
                 LOG.warn("git_sync_failed stack={} reason={}", stackId, reason);
@@ -349,7 +356,13 @@ public final class GitService implements AutoCloseable {
             return refuse(stackId, commit, List.of(error("git.path", "'" + f.path() + "' is not a file of commit "
                     + commit.name() + " (deleted or moved)", Optional.empty())));
         }
-        String text = mirror.text(file.get());
+        String text;
+        try {
+            text = mirror.text(file.get());
+        } catch (GitMirror.FileTooLargeException e) {
+            return refuse(stackId, commit, List.of(error("git.path", "'" + f.path() + "': " + e.getMessage(),
+                    Optional.empty())));
+        }
         Optional<String> parent = stacks.get(stackId).latestVersion();
         try {
             VersionCreation creation = stacks.createVersion(stackId, text, Map.of(), author(commit), comment(commit),

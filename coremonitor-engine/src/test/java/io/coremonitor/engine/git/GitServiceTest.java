@@ -176,17 +176,21 @@ class GitServiceTest {
     }
 
     @Test
-    void aDeletedFileIsRefusedNamingThePath() {
+    void aDeletedOrTooLargeFileIsRefusedNamingThePath() {
         repo.commit("compose.yaml", V1, "one", "Alice");
         Stack stack = cm.git().createStack("web", settings(false), "operator", Optional.empty());
         repo.remove("compose.yaml", "moved away", "Alice");
+        repo.commit("compose.yaml", V2 + "# " + "x".repeat(3 * 1024 * 1024) + "\n", "huge", "Alice");
+        RevCommit fixed = repo.commit("compose.yaml", V2, "fixed", "Alice");
 
         GitSyncResult sync = cm.git().sync(stack.stackId(), "tester");
 
-        assertThat(sync.commits()).singleElement().satisfies(c -> {
-            assertThat(c.outcome()).isEqualTo(Outcome.REFUSED);
-            assertThat(c.errors().orElseThrow()).contains("git.path").contains("deleted or moved");
-        });
+        assertThat(sync.commits()).extracting(GitCommitRecord::outcome)
+                .containsExactly(Outcome.REFUSED, Outcome.REFUSED, Outcome.VERSION);
+        assertThat(sync.commits().get(0).errors().orElseThrow()).contains("git.path").contains("deleted or moved");
+        assertThat(sync.commits().get(1).errors().orElseThrow()).contains("git.path").contains("more than");
+        assertThat(sync.commits().get(2).commitId()).isEqualTo(fixed.name());
+        assertThat(cm.git().following(stack.stackId()).lastError()).isEmpty();
     }
 
     @Test

@@ -142,7 +142,8 @@ public final class GitMirror implements AutoCloseable {
     public String text(ObjectId file) throws IOException {
         ObjectLoader loader = repository.open(file, Constants.OBJ_BLOB);
         if (loader.getSize() > MAX_FILE_BYTES) {
-            throw new GitReadException("the file has " + loader.getSize() + " bytes, more than " + MAX_FILE_BYTES);
+            throw new FileTooLargeException("the file has " + loader.getSize() + " bytes, more than " + MAX_FILE_BYTES
+                    + " (a compose file that large is not read)");
         }
         return new String(loader.getCachedBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8);
     }
@@ -178,9 +179,17 @@ public final class GitMirror implements AutoCloseable {
     }
 
     /** The repository could not be fetched or read. */
-    public static final class GitReadException extends RuntimeException {
+    public static class GitReadException extends RuntimeException {
 
         public GitReadException(String message) {
+            super(message);
+        }
+    }
+
+    /** The followed file is larger than {@link #MAX_FILE_BYTES}: the commit is refused, the sync goes on. */
+    public static final class FileTooLargeException extends GitReadException {
+
+        public FileTooLargeException(String message) {
             super(message);
         }
     }

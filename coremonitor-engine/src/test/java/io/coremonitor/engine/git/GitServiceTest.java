@@ -2,6 +2,8 @@ package io.coremonitor.engine.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.secrets.SecretKeySource;
@@ -21,8 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +99,7 @@ class GitServiceTest {
         assertThat(sync.version()).contains("v2");
         assertThat(sync.applyCommandId()).isEmpty();
         assertThat(sync.commits()).extracting(GitCommitRecord::commitId, GitCommitRecord::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(second.name(), Outcome.VERSION));
+                .containsExactly(tuple(second.name(), Outcome.VERSION));
         StackVersion v2 = cm.stacks().version(stack.stackId(), "v2");
         assertThat(v2.parentVersion()).contains("v1");
         assertThat(v2.metadata().createdBy()).isEqualTo("Bob <bob@example.org>");
@@ -214,8 +218,26 @@ class GitServiceTest {
     }
 
     @Test
+    void thePollerSyncsEveryFollowedStackAndRecordsAFailureAsItsLastError() {
+        repo.commit("compose.yaml", V1, "one", "Alice");
+        Stack stack = cm.git().createStack("web", settings(false), "operator", Optional.empty());
+        Stack broken = cm.stacks().createStack("other", V1, Map.of(), "alice", null, Optional.empty());
+        cm.git().follow(broken.stackId(), new GitSettings(dir.resolve("nowhere").toUri().toString(), "main",
+                "compose.yaml", false, Optional.empty()), "operator");
+        repo.commit("compose.yaml", V2, "two", "Bob");
+
+        cm.git().startPolling(Duration.ofMillis(200));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cm.stacks().get(stack.stackId()).latestVersion().orElseThrow().equals("v2"));
+        assertThat(cm.git().following(broken.stackId()).lastError()).hasValueSatisfying(e -> assertThat(e)
+                .contains("cannot read branch 'main' of " + dir.resolve("nowhere").toUri()));
+        assertThat(cm.commands().list(CommandFilter.byStack(stack.stackId()), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
     void anExistingStackFollowsAndARepositoryWithTheSameDefinitionMakesNoVersion() {
-        Stack stack = cm.stacks().createStack("web", V1, java.util.Map.of(), "alice", "by hand", Optional.empty());
+        Stack stack = cm.stacks().createStack("web", V1, Map.of(), "alice", "by hand", Optional.empty());
         RevCommit first = repo.commit("compose.yaml", V1, "same", "Alice");
 
         GitFollowing following = cm.git().follow(stack.stackId(), settings(false), "operator");

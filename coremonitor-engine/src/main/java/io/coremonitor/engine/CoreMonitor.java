@@ -3,6 +3,7 @@ package io.coremonitor.engine;
 import com.github.dockerjava.api.DockerClient;
 import io.coremonitor.docker.DockerClients;
 import io.coremonitor.docker.DockerSettings;
+import io.coremonitor.engine.git.GitService;
 import io.coremonitor.engine.internal.CancelRequests;
 import io.coremonitor.engine.internal.Listeners;
 import io.coremonitor.engine.internal.QueueWorker;
@@ -76,6 +77,7 @@ public final class CoreMonitor implements AutoCloseable {
     private final Artifacts artifacts;
     private final DeployService deploys;
     private final SecretService secrets;
+    private final GitService git;
     private DockerClient docker;
     private volatile boolean closed;
 
@@ -111,6 +113,8 @@ public final class CoreMonitor implements AutoCloseable {
         this.stacks = new StackService(store, b.stackIds);
         this.commands = new CommandService(store, listeners, cancels, worker::wakeUp);
         this.deploys = new DeployService(store, artifacts, commands);
+        this.git = new GitService(store, stacks, commands, secrets, clock, b.gitDirectory != null ? b.gitDirectory
+                : defaultDataDirectory(config).resolve("git"));
         // monitoring (issue 7): its metrics and self-heal hear every command transition
         this.monitoring = new Monitoring(store, dockerSettings.map(d -> this::docker), commands, clock, b.monitoring,
                 worker::waitingFor, meterRegistry);
@@ -167,6 +171,11 @@ public final class CoreMonitor implements AutoCloseable {
      */
     public SecretService secrets() {
         return secrets;
+    }
+
+    /** Stacks that follow a git repository (settings, syncs, the poller). */
+    public GitService git() {
+        return git;
     }
 
     /** {@code artifacts/} beside a SQLite file; {@code ./data/artifacts} with PostgreSQL. */
@@ -290,6 +299,7 @@ public final class CoreMonitor implements AutoCloseable {
         if (closed) {
             return;
         }
+        git.close();
         monitoring.close();
         worker.stop();
         closed = true;
@@ -327,6 +337,7 @@ public final class CoreMonitor implements AutoCloseable {
         private MeterRegistry meterRegistry;
         private ArtifactSettings artifacts;
         private SecretKeySource secretKey;
+        private Path gitDirectory;
 
         private Builder() {
         }
@@ -405,6 +416,15 @@ public final class CoreMonitor implements AutoCloseable {
         }
 
         /** Docker settings; without them the engine runs without Docker (for commands that need none). */
+        /**
+         * Where the copies of followed git repositories are kept (default: {@code git} beside a SQLite file,
+         * {@code ./data/git} with PostgreSQL).
+         */
+        public Builder gitDirectory(Path directory) {
+            this.gitDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
         public Builder docker(DockerSettings dockerSettings) {
             this.docker = dockerSettings;
             return this;

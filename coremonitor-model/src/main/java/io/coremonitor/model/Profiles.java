@@ -131,8 +131,7 @@ public final class Profiles {
             Map<String, DependsOn> deps = new TreeMap<>(l.dependsOn());
             deps.keySet().removeIf(d -> isDisabled(definition, enabled, d));
             services.put(name, new ServiceSpec(s.process(), s.networking(), s.storage(), s.resources(), s.security(),
-                new ServiceLifecycle(deps, l.healthcheck(), l.restart(), l.init(), l.stopSignal(), l.stopGracePeriod(),
-                    l.profiles()), s.metadata(), s.deploy()));
+                l.withDependsOn(deps), s.metadata(), s.deploy()));
         }
         return new ComposeDefinition(definition.name(), services, definition.networks(), definition.volumes(),
             definition.secrets(), definition.configs());

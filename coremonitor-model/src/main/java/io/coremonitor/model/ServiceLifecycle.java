@@ -44,4 +44,10 @@ public record ServiceLifecycle(
         postStart = List.copyOf(postStart);
         preStop = List.copyOf(preStop);
     }
+
+    /** The same lifecycle with other dependencies. */
+    public ServiceLifecycle withDependsOn(Map<String, DependsOn> other) {
+        return new ServiceLifecycle(other, healthcheck, restart, init, stopSignal, stopGracePeriod, profiles, updateOrder, postStart,
+            preStop);
+    }
 }

@@ -52,6 +52,9 @@ import java.util.Properties;
  * @param databasePorts  the host ports a managed database gets the first free one of when none is asked for
  * @param databaseReadyTimeout how long creating a managed database may take, up to a successful login, unless the
  *                       request says otherwise
+ * @param gitPollInterval how often every stack that follows a git repository is synced; zero: never (webhooks only)
+ * @param gitWebhookSecret the secret of the git webhooks' signature ({@code X-Hub-Signature-256}); empty: signed
+ *                       webhooks are refused
  */
 public record ServerConfig(
         String host,
@@ -74,7 +77,9 @@ public record ServerConfig(
         Optional<Path> catalogDir,
         Optional<String> secretKey,
         PortRange databasePorts,
-        Duration databaseReadyTimeout) {
+        Duration databaseReadyTimeout,
+        Duration gitPollInterval,
+        Optional<String> gitWebhookSecret) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -84,6 +89,7 @@ public record ServerConfig(
     public static final String DEFAULT_ARTIFACT_MAX_SIZE = "512m";
     public static final String DEFAULT_DATABASE_PORTS = "5433-6000";
     public static final String DEFAULT_DATABASE_READY_TIMEOUT = "2m";
+    public static final String DEFAULT_GIT_POLL_INTERVAL = "1m";
 
 
     /** One setting: its flag, its environment variable and its key in the settings file. */
@@ -109,6 +115,8 @@ public record ServerConfig(
         SECRET_KEY("--secret-key", "COREMONITOR_SECRET_KEY", "secret-key"),
         DATABASE_PORTS("--database-ports", "COREMONITOR_DATABASE_PORTS", "database.ports"),
         DATABASE_READY_TIMEOUT("--database-ready-timeout", "COREMONITOR_DATABASE_READY_TIMEOUT", "database.ready-timeout"),
+        GIT_POLL_INTERVAL("--git-poll-interval", "COREMONITOR_GIT_POLL_INTERVAL", "git.poll-interval"),
+        GIT_WEBHOOK_SECRET("--git-webhook-secret", "COREMONITOR_GIT_WEBHOOK_SECRET", "git.webhook-secret"),
         CONFIG("--config", "COREMONITOR_CONFIG", "");
 
         final String flag;
@@ -141,6 +149,11 @@ public record ServerConfig(
         Objects.requireNonNull(secretKey, "secretKey");
         Objects.requireNonNull(databasePorts, "databasePorts");
         Objects.requireNonNull(databaseReadyTimeout, "databaseReadyTimeout");
+        Objects.requireNonNull(gitPollInterval, "gitPollInterval");
+        if (gitPollInterval.isNegative()) {
+            throw new IllegalArgumentException("gitPollInterval must not be negative, got " + gitPollInterval);
+        }
+        Objects.requireNonNull(gitWebhookSecret, "gitWebhookSecret");
     }
 
     /** The embedded defaults. */
@@ -218,9 +231,13 @@ public record ServerConfig(
             throw new ConfigException(Setting.DATABASE_READY_TIMEOUT.flag + " must be from 1s to 10m, got '"
                     + values.get(Setting.DATABASE_READY_TIMEOUT) + "'");
         }
+        String poll = values.getOrDefault(Setting.GIT_POLL_INTERVAL, DEFAULT_GIT_POLL_INTERVAL);
+        Duration gitPoll = poll.equals("0") ? Duration.ZERO : parseDurationOrZero(Setting.GIT_POLL_INTERVAL, poll);
+        Optional<String> gitWebhookSecret = Optional.ofNullable(values.get(Setting.GIT_WEBHOOK_SECRET))
+                .filter(k -> !k.isBlank());
         return new ServerConfig(host, port, db, dbPoolSize, token, metricsToken, docker, onFailure, onCrash, maxAttempts, leaseTtl,
                 insecure, selfHeal, interval, retention, dataDir, artifactMaxSize, catalogDir, secretKey, databasePorts,
-                readyTimeout);
+                readyTimeout, gitPoll, gitWebhookSecret);
     }
 
     /** True when the server listens only on the loopback interface. */
@@ -244,7 +261,9 @@ public record ServerConfig(
                 + " stats.retention=" + statsRetention + " data-dir=" + dataDir + " artifact.max-size=" + artifactMaxSize
                 + " catalog.dir=" + catalogDir.map(Path::toString).orElse("none")
                 + " secret-key=" + (secretKey.isPresent() ? "given" : "file " + dataDir.resolve("secret.key"))
-                + " database.ports=" + databasePorts + " database.ready-timeout=" + databaseReadyTimeout;
+                + " database.ports=" + databasePorts + " database.ready-timeout=" + databaseReadyTimeout
+                + " git.poll-interval=" + (gitPollInterval.isZero() ? "off" : gitPollInterval)
+                + " git.webhook-secret=" + (gitWebhookSecret.isPresent() ? "set" : "none");
     }
 
     /** Where uploaded artifacts are kept: {@code <dataDir>/artifacts}. */
@@ -345,6 +364,12 @@ public record ServerConfig(
     }
 
     /** A positive duration in the project's one grammar ({@link Durations}, with {@code d} for days). */
+    /** A duration where {@code 0} (or {@code 0s}) means "off". */
+    private static Duration parseDurationOrZero(Setting s, String v) {
+        return Durations.parseWithDays(v).orElseThrow(() -> new ConfigException(s.flag + ": '" + v
+                + "' is not a duration; use e.g. 30s, 1m, 12h, or 0 for never"));
+    }
+
     private static Duration parseDuration(Setting s, String v) {
         Duration d = Durations.parseWithDays(v).orElseThrow(() -> new ConfigException(s.flag + ": '" + v
                 + "' is not a duration; use e.g. 30s, 1m30s, 500ms, 12h or 7d"));

@@ -68,6 +68,23 @@ class ServerConfigTest {
     }
 
     @Test
+    void theGitPollIntervalIsADurationOrZeroAndTheWebhookSecretIsNeverDescribed() {
+        ServerConfig defaults = ServerConfig.parse(List.of(), Map.of());
+        assertThat(defaults.gitPollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.gitWebhookSecret()).isEmpty();
+        assertThat(ServerConfig.parse(List.of("--git-poll-interval", "0"), Map.of()).gitPollInterval()).isZero();
+        assertThat(ServerConfig.parse(List.of("--git-poll-interval=0s"), Map.of()).describe())
+                .contains("git.poll-interval=off");
+        assertThat(ServerConfig.parse(List.of(), Map.of("COREMONITOR_GIT_POLL_INTERVAL", "30s")).gitPollInterval())
+                .isEqualTo(Duration.ofSeconds(30));
+        ServerConfig secret = ServerConfig.parse(List.of(), Map.of("COREMONITOR_GIT_WEBHOOK_SECRET", "hook-Secret-77"));
+        assertThat(secret.gitWebhookSecret()).contains("hook-Secret-77");
+        assertThat(secret.describe()).contains("git.webhook-secret=set").doesNotContain("hook-Secret-77");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--git-poll-interval", "often"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--git-poll-interval");
+    }
+
+    @Test
     void flagWinsOverEnvironmentWhichWinsOverFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("coremonitor.properties");
         Files.writeString(file, "port=7000\nhost=127.0.0.2\ndb=/var/lib/cm.db\nqueue.on-crash=fail\n");

@@ -8,6 +8,7 @@ import io.coremonitor.store.internal.JdbiAuditRepository;
 import io.coremonitor.store.internal.JdbiCommandLogRepository;
 import io.coremonitor.store.internal.JdbiCommandRepository;
 import io.coremonitor.store.internal.JdbiDeploymentRepository;
+import io.coremonitor.store.internal.JdbiGitRepository;
 import io.coremonitor.store.internal.JdbiLeaseRepository;
 import io.coremonitor.store.internal.JdbiSecretRepository;
 import io.coremonitor.store.internal.JdbiStackRepository;
@@ -65,6 +66,7 @@ public final class Store implements AutoCloseable {
     private final DeploymentRepository deployments;
     private final SecretRepository secrets;
     private final WizardChoicesRepository wizardChoices;
+    private final GitRepository git;
     private volatile boolean closed;
 
     private Store(StoreConfig config, HikariDataSource dataSource) {
@@ -86,6 +88,7 @@ public final class Store implements AutoCloseable {
         this.deployments = new JdbiDeploymentRepository(db);
         this.secrets = new JdbiSecretRepository(db);
         this.wizardChoices = new JdbiWizardChoicesRepository(db);
+        this.git = new JdbiGitRepository(db);
     }
 
     /**
@@ -186,6 +189,11 @@ public final class Store implements AutoCloseable {
     /** The wizard's choices of the versions it made. */
     public WizardChoicesRepository wizardChoices() {
         return wizardChoices;
+    }
+
+    /** Stacks that follow a git repository, their sync state and the commits they saw. */
+    public GitRepository git() {
+        return git;
     }
 
     public Dialect dialect() {

@@ -147,6 +147,51 @@ public final class SecretService {
         return open(sealed);
     }
 
+    /**
+     * Encrypts a value that is not a named secret (a followed git repository's credentials) with the key secrets are
+     * encrypted with, bound to {@code purpose}: the sealed value opens with {@link #openSealed} for that purpose only.
+     *
+     * @param purpose what the value is for, such as {@code git:<stack id>}; never {@code secret:...}, a secret's own
+     * @throws InvalidSecretException when the value is too large
+     */
+    public SealedValue seal(String purpose, byte[] value) {
+        checkPurpose(purpose);
+        Objects.requireNonNull(value, "value");
+        if (value.length > MAX_VALUE_BYTES) {
+            throw new InvalidSecretException("value", "the value for " + purpose + " has " + value.length
+                    + " bytes, more than " + MAX_VALUE_BYTES);
+        }
+        return keys.cipher().seal(purpose, value);
+    }
+
+    /**
+     * Decrypts a value {@link #seal(String, byte[]) sealed} for {@code purpose}.
+     *
+     * @throws SecretDecryptionException when it was sealed with another key or for another purpose, or was altered
+     */
+    public byte[] openSealed(String purpose, SealedValue sealed) {
+        checkPurpose(purpose);
+        Objects.requireNonNull(sealed, "sealed");
+        SecretCipher cipher = keys.cipher();
+        if (!sealed.keyId().equals(cipher.keyId())) {
+            throw new SecretDecryptionException("the value for " + purpose + " was encrypted with the key of id "
+                    + sealed.keyId() + ", not with the key in use (id " + cipher.keyId() + ")");
+        }
+        try {
+            return cipher.open(purpose, sealed);
+        } catch (AEADBadTagException e) {
+            throw new SecretDecryptionException("the value for " + purpose + " does not decrypt: its stored ciphertext,"
+                    + " nonce or purpose was altered (AES-GCM authentication failed)");
+        }
+    }
+
+    private static void checkPurpose(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        if (purpose.isBlank() || purpose.startsWith("secret:")) {
+            throw new IllegalArgumentException("a purpose is not blank and not a secret's (secret:...): " + purpose);
+        }
+    }
+
     /** The id of the key in use, once it was loaded (at start, or with the first secret). */
     public Optional<String> keyId() {
         return keys.loaded().map(SecretCipher::keyId);

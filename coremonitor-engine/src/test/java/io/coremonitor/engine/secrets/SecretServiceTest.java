@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.store.SealedValue;
 import io.coremonitor.store.SecretRepository;
 import io.coremonitor.store.Store;
 import io.coremonitor.store.StoredSecret;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,6 +87,22 @@ class SecretServiceTest {
         assertThatThrownBy(() -> secrets.delete("db.password", "carol")).isInstanceOf(SecretNotFoundException.class);
         assertThatThrownBy(() -> secrets.replace("db.password", SecretValue.of("x"), "bob"))
                 .isInstanceOf(SecretNotFoundException.class);
+    }
+
+    @Test
+    void aValueSealedForAPurposeOpensForThatPurposeOnlyAndNeverAsASecret() {
+        SecretService secrets = engine(SecretKeySource.base64(KEY_A)).secrets();
+        byte[] plain = VALUE.getBytes(StandardCharsets.UTF_8);
+        SealedValue sealed = secrets.seal("git:stack-1", plain);
+
+        assertThat(sealed.toString()).doesNotContain(VALUE);
+        assertThat(new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain(VALUE);
+        assertThat(secrets.openSealed("git:stack-1", sealed)).isEqualTo(plain);
+        assertThatThrownBy(() -> secrets.openSealed("git:stack-2", sealed))
+                .isInstanceOf(SecretDecryptionException.class).hasMessageContaining("git:stack-2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(VALUE));
+        assertThatThrownBy(() -> secrets.seal("secret:db", plain)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> secrets.openSealed("secret:db", sealed)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

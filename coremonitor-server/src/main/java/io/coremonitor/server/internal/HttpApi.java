@@ -21,6 +21,9 @@ import io.coremonitor.server.internal.DatabaseBodies.DatabaseDeletedView;
 import io.coremonitor.server.internal.DatabaseBodies.DatabaseView;
 import io.coremonitor.server.internal.DatabaseBodies.RestoreDatabaseRequest;
 import io.coremonitor.server.internal.DatabaseBodies.RestoredView;
+import io.coremonitor.server.internal.GitBodies.GitRequest;
+import io.coremonitor.server.internal.GitBodies.GitSyncView;
+import io.coremonitor.server.internal.GitBodies.GitView;
 import io.coremonitor.server.internal.ListBodies.ItemsView;
 import io.coremonitor.server.internal.ListBodies.PageView;
 import io.coremonitor.server.internal.MonitoringBodies.ContainerView;
@@ -102,6 +105,7 @@ public final class HttpApi implements AutoCloseable {
     private final WizardStackRoutes wizardStackRoutes;
     private final SecretRoutes secretRoutes;
     private final DatabaseRoutes databaseRoutes;
+    private final GitRoutes gitRoutes;
     private final List<Route> routes;
     private final boolean tokenConfigured;
     /** The OpenAPI document, made on its first request (generating the schemas would slow every start down). */
@@ -131,6 +135,13 @@ public final class HttpApi implements AutoCloseable {
     HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
             Optional<String> metricsToken, Duration heartbeat, CatalogHolder catalog, HostPorts hostPorts,
             DatabaseSettings databases) {
+        this(engine, docker, token, metricsToken, heartbeat, catalog, hostPorts, databases, Optional.empty());
+    }
+
+    /** As above, with the secret that signs the git webhooks ({@code POST /stacks/{id}/git/sync}), when set. */
+    HttpApi(CoreMonitor engine, Optional<io.coremonitor.docker.DockerSettings> docker, Optional<String> token,
+            Optional<String> metricsToken, Duration heartbeat, CatalogHolder catalog, HostPorts hostPorts,
+            DatabaseSettings databases, Optional<String> gitWebhookSecret) {
         this.engine = engine;
         this.docker = new DockerAccess(engine, docker);
         this.tokenDigest = token.map(HttpApi::sha256);
@@ -150,6 +161,7 @@ public final class HttpApi implements AutoCloseable {
         this.secretRoutes = new SecretRoutes(engine, ValueGenerator.secure());
         this.databaseRoutes = new DatabaseRoutes(engine, this.docker,
                 new DatabaseService(engine, databases, catalog::current, ValueGenerator.secure()), hostPorts);
+        this.gitRoutes = new GitRoutes(engine, gitWebhookSecret, this::refusal);
         this.routes = List.copyOf(declare());
         this.tokenConfigured = token.isPresent();
         this.docsPage = readDocsPage();
@@ -302,7 +314,40 @@ public final class HttpApi implements AutoCloseable {
         declareWizardStacks(r);
         declareSecrets(r);
         declareDatabases(r);
+        declareGit(r);
         return r;
+    }
+
+    private void declareGit(List<Route> r) {
+        String git = "git";
+        String body = "{\"url\":\"https://git.example.org/team/shop.git\",\"branch\":\"main\",\"path\":\"compose.yaml\","
+                + "\"credentials\":{\"username\":\"deploy\",\"token\":\"<token>\"},\"auto_apply\":true}";
+        r.add(Route.get("/stacks/{id}/git", gitRoutes::get).tag(git).returns(GitView.class)
+                .summary("The repository the stack follows (never its credentials: only whether some are stored) and the"
+                        + " last sync: last commit seen, last error, the newest commits that changed the file and what each"
+                        + " made, the refused ones with their errors; 404 when it follows none").build());
+        r.add(Route.put("/stacks/{id}/git", gitRoutes::put).tag(git).returns(GitView.class)
+                .summary("Make the stack follow a git repository (or change how), then sync it at once: the answer's"
+                        + " last_error says why that sync failed, the settings staying")
+                .description("url: https:// (or http:// and file:// on this machine), without credentials in it; branch"
+                        + " (default main); path of the compose file in the repository (default compose.yaml); credentials"
+                        + " {username, password or token}, stored encrypted like secrets and never answered nor logged;"
+                        + " auto_apply (default false): enqueue an APPLY of each sync's newest version. Changing url,"
+                        + " branch or path starts the sync state again. A setting that cannot be used: 422 naming it"
+                        + " (git.url, git.branch, git.path, git.credentials.username).")
+                .accepts(GitRequest.class, body).build());
+        r.add(Route.delete("/stacks/{id}/git", gitRoutes::delete).tag(git).status(204)
+                .summary("Stop following the repository (its settings and credentials are deleted; the versions stay);"
+                        + " 404 when the stack follows none").build());
+        r.add(Route.post("/stacks/{id}/git/sync", gitRoutes::sync).tag(git).open().returns(GitSyncView.class)
+                .summary("Sync now (the git host's push webhook): fetch the branch and make a version of each commit"
+                        + " since the last sync that changed the file (oldest first); a commit whose file is invalid is"
+                        + " refused and recorded; with auto_apply, an APPLY of the newest version made is enqueued")
+                .description("Authenticated by " + GitRoutes.SIGNATURE_HEADER + ": sha256=<hex HMAC-SHA256 of the raw"
+                        + " body keyed with the server's --git-webhook-secret> (what GitHub, Gitea and Forgejo send; the"
+                        + " body itself is not read); a wrong signature, or one when the server has no webhook secret:"
+                        + " 403. Without that header the API token is needed (401). The repository cannot be read: 502"
+                        + " with the reason, never a credential; 404 when the stack follows no repository.").build());
     }
 
     private void declareDatabases(List<Route> r) {
@@ -515,7 +560,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void authorize(Context ctx) {
-        if (PUBLIC_PATHS.contains(ctx.path())) {
+        if (PUBLIC_PATHS.contains(ctx.path()) || GitRoutes.isWebhook(ctx)) {
+            // the git webhook checks its signature, or the token, itself
             return;
         }
         refusal(ctx).ifPresent(why -> {

@@ -12,6 +12,8 @@ import io.coremonitor.engine.catalog.InvalidCatalogException;
 import io.coremonitor.engine.databases.DatabaseConflictException;
 import io.coremonitor.engine.databases.DatabaseFailedException;
 import io.coremonitor.engine.databases.DatabaseNotFoundException;
+import io.coremonitor.engine.git.GitNotFollowedException;
+import io.coremonitor.engine.git.GitSyncFailedException;
 import io.coremonitor.engine.secrets.DuplicateSecretException;
 import io.coremonitor.engine.secrets.SecretDecryptionException;
 import io.coremonitor.engine.secrets.SecretKeyException;
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * the path being its name); state conflicts 409 (an artifact a deployment references); an upload over the artifact
  * size limit 413; an unusable artifact or deployment request 422; a catalog file that cannot be used 422 (its field
  * as the path); a managed database request that cannot be used 422, its project without one 404, one there already or
- * its port taken 409, a database that did not start (what was made removed) or a dump that failed 502;
+ * its port taken 409, a database that did not start (what was made removed) or a dump that failed 502; a stack
+ * that follows no git repository 404, a followed repository that cannot be read 502 (never with a credential);
  * Docker unreachable 503; the database unavailable 503 with {@code Retry-After}, its storage full 507. Anything else
  * is a 500 with an incident id (a bug).
  */
@@ -114,6 +117,9 @@ public final class ProblemMapper {
         app.exception(ServiceUnavailableException.class, (e, ctx) -> send(ctx, 503, e.getMessage(), List.of()));
         app.exception(SecretNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(DuplicateSecretException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
+        app.exception(GitNotFollowedException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
+        // the followed repository could not be read: the message names it and the branch, never a credential
+        app.exception(GitSyncFailedException.class, (e, ctx) -> send(ctx, 502, e.getMessage(), List.of()));
         app.exception(DatabaseNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
         app.exception(DatabaseConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage(), List.of()));
         // the database did not start (what was made is removed), or a dump, restore or removal failed in Docker

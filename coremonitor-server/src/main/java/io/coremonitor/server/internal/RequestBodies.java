@@ -45,16 +45,19 @@ final class RequestBodies {
     }
 
     /** {@code POST /stacks}. */
-    record CreateStackRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) ComposeText compose,
+    record CreateStackRequest(@JsonProperty(required = true) String name, Optional<ComposeText> compose,
             Optional<String> comment, Optional<String> author, Map<String, String> variables, Optional<String> stackId,
-            @JsonPropertyDescription(FILES) Map<String, String> files) implements RequestBody {
+            @JsonPropertyDescription(FILES) Map<String, String> files, Optional<GitBodies.GitRequest> git) implements RequestBody {
 
         static CreateStackRequest read(Requests.Body body) {
             String name = body.requiredString("name");
-            ComposeText compose = body.requiredCompose("compose");
+            Optional<GitBodies.GitRequest> git = GitBodies.GitRequest.readField(body, "git");
+            // with git and no compose, v1 is the repository's file
+            Optional<ComposeText> compose = git.isPresent() && !body.has("compose") ? Optional.empty()
+                    : Optional.of(body.requiredCompose("compose"));
             Map<String, String> variables = body.variables("variables");
             return new CreateStackRequest(name, compose, body.string("comment"), body.nonBlankString("author"), variables,
-                    body.string("stack_id"), body.texts("files"));
+                    body.string("stack_id"), body.texts("files"), git);
         }
     }
 

@@ -89,6 +89,7 @@ public final class ServeCommand {
                 .artifacts(new ArtifactSettings(config.artifactDir(), config.artifactMaxSize()))
                 .secretKey(config.secretKey().map(SecretKeySource::base64)
                         .orElseGet(() -> SecretKeySource.inDataDirectory(config.dataDir())))
+                .gitDirectory(config.dataDir().resolve("git"))
                 .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .build();
         DockerHealth dockerAtStart = DockerHealth.probe(docker, DOCKER_PROBE_TIMEOUT);
@@ -100,7 +101,7 @@ public final class ServeCommand {
         }
         HttpApi api = new HttpApi(engine, Optional.of(docker), config.token(), config.metricsToken(), HttpApi.DEFAULT_HEARTBEAT,
                 catalog, hostPorts, new DatabaseSettings(databaseHost(config.dockerHost()), config.databasePorts(),
-                        config.databaseReadyTimeout()));
+                        config.databaseReadyTimeout()), config.gitWebhookSecret());
         Javalin app = api.create();
         try {
             app.start(config.host(), config.port());
@@ -111,6 +112,7 @@ public final class ServeCommand {
         }
         engine.startWorker();
         engine.startMonitoring();
+        engine.git().startPolling(config.gitPollInterval());
         RunningServer running = new RunningServer(app, api, engine);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "coremonitor-shutdown"));
         LOG.info("Core Monitor listening on http://{}:{}/api/v1", config.host(), app.port());

@@ -2,6 +2,8 @@ package io.coremonitor.server.internal;
 
 import io.coremonitor.engine.CoreMonitor;
 import io.coremonitor.engine.RuntimeAction;
+import io.coremonitor.engine.git.GitService;
+import io.coremonitor.engine.git.GitSettings;
 import io.coremonitor.model.Command;
 import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.DefinitionFiles;
@@ -56,8 +58,21 @@ final class StackRoutes {
 
     void create(Context ctx) {
         CreateStackRequest req = CreateStackRequest.read(Requests.body(ctx, CreateStackRequest.class));
-        Stack stack = asSent(req.compose(), () -> engine.stacks().createStack(req.name(), req.compose().text(),
-                req.variables(), req.files(), req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId()));
+        Optional<GitSettings> git = req.git().map(GitBodies.GitRequest::settings);
+        git.ifPresent(GitService::check);
+        Stack stack;
+        if (req.compose().isEmpty()) {
+            // v1 is the file of the branch's newest commit, with its author and message
+            stack = engine.git().createStack(req.name(), git.orElseThrow(), Requests.actor(ctx), req.stackId());
+        } else {
+            RequestBodies.ComposeText compose = req.compose().get();
+            stack = asSent(compose, () -> engine.stacks().createStack(req.name(), compose.text(), req.variables(), req.files(),
+                    req.author().orElse(Requests.actor(ctx)), req.comment().orElse(null), req.stackId()));
+            if (git.isPresent()) {
+                engine.git().follow(stack.stackId(), git.get(), Requests.actor(ctx));
+                stack = engine.stacks().get(stack.stackId());
+            }
+        }
         ctx.status(201).header("Location", Route.BASE + "/stacks/" + stack.stackId()).json(Views.stack(stack));
     }
 

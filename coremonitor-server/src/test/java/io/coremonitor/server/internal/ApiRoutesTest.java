@@ -392,8 +392,10 @@ class ApiRoutesTest {
         assertThat(registered).contains("POST /api/v1/databases", "GET /api/v1/databases", "GET /api/v1/databases/{project}",
                 "DELETE /api/v1/databases/{project}", "POST /api/v1/databases/{project}/backups",
                 "GET /api/v1/databases/{project}/backups", "POST /api/v1/databases/{project}/restore");
-        // 47 before issues 14 and 15; 3 wizard stack routes, 6 secret routes, 7 managed database routes
-        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(63);
+        assertThat(registered).contains("GET /api/v1/stacks/{id}/git", "PUT /api/v1/stacks/{id}/git",
+                "DELETE /api/v1/stacks/{id}/git", "POST /api/v1/stacks/{id}/git/sync");
+        // 47 before issues 14 and 15; 3 wizard stack routes, 6 secret routes, 7 managed database routes; 4 git routes
+        assertThat(registered).contains("POST /api/v1/validate", "GET /api/v1/overview", "GET /api/v1/session").hasSize(67);
         assertThat(console).containsExactlyInAnyOrder("GET /", "GET /index.html", "GET /assets/{fingerprint}/<path>");
         JsonNode deploy = doc.path("paths").path("/api/v1/stacks/{id}/deploy").path("post");
         assertThat(deploy.path("summary").asText()).contains("x-coremonitor-deploy");

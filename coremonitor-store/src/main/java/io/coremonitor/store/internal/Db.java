@@ -8,6 +8,8 @@ import io.coremonitor.model.Deployment;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackVersion;
 import io.coremonitor.store.ContainerStats;
+import io.coremonitor.store.GitCommitRecord;
+import io.coremonitor.store.GitFollowRecord;
 import io.coremonitor.store.SecretKeyCheck;
 import io.coremonitor.store.SecretRepository;
 import io.coremonitor.store.StoreUnavailableException;
@@ -74,6 +76,8 @@ public final class Db {
         jdbi.registerRowMapper(SecretRepository.Sealed.class, SecretMappers.SEALED);
         jdbi.registerRowMapper(SecretKeyCheck.class, SecretMappers.KEY_CHECK);
         jdbi.registerRowMapper(WizardChoicesRecord.class, new WizardChoicesMapper());
+        jdbi.registerRowMapper(GitFollowRecord.class, GitMappers.FOLLOW);
+        jdbi.registerRowMapper(GitCommitRecord.class, GitMappers.COMMIT);
         jdbi.registerColumnMapper(Instant.class, (ColumnMapper<Instant>) (rs, col, ctx) -> {
             long millis = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

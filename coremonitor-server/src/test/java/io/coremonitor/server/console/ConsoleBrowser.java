@@ -47,6 +47,14 @@ public final class ConsoleBrowser implements AutoCloseable {
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Dimension PHONE = new Dimension(390, 844);
     public static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * Records every toast the page shows from the moment it is opened: a toast lives 4 s, so a test that looks for one
+     * after a slow step (an apply on a loaded machine) would otherwise find it gone.
+     */
+    private static final String RECORD_TOASTS = "if (!window.__cmToasts) { window.__cmToasts = [];"
+        + " new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => window.__cmToasts.push(n.textContent))))"
+        + ".observe(document.getElementById('toasts'), {childList: true}); }";
+
     /** Chrome's error for a request dropped because the host's network interfaces changed (Docker bridges). */
     public static final String NETWORK_CHANGED = "net::ERR_NETWORK_CHANGED";
 
@@ -107,7 +115,17 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Opens the console at a hash route: {@code open("#/stacks/ID")}; {@code open("")} is the dashboard. */
     public ConsoleBrowser open(String hash) {
         driver.get(base + "/" + hash);
+        driver.executeScript(RECORD_TOASTS);
         return this;
+    }
+
+    /** Waits until a toast containing {@code text} was shown since the page was opened (it may be gone already). */
+    public void awaitToast(String text) {
+        await(d -> {
+            Object seen = ((JavascriptExecutor) d).executeScript("return (window.__cmToasts || [])"
+                + ".concat(Array.from(document.querySelectorAll('#toasts .toast')).map(t => t.textContent))");
+            return seen instanceof List<?> list && list.stream().anyMatch(t -> String.valueOf(t).contains(text)) ? Boolean.TRUE : null;
+        });
     }
 
     /** Changes the route without reloading the page. */
@@ -163,6 +181,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                     throw e;
                 }
                 driver.navigate().refresh();
+                driver.executeScript(RECORD_TOASTS);
             }
         }
     }

@@ -126,7 +126,7 @@ class ConsoleDatabasesIT {
             b.script("window.copied = null; const real = navigator.clipboard.writeText.bind(navigator.clipboard);"
                 + " navigator.clipboard.writeText = (t) => { window.copied = t; return real(t); }");
             b.click("#db-connection [data-field=jdbc_url] button[data-action=copy]");
-            b.awaitText("#toasts", "Copied to the clipboard.");
+            b.awaitToast("Copied to the clipboard.");
             assertThat(b.script("return window.copied")).isEqualTo(db.path("jdbc_url").asText());
 
             // reveal: the password the 201 showed, masked, then shown; never kept by the page
@@ -171,7 +171,7 @@ class ConsoleDatabasesIT {
             b.click("dialog.dialog button[data-action=confirm]");
             b.await(d -> !d.findElements(By.cssSelector("#main[data-view=databases] #databases-empty")).isEmpty()
                 && d.findElement(By.id("databases-empty")).isDisplayed(), DELETE);
-            b.awaitText("#toasts", "and its data volume");
+            b.awaitToast("and its data volume");
             assertThat(api.get("/databases/" + project).status()).isEqualTo(404);
             assertThat(volumes(docker, project)).isEmpty();
             assertThat(kept(b)).doesNotContain(password);

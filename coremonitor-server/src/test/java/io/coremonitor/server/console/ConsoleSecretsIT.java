@@ -93,7 +93,7 @@ class ConsoleSecretsIT {
             b.script("window.copied = null; const real = navigator.clipboard.writeText.bind(navigator.clipboard);"
                 + " navigator.clipboard.writeText = (t) => { window.copied = t; return real(t); }");
             b.click("#secret-created button[data-action=copy]");
-            b.awaitText("#toasts", "Copied to the clipboard.");
+            b.awaitToast("Copied to the clipboard.");
             assertThat(b.script("return window.copied")).isEqualTo(value);
             b.script("window.copied = null");
 
@@ -126,7 +126,7 @@ class ConsoleSecretsIT {
             String replaceForm = "tr.secret-detail[data-for='" + name + "'] form.secret-replace";
             b.css(replaceForm + " input.secret-value-field").sendKeys("typed-in-the-console");
             b.click(replaceForm + " button[data-action=save]");
-            b.awaitText("#toasts", "Replaced the value of " + name);
+            b.awaitToast("Replaced the value of " + name);
             b.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(replaceForm)));
             assertThat(revealed(name)).isEqualTo("typed-in-the-console");
 

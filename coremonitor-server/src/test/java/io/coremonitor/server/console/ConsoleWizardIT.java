@@ -227,7 +227,7 @@ class ConsoleWizardIT {
             org.awaitility.Awaitility.await("the wizard's stack running").atMost(java.time.Duration.ofMinutes(3))
                 .pollInterval(java.time.Duration.ofMillis(500))
                 .until(() -> "RUNNING".equals(SERVER.api().get("/stacks/" + id + "/status").json().path("actual").asText()));
-            b.awaitText("#toasts", "Created " + name + " (v1)");
+            b.awaitToast("Created " + name + " (v1)");
             b.assertNoConsoleErrors();
         }
     }

@@ -221,6 +221,21 @@ class GitServiceEnvFileTest {
     }
 
     @Test
+    void aSymbolicLinkIsNotFollowed() {
+        repo.commit(Map.of("compose.yaml", WITH_ENV_FILE, "app.env", "COLOUR=blue\n", "other.env", "COLOUR=red\n"),
+                "web", "Alice");
+        Stack stack = cm.git().createStack("web", settings("compose.yaml"), "operator", Optional.empty());
+
+        RevCommit link = repo.link("app.env", "other.env", "link", "Mallory");
+        GitSyncResult sync = cm.git().sync(stack.stackId(), "tester");
+
+        assertThat(sync.commits()).extracting(GitCommitRecord::commitId, GitCommitRecord::outcome)
+                .containsExactly(tuple(link.name(), Outcome.REFUSED));
+        assertThat(sync.commits().get(0).errors().orElseThrow()).contains("services.web.env_file")
+                .contains("app.env is a symbolic link in the repository");
+    }
+
+    @Test
     void aMissingRequiredEnvFileInTheNewestCommitMakesNoStack() {
         repo.commit("compose.yaml", WITH_ENV_FILE, "web", "Alice");
 

@@ -70,6 +70,22 @@ public final class TestGitRepo implements AutoCloseable {
         }
     }
 
+    /** Commits a symbolic link at {@code path} to {@code target}. */
+    public RevCommit link(String path, String target, String message, String author) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createSymbolicLink(file, Path.of(target));
+            git.add().addFilepattern(path).call();
+            return commitAll(message, author);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Removes a file and commits it. */
     public RevCommit remove(String path, String message, String author) {
         try {

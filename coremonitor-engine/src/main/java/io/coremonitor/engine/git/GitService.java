@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coremonitor.engine.CommandService;
 import io.coremonitor.engine.StackService;
+import io.coremonitor.engine.git.internal.CommitFiles;
 import io.coremonitor.engine.git.internal.GitMirror;
 import io.coremonitor.engine.git.internal.Redaction;
 import io.coremonitor.engine.git.internal.SettingsCheck;
 import io.coremonitor.engine.secrets.SecretService;
 import io.coremonitor.engine.secrets.SecretValue;
+import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.model.InvalidDefinitionException;
 import io.coremonitor.model.LocatedError;
 import io.coremonitor.model.Names;
 import io.coremonitor.model.Stack;
 import io.coremonitor.model.StackNotFoundException;
+import io.coremonitor.model.ValidationReport;
 import io.coremonitor.model.VersionConflictException;
 import io.coremonitor.store.GitCommitRecord;
 import io.coremonitor.store.GitCommitRecord.Outcome;
@@ -51,9 +54,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stacks that follow a git repository: stack = repository, version = commit. A sync fetches the followed branch
  * (JGit, into a bare copy under {@code <data dir>/git}) and takes, oldest first, each first-parent commit since the
- * last one it dealt with whose compose file differs from the previous one's: a valid file becomes a version (author,
- * message and commit id in its metadata, through {@link StackService#createVersion}, the path every version takes),
- * an invalid or missing one is recorded as refused with its errors (and audited) and makes nothing. With
+ * last one it dealt with whose compose file, or one of the files its definition uses ({@code env_file}, read from the
+ * same commit relative to the compose file's directory, see {@link CommitFiles}), differs from the previous one's: a
+ * valid definition becomes a version carrying those files (author, message and commit id in its metadata, through
+ * {@link StackService#createVersion}, the path every version takes), an invalid one, or a missing compose or required
+ * env file, is recorded as refused with its errors (and audited) and makes nothing. With
  * {@code auto_apply}, the newest version a sync made is applied (one APPLY per sync, not one per commit: the
  * intermediate versions would be replaced at once). Credentials are sealed by the {@link SecretService} and never
  * appear in a log line, an exception message or a result. Syncs of one stack take turns; thread-safe.
@@ -101,8 +106,9 @@ public final class GitService implements AutoCloseable {
     }
 
     /**
-     * Creates a stack whose version {@code v1} is the compose file of the branch's newest commit, and makes it
-     * follow the repository. Nothing is made when the repository cannot be read or the file is missing or invalid.
+     * Creates a stack whose version {@code v1} is the compose file of the branch's newest commit (with the env files it
+     * uses, from the same commit), and makes it follow the repository. Nothing is made when the repository cannot be
+     * read or the file is missing or invalid (a missing required env file included).
      * With {@code autoApply}, the APPLY of v1 is enqueued.
      *
      * @throws InvalidGitSettingsException when a setting cannot be used, or the file is not in the newest commit
@@ -130,7 +136,12 @@ public final class GitService implements AutoCloseable {
                 throw new InvalidGitSettingsException("git.path", "'" + settings.path() + "' of commit " + commit.name()
                         + ": " + e.getMessage());
             }
-            stack = stacks.createStack(name, text, Map.of(), author(commit), comment(commit), stackId);
+            CommitFiles files = new CommitFiles(mirror, commit, settings.path());
+            ValidationReport report = ComposeLoader.validate(text, Map.of(), files);
+            if (!report.valid()) {
+                throw InvalidDefinitionException.located(report.errors());
+            }
+            stack = stacks.createStack(name, text, Map.of(), files.read(), author(commit), comment(commit), stackId);
             try {
                 store.git().put(stack.stackId(), settings.url(), settings.branch(), settings.path(),
                         settings.autoApply(), seal(stack.stackId(), settings.credentials()), actor);
@@ -143,7 +154,8 @@ public final class GitService implements AutoCloseable {
                 store.stacks().delete(stack.stackId());
                 throw e;
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            deleteTree(fresh);
             throw new GitSyncFailedException(describe(settings, redaction(settings).apply(e.toString())));
         } catch (RuntimeException e) {
             deleteTree(fresh);
@@ -308,23 +320,25 @@ public final class GitService implements AutoCloseable {
     private GitSyncResult walk(GitFollowRecord f, GitMirror mirror, String actor) throws IOException {
         String stackId = f.stackId();
         List<RevCommit> steps = mirror.since(f.lastCommit());
-        Optional<ObjectId> previous = f.lastCommit().flatMap(mirror::commit).flatMap(c -> file(mirror, c, f.path()));
-        boolean first = f.lastCommit().isEmpty() || previous.isEmpty();
+        Optional<Inputs> previous = steps.isEmpty() ? Optional.empty()
+                : f.lastCommit().flatMap(mirror::commit).map(c -> inputs(mirror, c, f.path()));
+        boolean first = previous.isEmpty() || previous.get().compose().isEmpty();
         List<GitCommitRecord> seen = new ArrayList<>();
         Optional<String> made = Optional.empty();
         String dealt = f.lastCommit().orElse(null);
         for (RevCommit commit : steps) {
             Optional<ObjectId> file = mirror.file(commit, f.path());
-            boolean changed = first || !file.equals(previous);
+            boolean changed = first || !previous.get().sameIn(mirror, commit, file);
             first = false;
-            previous = file;
             if (!changed) {
                 dealt = commit.name();
                 continue;
             }
             GitCommitRecord record;
             try {
-                record = take(stackId, f, mirror, commit, file);
+                Taken taken = take(stackId, f, mirror, commit, file);
+                record = taken.record();
+                previous = Optional.of(taken.inputs());
             } catch (VersionConflictException e) {
                 // a version was made meanwhile by someone else: the next sync takes this commit again
                 String reason = "commit " + commit.name() + " was not taken: " + e.getMessage();
@@ -349,29 +363,81 @@ public final class GitService implements AutoCloseable {
         return new GitSyncResult(stackId, head, seen, made, apply);
     }
 
-    /** A commit whose file changed: a version, the latest unchanged, or refused. */
-    private GitCommitRecord take(String stackId, GitFollowRecord f, GitMirror mirror, RevCommit commit,
+    /**
+     * What a commit's definition is made of: its compose file and what each repository path its definition looked up
+     * ({@code env_file}) was. A later commit changes the definition only if one of them differs in it: with the same
+     * compose file the same paths are looked up.
+     */
+    private record Inputs(Optional<ObjectId> compose, Map<String, Optional<GitMirror.Entry>> files) {
+
+        boolean sameIn(GitMirror mirror, RevCommit commit, Optional<ObjectId> composeThere) throws IOException {
+            if (!compose.equals(composeThere)) {
+                return false;
+            }
+            for (Map.Entry<String, Optional<GitMirror.Entry>> e : files.entrySet()) {
+                if (!mirror.entry(commit, e.getKey()).equals(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What a commit made, and what its definition was made of. */
+    private record Taken(GitCommitRecord record, Inputs inputs) {
+    }
+
+    /** The inputs of the definition of a commit dealt with before (loaded again to know which files it used). */
+    private static Inputs inputs(GitMirror mirror, RevCommit commit, String path) {
+        try {
+            Optional<ObjectId> file = mirror.file(commit, path);
+            if (file.isEmpty()) {
+                return new Inputs(file, Map.of());
+            }
+            String text;
+            try {
+                text = mirror.text(file.get());
+            } catch (GitMirror.FileTooLargeException e) {
+                return new Inputs(file, Map.of());
+            }
+            CommitFiles files = new CommitFiles(mirror, commit, path);
+            ComposeLoader.validate(text, Map.of(), files);
+            return new Inputs(file, files.used());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A commit whose file or files changed: a version, the latest unchanged, or refused. */
+    private Taken take(String stackId, GitFollowRecord f, GitMirror mirror, RevCommit commit,
             Optional<ObjectId> file) throws IOException {
         if (file.isEmpty()) {
-            return refuse(stackId, commit, List.of(error("git.path", "'" + f.path() + "' is not a file of commit "
-                    + commit.name() + " (deleted or moved)", Optional.empty())));
+            return new Taken(refuse(stackId, commit, List.of(error("git.path", "'" + f.path()
+                    + "' is not a file of commit " + commit.name() + " (deleted or moved)", Optional.empty()))),
+                    new Inputs(file, Map.of()));
         }
         String text;
         try {
             text = mirror.text(file.get());
         } catch (GitMirror.FileTooLargeException e) {
-            return refuse(stackId, commit, List.of(error("git.path", "'" + f.path() + "': " + e.getMessage(),
-                    Optional.empty())));
+            return new Taken(refuse(stackId, commit, List.of(error("git.path", "'" + f.path() + "': " + e.getMessage(),
+                    Optional.empty()))), new Inputs(file, Map.of()));
+        }
+        CommitFiles files = new CommitFiles(mirror, commit, f.path());
+        ValidationReport report = ComposeLoader.validate(text, Map.of(), files);
+        Inputs inputs = new Inputs(file, files.used());
+        if (!report.valid()) {
+            return new Taken(refuse(stackId, commit, report.errors().stream().map(GitService::error).toList()), inputs);
         }
         Optional<String> parent = stacks.get(stackId).latestVersion();
         try {
-            VersionCreation creation = stacks.createVersion(stackId, text, Map.of(), author(commit), comment(commit),
-                    parent);
-            return record(stackId, commit, creation.created() ? Outcome.VERSION : Outcome.UNCHANGED,
-                    Optional.of(creation.version().version()), Optional.empty());
+            VersionCreation creation = stacks.createVersion(stackId, text, Map.of(), files.read(), author(commit),
+                    comment(commit), parent);
+            return new Taken(record(stackId, commit, creation.created() ? Outcome.VERSION : Outcome.UNCHANGED,
+                    Optional.of(creation.version().version()), Optional.empty()), inputs);
         } catch (InvalidDefinitionException e) {
             List<ObjectNode> errors = e.locatedErrors().stream().map(GitService::error).toList();
-            return refuse(stackId, commit, errors);
+            return new Taken(refuse(stackId, commit, errors), inputs);
         }
     }
 
@@ -400,14 +466,6 @@ public final class GitService implements AutoCloseable {
         ObjectNode node = JSON.createObjectNode().put("path", path).put("message", message);
         position.ifPresent(p -> node.put("line", p[0]).put("column", p[1]));
         return node;
-    }
-
-    private static Optional<ObjectId> file(GitMirror mirror, RevCommit commit, String path) {
-        try {
-            return mirror.file(commit, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private GitMirror fetch(Path dir, String url, String branch, Optional<GitCredentials> credentials,

@@ -161,7 +161,7 @@ class GitServiceTest {
         assertThat(sync.commits()).singleElement().satisfies(c -> {
             assertThat(c.commitId()).isEqualTo(bad.name());
             assertThat(c.outcome()).isEqualTo(Outcome.REFUSED);
-            assertThat(c.errors().orElseThrow()).contains("\"path\":\"services.web.links\"").contains("\"line\":4");
+            assertThat(c.errors().orElseThrow()).contains("\"path\":\"services.web.links[0]\"").contains("\"line\":4");
         });
         assertThat(cm.stacks().get(stack.stackId()).latestVersion()).contains("v1");
         assertThat(cm.commands().list(CommandFilter.byStack(stack.stackId()), PageRequest.first()).items())

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -43,6 +44,39 @@ public final class TestGitRepo implements AutoCloseable {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
+            git.add().addFilepattern(path).call();
+            return commitAll(message, author);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes files (their parent directories made) and commits them together. */
+    public RevCommit commit(Map<String, String> files, String message, String author) {
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                git.add().addFilepattern(f.getKey()).call();
+            }
+            return commitAll(message, author);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commits a symbolic link at {@code path} to {@code target}. */
+    public RevCommit link(String path, String target, String message, String author) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createSymbolicLink(file, Path.of(target));
             git.add().addFilepattern(path).call();
             return commitAll(message, author);
         } catch (IOException e) {

@@ -144,7 +144,7 @@ class GitRoutesTest {
         assertThat(refused).hasSize(1);
         assertThat(refused.get(0).path("commit").asText()).isEqualTo(bad.name());
         assertThat(refused.get(0).path("outcome").asText()).isEqualTo("REFUSED");
-        assertThat(refused.get(0).path("errors").get(0).path("path").asText()).isEqualTo("services.web.links");
+        assertThat(refused.get(0).path("errors").get(0).path("path").asText()).isEqualTo("services.web.links[0]");
         assertThat(refused.get(0).path("errors").get(0).path("line").asInt()).isEqualTo(5);
         assertThat(c.get("/stacks/" + id).json().path("latest_version").asText()).isEqualTo("v1");
     }

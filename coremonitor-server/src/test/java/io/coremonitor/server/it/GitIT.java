@@ -128,6 +128,52 @@ class GitIT {
         }
     }
 
+    @Test
+    void theEnvFileOfTheRepositoryReachesTheContainerAndACommitChangingOnlyItIsApplied(@TempDir Path dir,
+            DockerClient client) throws Exception {
+        docker = client;
+        TestImages.require(docker, "nginx:latest", "scripts/test-images.sh");
+        try (TestGitRepo repo = TestGitRepo.init(dir.resolve("repos/shop"));
+                RelServer server = new RelServer("it-git-env", dir.resolve("cm.db").toString(), List.of("--token", TOKEN,
+                        "--git-poll-interval", "0")).start()) {
+            ApiClient api = new ApiClient(server.base(), Optional.of(TOKEN));
+            repo.commit(Map.of("deploy/compose.yaml", "services:\n  web:\n    image: nginx:latest\n"
+                    + "    env_file: ../shared/shop.env\n", "shared/shop.env", "COLOUR=green\n"), "Green shop", "Alice");
+            ApiClient.Answer created = api.post("/stacks", ApiClient.json(Map.of("name", "it-git-env-" + suffix,
+                    "git", Map.of("url", repo.url(), "path", "deploy/compose.yaml", "auto_apply", true))));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            String stackId = created.json().path("stack_id").asText();
+            stacks.add(stackId);
+            String s = "/stacks/" + stackId;
+            awaitRunning(api, s, "v1");
+            assertThat(api.get(s + "/versions/v1").json().path("files").path("../shared/shop.env").asText())
+                    .isEqualTo("COLOUR=green\n");
+            assertThat(env(stackId)).contains("COLOUR=green");
+
+            RevCommit blue = repo.commit("shared/shop.env", "COLOUR=blue\n", "Blue shop", "Bob");
+            ApiClient.Answer synced = api.post(s + "/git/sync", "{}");
+            assertThat(synced.status()).as(synced.text()).isEqualTo(200);
+            assertThat(synced.json().path("version").asText()).isEqualTo("v2");
+            awaitRunning(api, s, "v2");
+            assertThat(env(stackId)).contains("COLOUR=blue");
+            JsonNode v2 = api.get(s + "/versions/v2").json();
+            assertThat(v2.path("files").path("../shared/shop.env").asText()).isEqualTo("COLOUR=blue\n");
+            assertThat(v2.path("metadata").path("comment").asText()).contains("git commit " + blue.name());
+
+            repo.commit("README.md", "# shop\n", "Docs", "Bob");
+            ApiClient.Answer unrelated = api.post(s + "/git/sync", "{}");
+            assertThat(unrelated.status()).as(unrelated.text()).isEqualTo(200);
+            assertThat(unrelated.json().path("version").isNull()).as(unrelated.text()).isTrue();
+            assertThat(api.get(s).json().path("latest_version").asText()).isEqualTo("v2");
+        }
+    }
+
+    private List<String> env(String stackId) {
+        String containerId = docker.listContainersCmd().withLabelFilter(Map.of("coremonitor.stack_id", stackId)).exec()
+                .get(0).getId();
+        return List.of(docker.inspectContainerCmd(containerId).exec().getConfig().getEnv());
+    }
+
     private static void awaitRunning(ApiClient api, String s, String version) throws InterruptedException {
         JsonNode status = ServerFlow.waitFor(() -> api.get(s + "/status").json(),
                 j -> "RUNNING".equals(j.path("actual").asText()) && version.equals(j.path("version").asText()));

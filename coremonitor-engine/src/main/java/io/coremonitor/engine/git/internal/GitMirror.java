@@ -138,6 +138,43 @@ public final class GitMirror implements AutoCloseable {
         }
     }
 
+    /**
+     * What is at {@code path} in a commit (a file, a directory, a symbolic link or a submodule); empty when the commit
+     * has nothing there. The path is relative to the repository's root, normalized.
+     */
+    public Optional<Entry> entry(RevCommit commit, String path) throws IOException {
+        try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+            if (tree == null) {
+                return Optional.empty();
+            }
+            FileMode mode = tree.getFileMode(0);
+            Kind kind;
+            if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                kind = Kind.FILE;
+            } else if (mode == FileMode.TREE) {
+                kind = Kind.DIRECTORY;
+            } else if (mode == FileMode.SYMLINK) {
+                kind = Kind.SYMLINK;
+            } else {
+                kind = Kind.SUBMODULE;
+            }
+            return Optional.of(new Entry(tree.getObjectId(0), kind));
+        }
+    }
+
+    /**
+     * A file's bytes.
+     *
+     * @throws FileTooLargeException when it has more than {@code max} bytes
+     */
+    public byte[] bytes(ObjectId file, int max) throws IOException {
+        ObjectLoader loader = repository.open(file, Constants.OBJ_BLOB);
+        if (loader.getSize() > max) {
+            throw new FileTooLargeException("the file has " + loader.getSize() + " bytes, more than " + max);
+        }
+        return loader.getCachedBytes(max);
+    }
+
     /** A file's text (UTF-8). */
     public String text(ObjectId file) throws IOException {
         ObjectLoader loader = repository.open(file, Constants.OBJ_BLOB);
@@ -167,6 +204,20 @@ public final class GitMirror implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    /** What a path of a commit's tree names. */
+    public enum Kind {
+        FILE, DIRECTORY, SYMLINK, SUBMODULE
+    }
+
+    /**
+     * An entry of a commit's tree.
+     *
+     * @param id   the id of its object (the same content has the same id)
+     * @param kind what it is
+     */
+    public record Entry(ObjectId id, Kind kind) {
     }
 
     /** A login for the transport. */

@@ -10,6 +10,7 @@ import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.ExecResult;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.testing.RequiresDocker;
+import io.coremonitor.docker.testing.StackCleanup;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.engine.CommandExecutor;
@@ -75,16 +76,7 @@ class ObjectChangesDockerTest {
 
     @AfterEach
     void cleanUp() {
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
-        docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
-            .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
-        var volumes = docker.listVolumesCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
-        }
+        StackCleanup.remove(docker, stackId);
         store.close();
     }
 

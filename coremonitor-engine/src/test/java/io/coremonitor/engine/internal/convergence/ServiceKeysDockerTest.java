@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.testing.RequiresDocker;
+import io.coremonitor.docker.testing.StackCleanup;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.engine.CommandExecutor;
@@ -77,13 +78,7 @@ class ServiceKeysDockerTest {
 
     @AfterEach
     void cleanUp() {
-        removeStackContainers();
-        docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
-            .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
-        var volumes = docker.listVolumesCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
-        }
+        StackCleanup.remove(docker, stackId);
         store.close();
     }
 

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import io.coremonitor.docker.DockerOps;
 import io.coremonitor.docker.StackLabels;
 import io.coremonitor.docker.testing.RequiresDocker;
+import io.coremonitor.docker.testing.StackCleanup;
 import io.coremonitor.docker.testing.TestImages;
 import io.coremonitor.docker.testing.TestLabels;
 import io.coremonitor.engine.CommandExecutor;
@@ -76,12 +77,7 @@ class StartFirstDockerTest {
 
     @AfterEach
     void cleanUp() {
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-            .withLabelFilter(List.of(StackLabels.STACK_ID + "=" + stackId)).exec()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
-        docker.listNetworksCmd().withFilter("label", List.of(StackLabels.STACK_ID + "=" + stackId)).exec()
-            .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+        StackCleanup.remove(docker, stackId);
         store.close();
     }
 

@@ -200,7 +200,9 @@ class StartFirstDockerTest {
         List<String> answers = answersDuring(v1, v2, log);
         long failed = answers.stream().filter(l -> l.startsWith("FAIL")).count();
         LOG.info("stop-first update: {} requests, {} failed", answers.size(), failed);
-        assertThat(failed).as("failed requests while the service is stopped, recreated and started").isGreaterThanOrEqualTo(2);
+        // how many requests fall into the gap depends on the machine's speed (one on a quiet machine): that there is one
+        // is what tells stop-first from start-first
+        assertThat(failed).as("failed requests while the service is stopped, recreated and started").isGreaterThanOrEqualTo(1);
         assertThat(answers).last().isEqualTo("ok two");
         assertThat(log[0].text()).contains("removed container " + stackName + "-web-1 of web to recreate it")
             .doesNotContain("start-first");

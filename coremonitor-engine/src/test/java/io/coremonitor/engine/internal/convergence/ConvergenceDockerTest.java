@@ -86,9 +86,7 @@ class ConvergenceDockerTest {
         secrets = SecretService.start(store.secrets(), SecretKeySource.keyFile(dir.resolve("secret.key")));
         FileContents contents = new FileContents(Optional.of(secrets),
             name -> Optional.ofNullable(Map.of("SITE_TOKEN", ENV_TOKEN).get(name)));
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
-            throw new IllegalStateException("no artifacts here");
-        }, contents).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        executors = TestExecutors.byType(store, ops, contents);
         inspector = StackInspector.create(store, ops, Clock.systemUTC());
         stackName = TestLabels.uniqueName("conv");
         stackId = stackName + "-id";

@@ -65,9 +65,7 @@ class ObjectChangesDockerTest {
         TestImages.requireBusybox(docker);
         store = Store.openSqlite(dir.resolve("cm.db"));
         ops = new CountingOps(DockerOps.of(docker));
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
-            throw new IllegalStateException("no artifacts here");
-        }, FileContents.withoutSecretStore()).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        executors = TestExecutors.byType(store, ops, FileContents.withoutSecretStore());
         inspector = StackInspector.create(store, ops, Clock.systemUTC());
         stackName = TestLabels.uniqueName("objs");
         stackId = stackName + "-id";

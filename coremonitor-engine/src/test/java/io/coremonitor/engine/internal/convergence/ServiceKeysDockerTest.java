@@ -25,7 +25,6 @@ import io.coremonitor.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +67,7 @@ class ServiceKeysDockerTest {
         store = Store.openSqlite(dir.resolve("cm.db"));
         DockerOps ops = DockerOps.of(docker);
         FileContents contents = new FileContents(Optional.empty(), name -> Optional.empty());
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
-            throw new IllegalStateException("no artifacts here");
-        }, contents).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        executors = TestExecutors.byType(store, ops, contents);
         stackName = TestLabels.uniqueName("keys");
         stackId = stackName + "-id";
         store.stacks().create(stackId, stackName);

@@ -21,14 +21,12 @@ import io.coremonitor.model.ComposeLoader;
 import io.coremonitor.store.NewVersion;
 import io.coremonitor.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,9 +65,7 @@ class StartFirstDockerTest {
         TestImages.requireBusybox(docker);
         store = Store.openSqlite(dir.resolve("cm.db"));
         ops = new CountingOps(DockerOps.of(docker));
-        executors = DockerExecutors.create(store, ops, Clock.systemUTC(), "the test engine", () -> { }, sha -> {
-            throw new IllegalStateException("no artifacts here");
-        }, FileContents.withoutSecretStore()).stream().collect(Collectors.toMap(CommandExecutor::type, e -> e));
+        executors = TestExecutors.byType(store, ops, FileContents.withoutSecretStore());
         stackName = TestLabels.uniqueName("upd");
         stackId = stackName + "-id";
         store.stacks().create(stackId, stackName);

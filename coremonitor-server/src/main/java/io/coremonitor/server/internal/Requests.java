@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Reading request bodies strictly: every malformed body, wrong type or unknown field is a {@link BadRequestException}
@@ -205,28 +207,16 @@ final class Requests {
 
         /** A map of string values (numbers and booleans are accepted and written as text, like compose). */
         Map<String, String> variables(String field) {
-            JsonNode v = node.get(field);
-            Map<String, String> out = new LinkedHashMap<>();
-            if (v == null || v.isNull()) {
-                return out;
-            }
-            if (!v.isObject()) {
-                throw wrongType(path(field), "an object of strings", v);
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode value = e.getValue();
-                if (value.isTextual() || value.isNumber() || value.isBoolean()) {
-                    out.put(e.getKey(), value.asText());
-                } else {
-                    throw wrongType(path(field) + "." + e.getKey(), "a string", value);
-                }
-            }
-            return out;
+            return stringMap(field, value -> value.isTextual() || value.isNumber() || value.isBoolean(), key -> "." + key);
         }
 
         /** A map of string values only (file contents: a number is not a file). */
         Map<String, String> texts(String field) {
+            return stringMap(field, JsonNode::isTextual, key -> "[\"" + key + "\"]");
+        }
+
+        /** An object whose values {@code accepted} takes, as text; a wrong value is named at {@code field} + {@code keyPath}. */
+        private Map<String, String> stringMap(String field, Predicate<JsonNode> accepted, UnaryOperator<String> keyPath) {
             JsonNode v = node.get(field);
             Map<String, String> out = new LinkedHashMap<>();
             if (v == null || v.isNull()) {
@@ -237,8 +227,8 @@ final class Requests {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isTextual()) {
-                    throw wrongType(path(field) + "[\"" + e.getKey() + "\"]", "a string", e.getValue());
+                if (!accepted.test(e.getValue())) {
+                    throw wrongType(path(field) + keyPath.apply(e.getKey()), "a string", e.getValue());
                 }
                 out.put(e.getKey(), e.getValue().asText());
             }
